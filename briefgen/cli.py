@@ -1,0 +1,204 @@
+"""The `briefgen` command: a thin layer over the public API.
+
+argparse rather than typer/click: `briefgen --help` must start in a few tens of
+milliseconds, and every import here is deferred to the command that needs it (see
+docs/ARCHITECTURE.md). Errors that briefgen expects (`BriefgenError`) are one line on
+stderr and exit status 1; usage errors exit 2; tracebacks only with `--debug`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def _memo_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("memo header and look (override briefgen.toml)")
+    g.add_argument("--to", help="the TO line")
+    g.add_argument("--from", dest="from_", metavar="FROM", help="the FROM line")
+    g.add_argument("--organisation", help="organisation shown in the letterhead")
+    g.add_argument("--classification", metavar="TEXT", help="classification or handling marking")
+    g.add_argument("--template", help="template name (see `briefgen templates`)")
+    g.add_argument("--template-dir", type=Path, help="folder with extra or overriding templates")
+    g.add_argument(
+        "--reference-docx", type=Path, help="letterhead DOCX whose styles, header and footer are used"
+    )
+    g.add_argument("--theme", type=Path, help="theme file (TOML): fonts, sizes, colours, margins, logo")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefgen",
+        description="Turn a published account of a diplomatic meeting into a briefing memo (DOCX and PDF).",
+    )
+    parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    b = sub.add_parser("build", help="build memos (DOCX, PDF and the model YAML) for sources or model files")
+    b.add_argument(
+        "inputs", nargs="*", metavar="INPUT", help="files or folders (default: seeds/); - for stdin"
+    )
+    b.add_argument(
+        "-o", "--output", type=Path, default=Path("output"), help="output folder (default: output/)"
+    )
+    b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: number of CPUs)")
+    b.add_argument("--force", action="store_true", help="rebuild even what is up to date")
+    b.add_argument("--published", type=_date, help="publication date for resolving relative dates")
+    b.add_argument("-q", "--quiet", action="store_true", help="print failures and the summary only")
+    _memo_options(b)
+
+    e = sub.add_parser("extract", help="extract the meeting model from one source")
+    e.add_argument("input", metavar="INPUT", help="a source file, or - for stdin")
+    e.add_argument("-o", "--output", type=Path, help="write the model here instead of printing it")
+    e.add_argument("--format", choices=("yaml", "json"), default=None, help="default: from -o, else yaml")
+    e.add_argument("--published", type=_date, help="publication date for resolving relative dates")
+
+    v = sub.add_parser("validate", help="check a model file against the schema")
+    v.add_argument("file", type=Path, metavar="FILE")
+
+    sub.add_parser("schema", help="print the JSON Schema of the model file")
+
+    t = sub.add_parser("templates", help="list the memo templates")
+    t.add_argument("--template-dir", type=Path, help="folder with extra or overriding templates")
+    return parser
+
+
+def _settings(args: argparse.Namespace):
+    from .config import resolve_settings
+
+    return resolve_settings(
+        to=args.to,
+        from_=args.from_,
+        organisation=args.organisation,
+        classification=args.classification,
+        template=args.template,
+        template_dir=args.template_dir,
+        reference_docx=args.reference_docx,
+        theme=args.theme,
+    )
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+    from .progress import Reporter
+
+    if args.jobs is not None and args.jobs < 1:
+        print("briefgen build: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    settings = _settings(args)
+    from .render import check_settings
+
+    check_settings(settings)
+    with Reporter(quiet=args.quiet) as reporter:
+        report = build(
+            args.inputs,
+            args.output,
+            settings,
+            jobs=args.jobs,
+            force=args.force,
+            published=args.published,
+            debug=args.debug,
+            on_progress=reporter.advance,
+        )
+    reporter.finish(report)
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .build import write_atomic
+    from .extract import extract
+    from .modelfile import dump_meeting
+    from .sources import read_source
+
+    fmt = args.format or ("json" if args.output and args.output.suffix.lower() == ".json" else "yaml")
+    meeting = extract(read_source(args.input, published=args.published), published=args.published)
+    text = dump_meeting(meeting, fmt)
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .modelfile import load_meeting
+
+    meeting = load_meeting(args.file)
+    print(
+        f"{args.file}: valid ({len(meeting.participants)} participants, {len(meeting.topics)} topics, "
+        f"{len(meeting.commitments)} commitments, {len(meeting.quotes)} quotes)"
+    )
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .model import Meeting
+
+    print(json.dumps(Meeting.model_json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from .config import resolve_settings
+    from .render import list_templates
+
+    settings = resolve_settings(template_dir=args.template_dir)
+    for name, description in list_templates(settings):
+        print(f"{name:16} {description}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "build": cmd_build,
+    "extract": cmd_extract,
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+    "templates": cmd_templates,
+}
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse and run; returns the exit status. Usage errors exit 2 through argparse."""
+    args = make_parser().parse_args(argv)
+    from .errors import BriefgenError
+
+    try:
+        return COMMANDS[args.command](args)
+    except BriefgenError as err:
+        if args.debug:
+            raise
+        print(f"briefgen {args.command}: {err}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("briefgen: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:
+        if args.debug:
+            raise
+        print(
+            f"briefgen {args.command}: internal error: {type(err).__name__}: {err} (rerun with --debug)",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL
+
+
+def main() -> None:
+    sys.exit(run())

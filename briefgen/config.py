@@ -1,0 +1,87 @@
+"""Memo settings: the header fields no source holds, and how the memo is typeset.
+
+They come from a `briefgen.toml` in the working directory and from command-line options;
+options win. Relative paths in the file are taken relative to the file, so a project folder
+can be moved as a whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+CONFIG_NAME = "briefgen.toml"
+
+
+class MemoSettings(BaseModel):
+    """Everything besides the Meeting that decides what the memo looks like."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    to: str | None = None
+    from_: str | None = Field(default=None, alias="from")
+    organisation: str | None = None
+    classification: str | None = Field(
+        default=None, description="handling marking, top and bottom of each page"
+    )
+    template: str = "memo"
+    template_dir: Path | None = None
+    reference_docx: Path | None = None
+    theme: Path | None = None
+    memo_date: str | None = Field(default=None, description="DATE line; default: the source's published date")
+
+    def fingerprint(self) -> str:
+        """A hash of the settings and of the files they point to, for incremental builds."""
+        data: dict[str, Any] = self.model_dump(mode="json", by_alias=True)
+        for key in ("reference_docx", "theme"):
+            path = getattr(self, key)
+            if path is not None and path.is_file():
+                data[key + "_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+        if self.template_dir is not None and self.template_dir.is_dir():
+            data["template_dir_files"] = {
+                str(p.relative_to(self.template_dir)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(self.template_dir.rglob("*"))
+                if p.is_file()
+            }
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def load_config_file(path: Path) -> dict[str, Any]:
+    """Read briefgen.toml into a dict of settings, with paths made absolute."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ConfigError(path, f"cannot read: {err.strerror or err}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ConfigError(path, f"invalid TOML: {err}") from None
+    for key in ("template_dir", "reference_docx", "theme"):
+        if isinstance(data.get(key), str):
+            data[key] = str((path.parent / data[key]).resolve())
+    return data
+
+
+def resolve_settings(cwd: Path | None = None, **options: Any) -> MemoSettings:
+    """Merge briefgen.toml (if present in `cwd`) with options; options that are None are unset."""
+    cwd = cwd or Path.cwd()
+    merged: dict[str, Any] = {}
+    config_path = cwd / CONFIG_NAME
+    if config_path.is_file():
+        merged.update(load_config_file(config_path))
+    for key, value in options.items():
+        if value is not None:
+            merged["from" if key == "from_" else key] = value
+    try:
+        return MemoSettings.model_validate(merged)
+    except ValidationError as err:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {'unknown setting' if e['type'] == 'extra_forbidden' else e['msg']}"
+            for e in err.errors()
+        )
+        raise ConfigError(config_path if config_path.is_file() else "settings", problems) from None
