@@ -37,7 +37,27 @@ _EXPORTS = {
     "BuildReport": "briefgen.build",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = [
+    "BriefgenError",
+    "BuildReport",
+    "Evidence",
+    "Meeting",
+    "MemoSettings",
+    "Person",
+    "Source",
+    "SourceInfo",
+    "build",
+    "dump_meeting",
+    "extract",
+    "list_templates",
+    "load_meeting",
+    "read_source",
+    "render_docx",
+    "render_markdown",
+    "render_pdf",
+    "resolve_settings",
+    "__version__",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .build import BuildReport, build

@@ -12,6 +12,7 @@ briefgen's version), kept in a manifest inside the output folder, never modifica
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -156,9 +157,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(path, "is a folder, cannot write a file there")
     tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as f:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as f:
             tmp_name = f.name
             f.write(data)
             f.flush()
@@ -169,10 +168,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(path, f"cannot write: {err.strerror or err}") from None
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def prepare_out_dir(out_dir: Path) -> None:

@@ -34,9 +34,7 @@ def _memo_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--classification", metavar="TEXT", help="classification or handling marking")
     g.add_argument("--template", help="template name (see `briefgen templates`)")
     g.add_argument("--template-dir", type=Path, help="folder with extra or overriding templates")
-    g.add_argument(
-        "--reference-docx", type=Path, help="letterhead DOCX whose styles, header and footer are used"
-    )
+    g.add_argument("--reference-docx", type=Path, help="letterhead DOCX whose styles, header and footer are used")
     g.add_argument("--theme", type=Path, help="theme file (TOML): fonts, sizes, colours, margins, logo")
 
 
@@ -51,12 +49,8 @@ def make_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     b = sub.add_parser("build", help="build memos (DOCX, PDF and the model YAML) for sources or model files")
-    b.add_argument(
-        "inputs", nargs="*", metavar="INPUT", help="files or folders (default: seeds/); - for stdin"
-    )
-    b.add_argument(
-        "-o", "--output", type=Path, default=Path("output"), help="output folder (default: output/)"
-    )
+    b.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: seeds/); - for stdin")
+    b.add_argument("-o", "--output", type=Path, default=Path("output"), help="output folder (default: output/)")
     b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: number of CPUs)")
     b.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     b.add_argument("--published", type=_date, help="publication date for resolving relative dates")
