@@ -92,6 +92,26 @@ def load_meeting(path: Path) -> Meeting:
     return parse_meeting(data, str(path))
 
 
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that double-quotes strings YAML would otherwise fold.
+
+    NEL (U+0085) and the Unicode line/paragraph separators are line breaks to a YAML reader;
+    written raw they come back as spaces, so such strings are emitted double-quoted, where
+    the emitter escapes them.
+    """
+
+
+_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if any(ch in value for ch in _LINE_BREAKS) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def meeting_to_data(meeting: Meeting) -> dict[str, Any]:
     return meeting.model_dump(mode="json")
 
@@ -101,4 +121,4 @@ def dump_meeting(meeting: Meeting, fmt: str = "yaml") -> str:
     data = meeting_to_data(meeting)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
