@@ -1,13 +1,18 @@
 """Batch builds: find inputs, skip what is up to date, run in parallel, write atomically.
 
 One input gives three files named after its sanitised stem: the model that was rendered
-(`.yaml`), the memo as `.docx` and as `.pdf`. All three are rendered in memory first and only
-then written, each through a temporary file in the target folder and a rename, so a failure
-never leaves a half-written or corrupted file and an older memo is replaced only by a
-complete new one. A failing input does not stop the batch; the report names every failure.
+(`.yaml`), the memo as `.docx` and as `.pdf`. All three are rendered in memory first, then
+each is written to a temporary file in the target folder, and only when all three are
+complete are they renamed over the targets. So a failure never leaves a half-written or
+corrupted file, and an older memo is replaced only by a complete new one. A failing input
+does not stop the batch; the report names every failure, in input order.
 
-Up-to-date checks use content hashes (input bytes, settings, template and theme files,
-briefgen's version), kept in a manifest inside the output folder, never modification times.
+Up-to-date checks use content hashes (input bytes and its `.meta.yaml` sidecar, settings,
+template and theme files, briefgen's version), kept in a manifest inside the output folder,
+never modification times. Outputs are checked cheaply: when an output's size and
+modification time are still those recorded after it was written, it is taken as unchanged;
+otherwise it is re-hashed (so `touch` does not force a rebuild, but an edited or deleted
+output does). See docs/SCALING.md for the measurements behind this choice.
 """
 
 from __future__ import annotations
@@ -24,24 +29,29 @@ import time
 import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .config import MemoSettings
-from .errors import BriefgenError, OutputError
+from .errors import BriefgenError, OutputError, one_line
 from .modelfile import MODEL_SUFFIXES, dump_meeting, is_model_file
 
 MANIFEST_NAME = ".briefgen-manifest.json"
+MANIFEST_VERSION = 2
 STDIN = "-"
 OUTPUT_SUFFIXES = (".yaml", ".docx", ".pdf")
+#: Longest stem in UTF-8 bytes: leaves room for ".docx", the temp-file affixes and a "-NN"
+#: suffix within the 255-byte file-name limit of common file systems.
+MAX_STEM_BYTES = 120
+#: Most inputs sent to a worker in one message; small enough to keep both cores busy to the end.
+MAX_CHUNK = 4
 
 
 def source_suffixes() -> tuple[str, ...]:
     from .sources import SOURCE_SUFFIXES
 
-    return SOURCE_SUFFIXES
+    return tuple(SOURCE_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,7 @@ class BuildReport:
     outcomes: list[Outcome] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    workers: int = 1
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -93,10 +104,18 @@ class BuildReport:
 
 
 def safe_stem(name: str) -> str:
-    """A file stem that is safe in any folder: no separators, controls, quotes or leading dashes."""
+    """A file stem that is safe in any folder: no separators, controls, quotes or leading dashes.
+
+    Everything but letters, digits, `_`, `.` and `-` becomes `_`; leading and trailing dots,
+    dashes and underscores go (so no hidden files, no `..`, nothing read as an option); the
+    result is cut to MAX_STEM_BYTES of UTF-8 so that long non-Latin names stay valid.
+    """
     stem = unicodedata.normalize("NFC", name)
     stem = re.sub(r"[^\w.\-]+", "_", stem, flags=re.UNICODE)
-    stem = stem.strip("._-")[:100]
+    stem = stem.strip("._-")
+    encoded = stem.encode("utf-8")
+    if len(encoded) > MAX_STEM_BYTES:
+        stem = encoded[:MAX_STEM_BYTES].decode("utf-8", errors="ignore").rstrip("._-")
     return stem or "source"
 
 
@@ -109,27 +128,32 @@ def _walk(folder: Path) -> Iterable[Path]:
                 yield Path(root) / name
 
 
-def discover(inputs: Sequence[str]) -> tuple[list[Job], list[str], list[Outcome]]:
-    """Expand folders into jobs. Returns (jobs, notes about skipped files, failures)."""
+def _discover_in_order(inputs: Sequence[str]) -> tuple[list[Job | Outcome], list[str]]:
+    """Expand folders; returns jobs and failures interleaved in input order, plus notes."""
     known = source_suffixes() + MODEL_SUFFIXES
-    jobs: list[Job] = []
+    items: list[Job | Outcome] = []
     notes: list[str] = []
-    failures: list[Outcome] = []
     used: set[str] = set()
 
     def add(path: str, stem: str) -> None:
         unique, n = stem, 2
-        while unique in used:
+        while unique.casefold() in used:
             unique, n = f"{stem}-{n}", n + 1
-        used.add(unique)
-        jobs.append(Job(path, unique))
+        used.add(unique.casefold())
+        items.append(Job(path, unique))
 
     for raw in inputs:
         if raw == STDIN:
             add(STDIN, "stdin")
             continue
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+            is_file = path.is_file() or path.is_symlink()
+        except OSError as err:  # e.g. a name too long for the file system
+            items.append(Outcome(raw, "failed", one_line(f"{raw}: {err.strerror or err}")))
+            continue
+        if is_dir:
             found = False
             for file in _walk(path):
                 if file.name.lower().endswith(".meta.yaml"):
@@ -138,38 +162,88 @@ def discover(inputs: Sequence[str]) -> tuple[list[Job], list[str], list[Outcome]
                     add(str(file), safe_stem(file.stem))
                     found = True
                 else:
-                    notes.append(f"{file}: skipped, not a known source type")
+                    notes.append(one_line(f"{file}: skipped, not a known source type"))
             if not found:
-                failures.append(Outcome(str(path), "failed", f"{path}: no sources in this folder"))
-        elif path.is_file() or path.is_symlink():
-            add(str(path), safe_stem(path.stem))
+                items.append(Outcome(raw, "failed", one_line(f"{raw}: no sources in this folder")))
+        elif is_file:
+            add(raw, safe_stem(path.stem))
         else:
-            failures.append(Outcome(str(path), "failed", f"{path}: no such file or folder"))
+            items.append(Outcome(raw, "failed", one_line(f"{raw}: no such file or folder")))
+    return items, notes
+
+
+def discover(inputs: Sequence[str]) -> tuple[list[Job], list[str], list[Outcome]]:
+    """Expand folders into jobs. Returns (jobs, notes about skipped files, failures)."""
+    items, notes = _discover_in_order(inputs)
+    jobs = [i for i in items if isinstance(i, Job)]
+    failures = [i for i in items if isinstance(i, Outcome)]
     return jobs, notes, failures
 
 
 # --------------------------------------------------------------------------- writing
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename over the target."""
-    if path.is_dir():
-        raise OutputError(path, "is a folder, cannot write a file there")
-    tmp_name = None
+def _stat_record(path: Path, data: bytes) -> list:
+    """What the manifest keeps per output: content hash, size and modification time."""
+    st = path.stat()
+    return [hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns]
+
+
+def write_files(targets: dict[Path, bytes], *, durable: bool = True) -> dict[Path, list]:
+    """Write several files all-or-nothing as far as a file system allows.
+
+    Every file goes to a temporary file beside its target first; only when all are written
+    (and, if `durable`, flushed to disk) are they renamed over the targets. On any failure the
+    temporary files are removed and the old targets stay as they were.
+    Returns {target: [sha256, size, mtime_ns]}.
+    """
+    for target in targets:
+        if target.is_dir():
+            raise OutputError(target, "is a folder, cannot write a file there")
+    staged: dict[Path, str] = {}
+    mode = 0o666 & ~_umask()
     try:
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as f:
-            tmp_name = f.name
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
+        for target, data in targets.items():
+            with tempfile.NamedTemporaryFile(
+                dir=target.parent, prefix=f".{target.name[:60]}.", suffix=".tmp", delete=False
+            ) as f:
+                staged[target] = f.name
+                os.fchmod(f.fileno(), mode)  # temp files are private (0600); outputs are not
+                f.write(data)
+                f.flush()
+                if durable:
+                    os.fsync(f.fileno())
+        for target, tmp in list(staged.items()):
+            os.replace(tmp, target)
+            del staged[target]
+        return {target: _stat_record(target, data) for target, data in targets.items()}
     except OSError as err:
-        raise OutputError(path, f"cannot write: {err.strerror or err}") from None
+        failed = err.filename or next(iter(staged), None) or next(iter(targets))
+        raise OutputError(_display_target(failed, targets), f"cannot write: {err.strerror or err}") from None
     finally:
-        if tmp_name is not None:
+        for tmp in staged.values():
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+                os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _display_target(name: object, targets: dict[Path, bytes]) -> Path:
+    """The target a failure belongs to, never the name of a temporary file."""
+    text = str(name)
+    for target in targets:
+        if text == str(target) or Path(text).name.startswith(f".{target.name[:60]}."):
+            return target
+    return next(iter(targets))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write one file through a temporary file in the same folder, then rename over the target."""
+    write_files({Path(path): data})
 
 
 def prepare_out_dir(out_dir: Path) -> None:
@@ -209,33 +283,46 @@ def render_outputs(meeting, settings: MemoSettings) -> dict[str, bytes]:
     }
 
 
-def build_one(job: Job, out_dir: Path, settings: MemoSettings, published: dt.date | None) -> dict[str, str]:
-    """Build one input; returns {output path: sha256}. Raises BriefgenError on bad input."""
+def build_one(job: Job, out_dir: Path, settings: MemoSettings, published: dt.date | None) -> dict[str, list]:
+    """Build one input; returns {output file name: [sha256, size, mtime_ns]}.
+
+    Raises BriefgenError on bad input; nothing is written unless all outputs rendered.
+    """
     meeting = meeting_for(job, published)
     outputs = render_outputs(meeting, settings)
-    written: dict[str, str] = {}
-    for suffix, data in outputs.items():
-        target = out_dir / f"{job.stem}{suffix}"
-        write_atomic(target, data)
-        written[str(target)] = hashlib.sha256(data).hexdigest()
-    return written
+    targets = {out_dir / f"{job.stem}{suffix}": data for suffix, data in outputs.items()}
+    written = write_files(targets)
+    return {target.name: record for target, record in written.items()}
 
 
-def _run_job(job: Job, out_dir: str, settings: MemoSettings, published: dt.date | None, debug: bool):
+Result = tuple[Job, str, str, dict, float]
+
+
+def _run_job(job: Job, out_dir: str, settings: MemoSettings, published: dt.date | None, debug: bool) -> Result:
     """Worker entry point: never raises, so one bad input cannot stop the pool."""
     started = time.perf_counter()
     try:
         written = build_one(job, Path(out_dir), settings, published)
         return job, "built", "", written, time.perf_counter() - started
     except BriefgenError as err:
-        return job, "failed", str(err), {}, time.perf_counter() - started
+        return job, "failed", one_line(str(err)), {}, time.perf_counter() - started
     except RecursionError:
-        return job, "failed", f"{job.path}: input is nested too deeply", {}, time.perf_counter() - started
+        return job, "failed", one_line(f"{job.path}: input is nested too deeply"), {}, time.perf_counter() - started
     except MemoryError:
-        return job, "failed", f"{job.path}: out of memory", {}, time.perf_counter() - started
+        return job, "failed", one_line(f"{job.path}: out of memory"), {}, time.perf_counter() - started
     except Exception as err:  # a bug: report it against the input, keep the batch going
-        detail = traceback.format_exc() if debug else f"{type(err).__name__}: {err}"
-        return job, "failed", f"{job.path}: internal error: {detail}", {}, time.perf_counter() - started
+        if debug:
+            message = f"{job.path}: internal error:\n{traceback.format_exc()}"
+        else:
+            message = one_line(f"{job.path}: internal error: {type(err).__name__}: {err} (rerun with --debug)")
+        return job, "failed", message, {}, time.perf_counter() - started
+
+
+def _run_chunk(
+    chunk: list[Job], out_dir: str, settings: MemoSettings, published: dt.date | None, debug: bool
+) -> list[Result]:
+    """Several jobs per message to a worker: fewer round trips through the pool's pipes."""
+    return [_run_job(job, out_dir, settings, published, debug) for job in chunk]
 
 
 def _warm_worker() -> None:
@@ -244,7 +331,8 @@ def _warm_worker() -> None:
         from .extract import warm_up
     except ImportError:
         return
-    warm_up()
+    with contextlib.suppress(BriefgenError):  # a failure shows up again, per input, in the job
+        warm_up()
 
 
 # --------------------------------------------------------------------------- incremental
@@ -266,6 +354,7 @@ def _input_digest(job: Job) -> str | None:
 
 
 def build_key(job: Job, settings_digest: str, published: dt.date | None) -> str | None:
+    """The content key of one build: what must match for its outputs to be up to date."""
     digest = _input_digest(job)
     if digest is None:
         return None
@@ -279,29 +368,52 @@ def settings_digest(settings: MemoSettings) -> str:
     return hashlib.sha256((settings.fingerprint() + template_fingerprint(settings)).encode()).hexdigest()
 
 
-def _file_sha(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 def load_manifest(out_dir: Path) -> dict[str, dict]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+        return {}
+    entries = data.get("entries")
+    return entries if isinstance(entries, dict) else {}
 
 
-def is_up_to_date(entry: object, key: str | None) -> bool:
+def _output_unchanged(path: Path, record: object) -> bool:
+    """Cheap check first (size + mtime as written); re-hash only when those differ."""
+    if not (isinstance(record, list) and len(record) == 3):
+        return False
+    sha, size, mtime_ns = record
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if st.st_size != size:
+        return False
+    if st.st_mtime_ns == mtime_ns:
+        return True
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == sha
+    except OSError:
+        return False
+
+
+def is_up_to_date(entry: object, key: str | None, out_dir: Path) -> bool:
     """True when the recorded key matches and every output still holds what was written."""
     if key is None or not isinstance(entry, dict) or entry.get("key") != key:
         return False
     outputs = entry.get("outputs")
     if not isinstance(outputs, dict) or not outputs:
         return False
-    return all(_file_sha(Path(p)) == sha for p, sha in outputs.items())
+    return all("/" not in name and _output_unchanged(out_dir / name, record) for name, record in outputs.items())
+
+
+def _save_manifest(out: Path, manifest: dict[str, dict], report: BuildReport) -> None:
+    data = {"version": MANIFEST_VERSION, "briefgen": __version__, "entries": manifest}
+    try:
+        write_files({out / MANIFEST_NAME: json.dumps(data, indent=1, sort_keys=True).encode()}, durable=False)
+    except OutputError as err:
+        report.notes.append(f"{err} (the next build will redo everything)")
 
 
 # --------------------------------------------------------------------------- the batch
@@ -317,48 +429,55 @@ def build(
     published: dt.date | None = None,
     debug: bool = False,
     on_progress: Callable[[Outcome], None] | None = None,
+    on_plan: Callable[[int], None] | None = None,
 ) -> BuildReport:
     """Build memos for every input. Bad inputs become failed outcomes, never exceptions.
 
+    `on_plan(n)` is called once with the number of inputs found, `on_progress(outcome)` as
+    each one finishes (in completion order); the report lists outcomes in input order.
     Raises OutputError only when the output folder itself is unusable.
     """
     started = time.perf_counter()
     settings = settings or MemoSettings()
     out = Path(out_dir)
     prepare_out_dir(out)
-    found, notes, failures = discover(list(inputs) if inputs else ["seeds"])
+    items, notes = _discover_in_order(list(inputs) if inputs else ["seeds"])
     report = BuildReport(notes=notes)
-    for f in failures:
-        report.outcomes.append(f)
+    if on_plan:
+        on_plan(len(items))
+
+    def tell(outcome: Outcome) -> None:
         if on_progress:
-            on_progress(f)
+            on_progress(outcome)
 
     digest = settings_digest(settings)
     manifest = load_manifest(out)
-    todo: list[tuple[Job, str | None]] = []
-    for job in found:
-        key = build_key(job, digest, published)
-        if not force and is_up_to_date(manifest.get(job.stem), key):
-            outcome = Outcome(job.path, "skipped", outputs=list(manifest[job.stem]["outputs"]))
-            report.outcomes.append(outcome)
-            if on_progress:
-                on_progress(outcome)
+    slots: list[Outcome | None] = [None] * len(items)
+    todo: list[tuple[int, Job, str | None]] = []
+    for index, item in enumerate(items):
+        if isinstance(item, Outcome):
+            slots[index] = item
+            tell(item)
+            continue
+        key = build_key(item, digest, published)
+        entry = manifest.get(item.stem)
+        if not force and is_up_to_date(entry, key, out):
+            outcome = Outcome(item.path, "skipped", outputs=[str(out / name) for name in entry["outputs"]])
+            slots[index] = outcome
+            tell(outcome)
         else:
-            todo.append((job, key))
+            todo.append((index, item, key))
 
-    keys = {job: key for job, key in todo}
-    results = _execute([job for job, _ in todo], out, settings, published, debug, jobs, on_progress)
-    for job, status, message, written, seconds in results:
-        report.outcomes.append(Outcome(job.path, status, message, list(written), seconds))
-        if status == "built" and keys[job] is not None:
-            manifest[job.stem] = {"key": keys[job], "outputs": written}
+    results, report.workers = _execute([job for _, job, _ in todo], out, settings, published, debug, jobs, tell)
+    for (index, job, key), (_, status, message, written, seconds) in zip(todo, results, strict=True):
+        slots[index] = Outcome(job.path, status, message, [str(out / name) for name in written], seconds)
+        if status == "built" and key is not None:
+            manifest[job.stem] = {"key": key, "outputs": written}
         else:
             manifest.pop(job.stem, None)
+    report.outcomes = [o for o in slots if o is not None]
     if todo:
-        try:
-            write_atomic(out / MANIFEST_NAME, json.dumps(manifest, indent=1, sort_keys=True).encode())
-        except OutputError as err:
-            report.notes.append(f"{err} (the next build will redo everything)")
+        _save_manifest(out, manifest, report)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -370,32 +489,72 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _execute(todo, out, settings, published, debug, jobs, on_progress):
-    workers = min(jobs or default_jobs(), len(todo))
-    needs_language = any(not job.is_model for job in todo)
-    parallel = workers > 1 and all(job.path != STDIN for job in todo)
-    results = []
-    if not parallel:
+def _chunks(todo: list[Job], workers: int) -> list[list[Job]]:
+    """Split into chunks of at most MAX_CHUNK, at least about eight per worker for balance."""
+    size = max(1, min(MAX_CHUNK, len(todo) // (workers * 8)))
+    return [todo[i : i + size] for i in range(0, len(todo), size)]
+
+
+def _execute(
+    todo: list[Job],
+    out: Path,
+    settings: MemoSettings,
+    published: dt.date | None,
+    debug: bool,
+    jobs: int | None,
+    tell: Callable[[Outcome], None],
+) -> tuple[list[Result], int]:
+    """Run the jobs, in worker processes when there are several; results in input order."""
+    workers = max(1, min(jobs or default_jobs(), len(todo)))
+    if workers == 1 or any(job.path == STDIN for job in todo):
+        results = []
         for job in todo:
             result = _run_job(job, str(out), settings, published, debug)
             results.append(result)
-            if on_progress:
-                on_progress(Outcome(job.path, result[1], result[2]))
-        return results
+            tell(Outcome(job.path, result[1], result[2]))
+        return results, 1
+    return _execute_parallel(todo, out, settings, published, debug, workers, tell), workers
+
+
+def _execute_parallel(todo, out, settings, published, debug, workers, tell) -> list[Result]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    needs_language = any(not job.is_model for job in todo)
+    # Workers are forked: what the parent has imported they inherit for free. The writers are
+    # cheap to share this way; the language pipeline is loaded per worker (initializer).
+    from . import render  # noqa: F401
+
+    by_job: dict[Job, Result] = {}
     init = _warm_worker if needs_language else None
     with ProcessPoolExecutor(max_workers=workers, initializer=init) as pool:
-        futures = [pool.submit(_run_job, job, str(out), settings, published, debug) for job in todo]
+        futures = {
+            pool.submit(_run_chunk, chunk, str(out), settings, published, debug): chunk
+            for chunk in _chunks(todo, workers)
+        }
         for fut in as_completed(futures):
-            result = fut.result()
-            results.append(result)
-            if on_progress:
-                on_progress(Outcome(result[0].path, result[1], result[2]))
-    order = {job: i for i, job in enumerate(todo)}
-    results.sort(key=lambda r: order[r[0]])
-    return results
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                reason = "a worker process died (out of memory or killed); rerun with -j 1 to find the input"
+                results = [(job, "failed", one_line(f"{job.path}: {reason}"), {}, 0.0) for job in futures[fut]]
+            for result in results:
+                by_job[result[0]] = result
+                tell(Outcome(result[0].path, result[1], result[2]))
+    return [by_job[job] for job in todo]
 
 
-__all__ = ["BuildReport", "Job", "Outcome", "build", "build_one", "discover", "safe_stem", "write_atomic"]
+__all__ = [
+    "BuildReport",
+    "Job",
+    "Outcome",
+    "build",
+    "build_one",
+    "discover",
+    "safe_stem",
+    "write_atomic",
+    "write_files",
+]
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit("use `briefgen build`")

@@ -9,21 +9,41 @@ stderr and exit status 1; usage errors exit 2; tracebacks only with `--debug`.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
-def _date(value: str) -> dt.date:
+def _date(value: str):
+    """An ISO date; datetime is imported here, not at start-up, to keep `--help` fast."""
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def _path(value: str):
+    """A path; pathlib is imported on use, not at start-up (it costs a few ms of `--help`)."""
+    from pathlib import Path
+
+    if not value:
+        raise argparse.ArgumentTypeError("an empty path")
+    return Path(value)
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
 
 
 def _memo_options(p: argparse.ArgumentParser) -> None:
@@ -33,9 +53,9 @@ def _memo_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--organisation", help="organisation shown in the letterhead")
     g.add_argument("--classification", metavar="TEXT", help="classification or handling marking")
     g.add_argument("--template", help="template name (see `briefgen templates`)")
-    g.add_argument("--template-dir", type=Path, help="folder with extra or overriding templates")
-    g.add_argument("--reference-docx", type=Path, help="letterhead DOCX whose styles, header and footer are used")
-    g.add_argument("--theme", type=Path, help="theme file (TOML): fonts, sizes, colours, margins, logo")
+    g.add_argument("--template-dir", type=_path, help="folder with extra or overriding templates")
+    g.add_argument("--reference-docx", type=_path, help="letterhead DOCX whose styles, header and footer are used")
+    g.add_argument("--theme", type=_path, help="theme file (TOML): fonts, sizes, colours, margins, logo")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -50,26 +70,27 @@ def make_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build memos (DOCX, PDF and the model YAML) for sources or model files")
     b.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: seeds/); - for stdin")
-    b.add_argument("-o", "--output", type=Path, default=Path("output"), help="output folder (default: output/)")
-    b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: number of CPUs)")
+    b.add_argument("-o", "--output", type=_path, default="output", help="output folder (default: output/)")
+    b.add_argument("-j", "--jobs", type=_jobs, default=None, help="worker processes (default: number of CPUs)")
     b.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     b.add_argument("--published", type=_date, help="publication date for resolving relative dates")
-    b.add_argument("-q", "--quiet", action="store_true", help="print failures and the summary only")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar; failures and the summary only")
+    b.add_argument("-v", "--verbose", action="store_true", help="also list every input built or up to date")
     _memo_options(b)
 
     e = sub.add_parser("extract", help="extract the meeting model from one source")
     e.add_argument("input", metavar="INPUT", help="a source file, or - for stdin")
-    e.add_argument("-o", "--output", type=Path, help="write the model here instead of printing it")
+    e.add_argument("-o", "--output", type=_path, help="write the model here instead of printing it")
     e.add_argument("--format", choices=("yaml", "json"), default=None, help="default: from -o, else yaml")
     e.add_argument("--published", type=_date, help="publication date for resolving relative dates")
 
     v = sub.add_parser("validate", help="check a model file against the schema")
-    v.add_argument("file", type=Path, metavar="FILE")
+    v.add_argument("file", type=_path, metavar="FILE")
 
     sub.add_parser("schema", help="print the JSON Schema of the model file")
 
     t = sub.add_parser("templates", help="list the memo templates")
-    t.add_argument("--template-dir", type=Path, help="folder with extra or overriding templates")
+    t.add_argument("--template-dir", type=_path, help="folder with extra or overriding templates")
     return parser
 
 
@@ -92,14 +113,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .progress import Reporter
 
-    if args.jobs is not None and args.jobs < 1:
-        print("briefgen build: --jobs must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
     settings = _settings(args)
     from .render import check_settings
 
     check_settings(settings)
-    with Reporter(quiet=args.quiet) as reporter:
+    with Reporter(quiet=args.quiet, verbose=args.verbose) as reporter:
         report = build(
             args.inputs,
             args.output,
@@ -109,6 +127,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             published=args.published,
             debug=args.debug,
             on_progress=reporter.advance,
+            on_plan=reporter.plan,
         )
     reporter.finish(report)
     return EXIT_OK if report.ok else EXIT_FAIL
@@ -124,6 +143,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     meeting = extract(read_source(args.input, published=args.published), published=args.published)
     text = dump_meeting(meeting, fmt)
     if args.output:
+        if args.output.parent.is_file():
+            from .errors import OutputError
+
+            raise OutputError(args.output, "its folder is a file")
+        args.output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
@@ -172,26 +196,42 @@ COMMANDS = {
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run; returns the exit status. Usage errors exit 2 through argparse."""
     args = make_parser().parse_args(argv)
-    from .errors import BriefgenError
+    from .errors import BriefgenError, one_line
 
     try:
         return COMMANDS[args.command](args)
     except BriefgenError as err:
         if args.debug:
             raise
-        print(f"briefgen {args.command}: {err}", file=sys.stderr)
+        print(one_line(f"briefgen {args.command}: {err}"), file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:
         print("briefgen: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `briefgen schema | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return EXIT_OK
+    except (RecursionError, MemoryError) as err:
+        if args.debug:
+            raise
+        problem = "input is nested too deeply" if isinstance(err, RecursionError) else "out of memory"
+        print(one_line(f"briefgen {args.command}: {_subject(args)}: {problem}"), file=sys.stderr)
+        return EXIT_FAIL
     except Exception as err:
         if args.debug:
             raise
-        print(
-            f"briefgen {args.command}: internal error: {type(err).__name__}: {err} (rerun with --debug)",
-            file=sys.stderr,
-        )
+        message = f"briefgen {args.command}: {_subject(args)}: internal error: {type(err).__name__}: {err}"
+        print(one_line(message) + " (rerun with --debug)", file=sys.stderr)
         return EXIT_FAIL
+
+
+def _subject(args: argparse.Namespace) -> str:
+    """The input a command was working on, so that even an unexpected error names it."""
+    for name in ("input", "file"):
+        value = getattr(args, name, None)
+        if value is not None:
+            return str(value)
+    return ", ".join(str(i) for i in getattr(args, "inputs", None) or []) or "(no input)"
 
 
 def main() -> None:

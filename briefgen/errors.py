@@ -34,3 +34,14 @@ class OutputError(BriefgenError):
 
 class ConfigError(BriefgenError):
     """briefgen.toml or an option value is invalid."""
+
+
+def one_line(text: str, limit: int = 1000) -> str:
+    """A message fit for one line of a terminal or a log.
+
+    Control characters (a newline or an escape sequence smuggled in through a file name, a
+    multi-line library message) are shown escaped, so a message can neither span lines nor
+    drive the terminal; very long messages are cut.
+    """
+    out = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return out if len(out) <= limit else out[: limit - 1] + "…"
