@@ -1,49 +1,119 @@
-"""Meeting + MemoSettings → memo files. PLACEHOLDER until the rendering stage lands."""
+"""Meeting + MemoSettings → memo as Markdown, DOCX and PDF.
+
+The pipeline, one module per step (heavy libraries load only inside the functions that use
+them, so ``import briefgen.render`` stays cheap):
+
+    context.py   Meeting → plain data for the template (sides, timeline, citation labels)
+    templates.py sandboxed Jinja2 → Markdown (every value Markdown-escaped)
+    tree.py      Markdown → one block tree (markdown-it-py + mdit-py-plugins)
+    theme.py     fonts, sizes, colours, margins, logo (theme.yaml, overridable)
+    docx.py      block tree → DOCX (python-docx + oxml for fields and repeated headers)
+    pdf.py       block tree → PDF (reportlab platypus, two-pass Page X of Y)
+    determinism.py  one fixed timestamp, normalised ZIP package
+"""
 
 from __future__ import annotations
 
-from ..config import MemoSettings
-from ..model import Meeting
+import hashlib
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ..config import MemoSettings
+    from ..model import Meeting
+    from .tree import Document
 
-def list_templates(settings: MemoSettings | None = None) -> list[tuple[str, str]]:
-    return [("memo", "the full briefing memo")]
-
-
-def render_docx(meeting: Meeting, settings: MemoSettings) -> bytes:
-    import io
-
-    import docx
-
-    d = docx.Document()
-    d.add_heading("Briefing memo", 1)
-    for p in meeting.participants:
-        d.add_paragraph(p.name or "")
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
-def render_pdf(meeting: Meeting, settings: MemoSettings) -> bytes:
-    import io
-
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
-    c.drawString(72, 720, "Briefing memo")
-    c.save()
-    return buf.getvalue()
+__all__ = [
+    "check_settings",
+    "list_templates",
+    "render_docx",
+    "render_markdown",
+    "render_pdf",
+    "template_fingerprint",
+]
 
 
 def render_markdown(meeting: Meeting, settings: MemoSettings) -> str:
-    return ""
+    """The template's output: Markdown with front matter, the common source of both formats."""
+    from .context import build_context
+    from .templates import render_template
+
+    return render_template(build_context(meeting, settings), settings)
+
+
+def render_document(meeting: Meeting, settings: MemoSettings) -> Document:
+    """The block tree both writers walk."""
+    from .tree import parse
+
+    return parse(render_markdown(meeting, settings), subject=f"template {settings.template}")
+
+
+def render_docx(meeting: Meeting, settings: MemoSettings) -> bytes:
+    from .determinism import fixed_timestamp
+    from .docx import write_docx
+    from .theme import load_theme
+
+    theme = load_theme(settings.theme)
+    return write_docx(render_document(meeting, settings), theme, settings, fixed_timestamp(meeting))
+
+
+def render_pdf(meeting: Meeting, settings: MemoSettings) -> bytes:
+    from .determinism import fixed_timestamp
+    from .pdf import write_pdf
+    from .theme import load_theme
+
+    theme = load_theme(settings.theme)
+    return write_pdf(render_document(meeting, settings), theme, fixed_timestamp(meeting))
+
+
+def list_templates(settings: MemoSettings | None = None) -> list[tuple[str, str]]:
+    """(name, one-line description) of every template: built-ins plus --template-dir."""
+    from ..config import MemoSettings
+    from .templates import describe, find_templates
+
+    found = find_templates(settings or MemoSettings())
+    return [(name, describe(path)) for name, path in sorted(found.items())]
 
 
 def template_fingerprint(settings: MemoSettings) -> str:
-    return ""
+    """Hash of everything besides the Meeting that shapes the output, for incremental builds.
+
+    Covers every template file on the search path (a template may include others), the theme,
+    the reference DOCX and the font files actually embedded.
+    """
+    from .fonts import fonts_digest
+    from .templates import TEMPLATE_SUFFIX, template_dirs
+    from .theme import DEFAULT_THEME, load_theme
+
+    h = hashlib.sha256()
+    for folder in template_dirs(settings):
+        for path in sorted(folder.glob("*" + TEMPLATE_SUFFIX)):
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(DEFAULT_THEME.read_bytes())
+    if settings.theme is not None:
+        h.update(b"theme\0" + settings.theme.read_bytes())
+    if settings.reference_docx is not None:
+        h.update(b"reference\0" + settings.reference_docx.read_bytes())
+    theme = load_theme(settings.theme)
+    if theme.logo is not None:
+        h.update(b"logo\0" + theme.logo.read_bytes())
+    h.update(fonts_digest(theme).encode())
+    return h.hexdigest()
 
 
 def check_settings(settings: MemoSettings) -> None:
-    """Fail early (before a batch) when the template or letterhead cannot be used."""
+    """Fail early (before a batch) when the template, theme or letterhead cannot be used."""
+    from ..errors import ConfigError
+    from .fonts import font_files
+    from .templates import template_path
+    from .theme import load_theme
+
+    template_path(settings)
+    theme = load_theme(settings.theme)
+    font_files(theme)
+    if settings.reference_docx is not None:
+        path = settings.reference_docx
+        if not path.is_file():
+            raise ConfigError(path, "reference DOCX not found")
+        from .docx import open_reference
+
+        open_reference(path)

@@ -1,0 +1,447 @@
+"""Block tree → PDF with reportlab platypus.
+
+Every text value is XML-escaped before it enters a Paragraph (reportlab reads Paragraph text
+as markup). Page furniture (classification banner top and bottom, "Page X of Y") is drawn by a
+two-pass canvas: pages are buffered until the total is known. Headings become PDF outline
+entries. `invariant=1` plus the fixed timestamp make the bytes reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from .fonts import reportlab_fonts
+from .theme import Theme
+from .tree import Box, Code, Document, Footnotes, Heading, ListBlock, Paragraph, Quote, Rule, Span, Table
+
+INCH = 72.0
+
+
+def _hex(color: str) -> str:
+    return "#" + color
+
+
+def _attr(value: str) -> str:
+    return xml_escape(value, {'"': "&quot;"})
+
+
+def spans_markup(spans: list[Span], theme: Theme) -> str:
+    """Inline spans → reportlab Paragraph markup, every text value escaped."""
+    out: list[str] = []
+    prev_ref = False
+    for span in spans:
+        if span.brk:
+            out.append("<br/>")
+            prev_ref = False
+            continue
+        if span.ref is not None:
+            sep = "," if prev_ref else ""
+            out.append(
+                f'<super><font color="{_hex(theme.colors.accent)}">'
+                f'<a href="#src-{span.ref}">{sep}{span.ref}</a></font></super>'
+            )
+            prev_ref = True
+            continue
+        prev_ref = False
+        text = xml_escape(span.text)
+        if span.code:
+            text = f'<font color="{_hex(theme.colors.muted)}">{text}</font>'
+        if span.strike:
+            text = f"<strike>{text}</strike>"
+        bold = span.bold or "review" in span.classes
+        if span.italic:
+            text = f"<i>{text}</i>"
+        if bold:
+            text = f"<b>{text}</b>"
+        if "review" in span.classes:
+            text = f'<font color="{_hex(theme.colors.review)}">{text}</font>'
+        if span.href:
+            text = f'<a href="{_attr(span.href)}" color="{_hex(theme.colors.accent)}">{text}</a>'
+        out.append(text)
+    return "".join(out)
+
+
+class _Styles:
+    """The paragraph styles, all derived from the theme."""
+
+    def __init__(self, theme: Theme, fonts: dict[str, str]) -> None:
+        from reportlab.lib import colors
+        from reportlab.lib.enums import TA_CENTER
+        from reportlab.lib.styles import ParagraphStyle
+
+        c = theme.colors
+        s = theme.sizes
+        sp = theme.spacing
+        self.color = lambda name: colors.HexColor(_hex(getattr(c, name)))
+        regular, bold = fonts["regular"], fonts["bold"]
+        base = ParagraphStyle(
+            "body",
+            fontName=regular,
+            fontSize=s.body,
+            leading=theme.leading_for(s.body),
+            textColor=self.color("text"),
+            spaceAfter=sp.paragraph_after,
+        )
+        self.body = base
+        self.title = ParagraphStyle(
+            "title", parent=base, fontName=bold, fontSize=s.title, leading=theme.leading_for(s.title),
+            textColor=self.color("accent"), spaceAfter=6,
+        )  # fmt: skip
+        self.org = ParagraphStyle(
+            "org", parent=base, fontName=bold, fontSize=s.small, leading=theme.leading_for(s.small),
+            textColor=self.color("muted"), spaceAfter=2,
+        )  # fmt: skip
+        self.h = {
+            1: ParagraphStyle(
+                "h1", parent=base, fontName=bold, fontSize=s.heading1, leading=theme.leading_for(s.heading1),
+                textColor=self.color("accent"), spaceBefore=sp.heading1_before, spaceAfter=sp.heading1_after,
+                keepWithNext=1,
+            ),
+            2: ParagraphStyle(
+                "h2", parent=base, fontName=bold, fontSize=s.heading2, leading=theme.leading_for(s.heading2),
+                textColor=self.color("text"), spaceBefore=sp.heading2_before, spaceAfter=sp.heading2_after,
+                keepWithNext=1,
+            ),
+        }  # fmt: skip
+        self.h[3] = ParagraphStyle("h3", parent=self.h[2], fontSize=s.body, leading=theme.leading_for(s.body))
+        self.header_label = ParagraphStyle(
+            "hl", parent=base, fontName=bold, fontSize=s.header_block, leading=theme.leading_for(s.header_block),
+            textColor=self.color("muted"), spaceAfter=0,
+        )  # fmt: skip
+        self.header_value = ParagraphStyle(
+            "hv", parent=base, fontSize=s.header_block, leading=theme.leading_for(s.header_block), spaceAfter=0
+        )
+        self.cell = ParagraphStyle(
+            "cell", parent=base, fontSize=s.table, leading=theme.leading_for(s.table), spaceAfter=0
+        )
+        self.head_cell = ParagraphStyle("headcell", parent=self.cell, fontName=bold, textColor=self.color("accent"))
+        self.box_title = ParagraphStyle(
+            "boxtitle", parent=base, fontName=bold, fontSize=s.small, leading=theme.leading_for(s.small),
+            textColor=self.color("accent"), spaceAfter=2,
+        )  # fmt: skip
+        self.quote = ParagraphStyle("quote", parent=base, leftIndent=14, textColor=self.color("text"))
+        self.note = ParagraphStyle(
+            "note", parent=base, fontSize=s.small, leading=theme.leading_for(s.small), leftIndent=18,
+            bulletIndent=0, spaceAfter=2, textColor=self.color("text"),
+        )  # fmt: skip
+        self.banner = ParagraphStyle(
+            "banner", parent=base, fontName=bold, fontSize=s.banner, alignment=TA_CENTER,
+            textColor=self.color("banner"),
+        )  # fmt: skip
+        self.fonts = fonts
+        self._lists: dict[tuple[int, bool], ParagraphStyle] = {}
+
+    def list_style(self, level: int, ordered: bool):
+        from reportlab.lib.styles import ParagraphStyle
+
+        key = (level, ordered)
+        if key not in self._lists:
+            indent = 14 + 14 * level + (4 if ordered else 0)
+            self._lists[key] = ParagraphStyle(
+                f"list{level}{ordered}", parent=self.body, leftIndent=indent, bulletIndent=indent - 11 - (4 if ordered else 0),
+                spaceAfter=1.5,
+            )  # fmt: skip
+        return self._lists[key]
+
+    def continuation(self, level: int):
+        from reportlab.lib.styles import ParagraphStyle
+
+        return ParagraphStyle(f"cont{level}", parent=self.body, leftIndent=14 + 14 * level)
+
+
+class _Writer:
+    """Turns blocks into flowables."""
+
+    def __init__(self, theme: Theme, styles: _Styles, width: float) -> None:
+        self.theme = theme
+        self.st = styles
+        self.width = width
+        self.headings = 0
+
+    def para(self, spans: list[Span], style, **kwargs: Any):
+        from reportlab.platypus import Paragraph as RLParagraph
+
+        return RLParagraph(spans_markup(spans, self.theme), style, **kwargs)
+
+    def blocks(self, blocks: list[Any], width: float | None = None) -> list[Any]:
+        out: list[Any] = []
+        for block in blocks:
+            out.extend(self.block(block, width or self.width))
+        return out
+
+    def block(self, block: Any, width: float) -> list[Any]:
+        from reportlab.platypus import HRFlowable
+        from reportlab.platypus import Paragraph as RLParagraph
+
+        if isinstance(block, Heading):
+            style = self.st.h[min(block.level, 3)]
+            flow = self.para(block.spans, style)
+            flow._bg_outline = (block.level, block.text)  # read by _DocTemplate.afterFlowable
+            return [flow]
+        if isinstance(block, Paragraph):
+            return [self.para(block.spans, self.st.body)]
+        if isinstance(block, ListBlock):
+            return self.list(block, 0)
+        if isinstance(block, Table):
+            return [self.table(block, width)]
+        if isinstance(block, Box):
+            return [self.box(block, width)]
+        if isinstance(block, Quote):
+            out: list[Any] = []
+            for child in block.blocks:
+                if isinstance(child, Paragraph):
+                    out.append(self.para(child.spans, self.st.quote))
+                else:
+                    out.extend(self.block(child, width - 14))
+            return out
+        if isinstance(block, Code):
+            text = xml_escape(block.text).replace("\n", "<br/>")
+            return [RLParagraph(text, self.st.body)]
+        if isinstance(block, Rule):
+            return [HRFlowable(width="100%", thickness=0.5, color=self.st.color("rule"), spaceBefore=4, spaceAfter=4)]
+        if isinstance(block, Footnotes):
+            return self.footnotes(block)
+        return []
+
+    def list(self, block: ListBlock, level: int) -> list[Any]:
+        out: list[Any] = []
+        style = self.st.list_style(level, block.ordered)
+        bullet = "•" if level % 2 == 0 else "–"
+        for n, item in enumerate(block.items, start=block.start):
+            first = True
+            for child in item:
+                if isinstance(child, Paragraph) and first:
+                    mark = f"{n}." if block.ordered else bullet
+                    out.append(self.para(child.spans, style, bulletText=mark))
+                    first = False
+                elif isinstance(child, ListBlock):
+                    out.extend(self.list(child, level + 1))
+                elif isinstance(child, Paragraph):
+                    out.append(self.para(child.spans, self.st.continuation(level)))
+                else:
+                    out.extend(self.block(child, self.width - 14 * (level + 1)))
+        return out
+
+    def table(self, block: Table, width: float):
+        from reportlab.platypus import Table as RLTable
+        from reportlab.platypus import TableStyle
+
+        from .tree import column_weights
+
+        widths = [w * width for w in column_weights(block)]
+        data = [[self.para(cell, self.st.head_cell) for cell in block.header]]
+        data += [[self.para(cell, self.st.cell) for cell in row] for row in block.rows]
+        table = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), self.st.color("table_header_fill")),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.st.color("accent")),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.st.color("table_border")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        table.spaceAfter = self.theme.spacing.table_after
+        return table
+
+    def box(self, block: Box, width: float):
+        from reportlab.platypus import Paragraph as RLParagraph
+        from reportlab.platypus import Table as RLTable
+        from reportlab.platypus import TableStyle
+
+        inner_width = width - 20
+        content: list[Any] = []
+        if block.title:
+            content.append(RLParagraph(xml_escape(block.title.upper()), self.st.box_title))
+        content.extend(self.blocks(block.blocks, inner_width))
+        table = RLTable([[content]], colWidths=[width], hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), self.st.color("box_fill")),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, self.st.color("box_border")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        table.spaceBefore = 2
+        table.spaceAfter = 4
+        return table
+
+    def footnotes(self, block: Footnotes) -> list[Any]:
+        out = []
+        for entry in block.entries:
+            spans = [s for b in entry.blocks if isinstance(b, Paragraph) for s in b.spans]
+            markup = f'<a name="src-{entry.number}"/>' + spans_markup(spans, self.theme)
+            from reportlab.platypus import Paragraph as RLParagraph
+
+            out.append(RLParagraph(markup, self.st.note, bulletText=f"{entry.number}."))
+        return out
+
+    def head(self, meta: dict[str, Any]) -> list[Any]:
+        """Logo, organisation, title and the TO / FROM / DATE / SUBJECT block."""
+        from reportlab.platypus import HRFlowable, Image, Spacer
+        from reportlab.platypus import Paragraph as RLParagraph
+        from reportlab.platypus import Table as RLTable
+        from reportlab.platypus import TableStyle
+
+        out: list[Any] = []
+        if self.theme.logo is not None:
+            from reportlab.lib.utils import ImageReader
+
+            reader = ImageReader(str(self.theme.logo))
+            iw, ih = reader.getSize()
+            w = self.theme.logo_width * INCH
+            out.append(Image(str(self.theme.logo), width=w, height=w * ih / iw, hAlign="LEFT"))
+            out.append(Spacer(1, 4))
+        if meta.get("organisation"):
+            out.append(RLParagraph(xml_escape(meta["organisation"].upper()), self.st.org))
+        if meta.get("title"):
+            out.append(RLParagraph(xml_escape(meta["title"]), self.st.title))
+        if meta.get("header"):
+            rows = [
+                [RLParagraph(xml_escape(label), self.st.header_label), RLParagraph(xml_escape(value), self.st.header_value)]
+                for label, value in meta["header"]
+            ]  # fmt: skip
+            table = RLTable(rows, colWidths=[0.95 * INCH, self.width - 0.95 * INCH], hAlign="LEFT")
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 1),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ]
+                )
+            )
+            out.append(table)
+        out.append(HRFlowable(width="100%", thickness=1.2, color=self.st.color("accent"), spaceBefore=5, spaceAfter=7))
+        return out
+
+
+def _doc_template_class():
+    from reportlab.platypus import BaseDocTemplate
+
+    class DocTemplate(BaseDocTemplate):
+        """Adds an outline entry (bookmark) for every heading as it is laid out."""
+
+        def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab's hook name
+            outline = getattr(flowable, "_bg_outline", None)
+            if outline is None:
+                return
+            level, text = outline
+            self._bg_count = getattr(self, "_bg_count", 0) + 1
+            key = f"h{self._bg_count}"
+            depth = min(level - 1, getattr(self, "_bg_depth", -1) + 1)
+            self._bg_depth = depth
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text or "(untitled)", key, level=depth, closed=False)
+
+    return DocTemplate
+
+
+def _canvas_class(theme: Theme, styles: _Styles, banner: str | None, when: dt.datetime):
+    """A canvas that buffers pages, then draws banner and 'Page X of Y' once the total is known."""
+    from reportlab.lib.utils import TimeStamp
+    from reportlab.pdfgen.canvas import Canvas
+
+    stamp = TimeStamp(invariant=1)
+    stamp.t = when.timestamp()
+    stamp.lt = time.gmtime(stamp.t)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._doc._timeStamp = stamp
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._furniture(number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _furniture(self, number: int, total: int) -> None:
+            page_w, page_h = self._pagesize
+            left = theme.page.margin_left * INCH
+            right = page_w - theme.page.margin_right * INCH
+            self.saveState()
+            if banner:
+                self.setFont(styles.fonts["bold"], theme.sizes.banner)
+                self.setFillColor(styles.color("banner"))
+                top_y = page_h - theme.page.margin_top * INCH / 2 - theme.sizes.banner / 3
+                self.drawCentredString(page_w / 2, top_y, banner)
+                self.drawCentredString(page_w / 2, theme.page.margin_bottom * INCH / 2 - theme.sizes.banner / 3, banner)
+            self.setFont(styles.fonts["regular"], theme.sizes.small)
+            self.setFillColor(styles.color("muted"))
+            footer_y = theme.page.margin_bottom * INCH - theme.sizes.small * 2.2
+            self.drawRightString(right, footer_y, f"Page {number} of {total}")
+            self.setStrokeColor(styles.color("rule"))
+            self.setLineWidth(0.4)
+            self.line(left, footer_y + theme.sizes.small + 2, right, footer_y + theme.sizes.small + 2)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def write_pdf(doc: Document, theme: Theme, when: dt.datetime) -> bytes:
+    """Lay the document out on pages and return the PDF bytes."""
+    from reportlab.platypus import Frame, PageTemplate
+
+    fonts = reportlab_fonts(theme)
+    styles = _Styles(theme, fonts)
+    page_w, page_h = (x * INCH for x in theme.page.size_inches)
+    m = theme.page
+    width = page_w - (m.margin_left + m.margin_right) * INCH
+    writer = _Writer(theme, styles, width)
+    story = writer.head(doc.meta) + writer.blocks(doc.blocks)
+
+    meta = doc.meta
+    buf = io.BytesIO()
+    template = _doc_template_class()(
+        buf,
+        pagesize=(page_w, page_h),
+        leftMargin=m.margin_left * INCH,
+        rightMargin=m.margin_right * INCH,
+        topMargin=m.margin_top * INCH,
+        bottomMargin=m.margin_bottom * INCH,
+        title=meta.get("title") or "",
+        author=meta.get("author") or "",
+        subject=meta.get("subject") or "",
+        keywords=", ".join(meta.get("keywords") or []),
+        creator="briefgen",
+        invariant=1,
+        pageCompression=1,
+    )
+    frame = Frame(
+        m.margin_left * INCH, m.margin_bottom * INCH, width, page_h - (m.margin_top + m.margin_bottom) * INCH,
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+    )  # fmt: skip
+    template.addPageTemplates([PageTemplate(id="memo", frames=[frame])])
+    canvas_class = _canvas_class(theme, styles, meta.get("classification"), when)
+
+    def start(canv, _doc) -> None:
+        canv.showOutline()
+
+    template.pageTemplates[0].beforeDrawPage = start
+    template.build(story, canvasmaker=canvas_class)
+    return buf.getvalue()
