@@ -150,6 +150,17 @@ def pdf_variant() -> bytes:
     )
     story = [Paragraph(html.escape(p, quote=False), style) for p in seed_paragraphs()]
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return _with_creation_date(buffer.getvalue())
+
+
+def _with_creation_date(pdf: bytes) -> bytes:
+    """reportlab's invariant mode stamps 2000-01-01; set the article's date as a real file would carry."""
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(pdf)))
+    writer.add_metadata({"/CreationDate": f"D:{PUBLISHED:%Y%m%d}093000+00'00'"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
     return buffer.getvalue()
 
 

@@ -102,7 +102,7 @@ def _read_txt(raw: bytes, subject: str) -> tuple[str, Metadata, str | None, list
     from .text import read_text
 
     decoded, encoding = decode(raw, subject)
-    text, meta = read_text(normalize_text(decoded), subject)
+    text, meta = read_text(decoded, subject)
     return text, meta, encoding, []
 
 
@@ -111,7 +111,7 @@ def _read_md(raw: bytes, subject: str) -> tuple[str, Metadata, str | None, list[
     from .text import read_markdown
 
     decoded, encoding = decode(raw, subject)
-    text, meta = read_markdown(normalize_text(decoded), subject)
+    text, meta = read_markdown(decoded, subject)
     return text, meta, encoding, []
 
 

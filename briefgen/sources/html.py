@@ -26,6 +26,7 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 #: Pages with more elements than this are not articles; trafilatura declines them.
 _MAX_TREE_SIZE = 200_000
 _DATE_PROPERTIES = ("article:published_time", "og:published_time", "datepublished", "date", "dc.date", "pubdate")
+_LEAF_TAGS = ("p", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "span", "label", "td", "dt", "dd")
 _FALLBACK_SKIP = frozenset(("nav", "header", "footer", "aside", "form", "script", "style", "noscript", "button"))
 
 
@@ -53,7 +54,8 @@ def read_html(page: str, subject: str) -> tuple[str, Metadata]:
     except (etree.ParserError, ValueError) as err:
         raise SourceError(subject, f"cannot parse the HTML: {err}") from None
     meta = _metadata(tree)
-    text = _article_text(tree) or _fallback_text(tree)
+    furniture = _furniture_lines(tree)
+    text = _drop_lines(_article_text(tree), furniture) or _drop_lines(_fallback_text(tree), furniture)
     if not text.strip():
         raise SourceError(subject, "no article text found in the HTML page")
     return _without_headline(text, meta.title), meta
@@ -121,6 +123,27 @@ def _inside_furniture(element, furniture: re.Pattern[str]) -> bool:  # noqa: ANN
             return True
         node = node.getparent()
     return False
+
+
+def _furniture_lines(tree) -> set[str]:  # noqa: ANN001 - lxml element
+    """Short texts that occur on the page only inside furniture (menus, share bars, comment forms).
+
+    trafilatura falls back to all of a page's text when its article is short; this set lets
+    those lines be dropped again.
+    """
+    hint = _furniture_hint()
+    furniture: set[str] = set()
+    content: set[str] = set()
+    for element in tree.iter(*_LEAF_TAGS):
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > 300:
+            continue
+        (furniture if _inside_furniture(element, hint) else content).add(text)
+    return furniture - content
+
+
+def _drop_lines(text: str, furniture: set[str]) -> str:
+    return "\n".join(line for line in text.split("\n") if " ".join(line.split()) not in furniture).strip()
 
 
 def _without_headline(text: str, title: str | None) -> str:

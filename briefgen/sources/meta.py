@@ -31,7 +31,7 @@ from ..errors import SourceError
 KEYS = ("title", "published", "url", "author")
 #: Front-matter spellings of briefgen's keys used by other tools.
 _ALIASES = {"date": "published", "link": "url", "source": "url", "authors": "author"}
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _MAX_FRONT_MATTER = 64 * 1024
 _MAX_SIDECAR = 64 * 1024
 _KEY_LINE = re.compile(r"^(title|published|date|url|author)\s*:", re.MULTILINE | re.IGNORECASE)

@@ -9,10 +9,11 @@ because a source's characters are never interpreted as markup beyond Markdown it
 from __future__ import annotations
 
 from .meta import Metadata, split_front_matter
+from .normalize import normalize_text
 
 #: Markdown larger than this is read as plain text: the pure-Python parser is slow on huge
 #: inputs and a document that size is not hand-written Markdown anyway.
-MAX_MARKDOWN_CHARS = 2_000_000
+MAX_MARKDOWN_CHARS = 500_000
 
 
 def read_text(text: str, subject: str) -> tuple[str, Metadata]:
@@ -26,7 +27,7 @@ def read_markdown(text: str, subject: str) -> tuple[str, Metadata]:
     meta, body = split_front_matter(text, subject)
     if len(body) > MAX_MARKDOWN_CHARS:
         return body, meta
-    prose, heading = markdown_to_text(body)
+    prose, heading = markdown_to_text(normalize_text(body))  # before parsing: the parser turns NUL into U+FFFD
     if meta.title is None and heading:
         meta = Metadata(title=heading, published=meta.published, url=meta.url, author=meta.author)
     return prose, meta
