@@ -7,7 +7,8 @@ The order matters and is chosen for the texts analysts actually have:
 3. text that is UTF-8 apart from a few broken bytes stays UTF-8, with the broken bytes
    replaced, instead of being re-read as some legacy code page that garbles every accent;
 4. otherwise charset-normalizer guesses. It ranks code pages by "chaos"; where Windows-1252
-   decodes the bytes as well as its first choice, Windows-1252 wins, because it is by far the
+   decodes the bytes about as cleanly and reads as coherently as its first choice (by its
+   own language-model score), Windows-1252 wins, because it is by far the
    most common legacy encoding of English-language web and office text, and charset-normalizer
    otherwise often reports a Baltic or Central European sibling that garbles the same bytes;
 5. what still looks like control codes is binary data, not text.
@@ -105,7 +106,11 @@ def _guess(raw: bytes, subject: str) -> tuple[str, str]:
         raise SourceError(subject, "binary data, not text (no text encoding fits)")
     best = candidates[0]
     for match in candidates:
-        if "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos + _CHAOS_SLACK:
+        if (
+            "cp1252" in match.could_be_from_charset
+            and match.chaos <= best.chaos + _CHAOS_SLACK
+            and match.coherence >= best.coherence
+        ):
             return raw.decode("cp1252"), "windows-1252"
     codec = best.encoding
     try:
