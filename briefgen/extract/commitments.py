@@ -1,0 +1,240 @@
+"""Commitments: who undertook to do what, by when.
+
+Cues come from data (cues.yaml): "agreed to", "committed to", "pledged", "plans to", "intends to",
+"is preparing to", a "will" whose subject is a party, "reaffirmed their readiness/resolve to",
+"welcomed the resumption of", and money pledged for a purpose. Verbs that only report talk
+("discussed", "urged", "encouraged") never make a commitment. The actor is the subject of the cue,
+resolved to names (and their countries) or to the participants as a group; the deadline is the date
+expression inside the action ("by 2030", "early next year") and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..model import Commitment
+from .document import Analysis
+from .gazetteer import gazetteer
+from .people import People, Person
+from .resources import cues
+
+_MAX_ACTION_WORDS = 45
+_PAST_MARKERS = re.compile(
+    r"\bsince\b|\blast (?:year|month|week|october|november|december|january|february|march|april|may|june|july|august|september)\b",
+    re.I,
+)
+
+
+@cache
+def _cue_table() -> dict[str, dict[str, Any]]:
+    return {str(c["lemma"]): c for c in cues().get("commitment_cues", [])}
+
+
+def actor_label(persons: list[Person]) -> str:
+    """ "Antony J. Blinken and Sergey Lavrov (United States and Russia)"."""
+    names = [p.label() for p in persons]
+    affs = list(dict.fromkeys(p.affiliation for p in persons if p.affiliation))
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if affs:
+        joined += " (" + (affs[0] if len(affs) == 1 else ", ".join(affs[:-1]) + " and " + affs[-1]) + ")"
+    return joined
+
+
+def _subjects(verb: Any) -> list[Any]:
+    """Subjects of a verb, climbing through xcomp/conj chains ("agreed to continue to work")."""
+    v = verb
+    for _ in range(6):
+        subs = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if subs:
+            out = []
+            for s in subs:
+                out.append(s)
+                out.extend(c for c in s.subtree if c.dep_ == "conj" and c.head.i in {x.i for x in out})
+            return out
+        if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"} and v.head is not v:
+            v = v.head
+        else:
+            break
+    return []
+
+
+def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tuple[str | None, float]:
+    gaz = gazetteer()
+    heads = [possessor] if possessor is not None else _subjects(verb)
+    persons: list[Person] = []
+    places: list[str] = []
+    texts: list[str] = []
+    for tok in heads:
+        found = people.refer(tok)
+        if found:
+            for p in found:
+                if p not in persons:
+                    persons.append(p)
+            continue
+        span = an.doc[tok.left_edge.i : tok.i + 1]
+        place = gaz.affiliation(span.text) or gaz.affiliation(tok.text)
+        if place:
+            places.append(place)
+        elif (
+            tok.lower_ in {"teams", "team"}
+            or tok.pos_ == "PROPN"
+            or "Administration" in span.text
+            or "Government" in span.text
+        ):
+            owner = [people.owner(t.i) for t in span if people.owner(t.i)]
+            texts.append(span.text + (f" ({actor_label(owner)})" if owner else ""))
+    if persons:
+        label = actor_label(persons)
+        if places:
+            label += " with " + " and ".join(places)
+        return label, 0.85
+    if places:
+        return " and ".join(dict.fromkeys(places)), 0.8
+    if texts:
+        return "; ".join(texts), 0.7
+    return None, 0.5
+
+
+def _action_text(an: Analysis, start_tok: Any, end_i: int) -> str:
+    doc = an.doc
+    end_i = min(end_i, start_tok.sent.end)
+    span = doc[start_tok.i : end_i]
+    words = span.text.split()
+    text = " ".join(words[:_MAX_ACTION_WORDS])
+    return text.rstrip(" ,;.") or start_tok.text
+
+
+def _deadline(an: Analysis, first: int, last: int) -> str | None:
+    for ent in an.doc.ents:
+        if ent.label_ != "DATE" or ent.start < first or ent.end > last:
+            continue
+        before = an.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in {"since", "from"} or ent.text.lower().startswith(("last", "since", "today", "yesterday")):
+            continue
+        if re.search(r"\d{4}|next|coming|end of|early|late|mid|month|year|week|by|within|until", ent.text, re.I):
+            return ent.text
+    return None
+
+
+def _is_perfect_past(verb: Any) -> bool:
+    return (
+        any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
+        or verb.tag_ == "VBD"
+        and False
+    )
+
+
+def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
+    c = cues()
+    table = _cue_table()
+    nouns = set(c.get("commitment_nouns", []))
+    frame_verbs = set(c.get("commitment_frame_verbs", []))
+    steps = set(c.get("agreed_step_nouns", []))
+    not_verbs = set(c.get("not_commitment_verbs", []))
+    found: list[Commitment] = []
+    covered: list[tuple[int, int]] = []
+
+    def inside(i: int) -> bool:
+        return any(a <= i < b for a, b in covered)
+
+    def add(verb: Any, action_from: Any, action_end: int, confidence: float, possessor: Any = None) -> None:
+        actor, actor_conf = _actor(an, people, verb, possessor)
+        if actor is None:
+            return
+        action = _action_text(an, action_from, action_end)
+        if len(action.split()) < 2:
+            return
+        item = Commitment(
+            actor=actor,
+            action=action,
+            deadline=_deadline(an, action_from.i, action_end),
+            confidence=round(min(confidence, actor_conf + 0.1), 2),
+        )
+        item.evidence = [an.sentence_evidence(verb.sent)]
+        found.append(item)
+        covered.append((action_from.i, action_end))
+
+    for sent in an.sents:
+        if "“" in sent.text[:2] or sent.text.startswith('"'):
+            pass
+        if _PAST_MARKERS.search(sent.text) and not re.search(r"\bwill\b", sent.text):
+            continue
+        for tok in sent:
+            if inside(tok.i):
+                continue
+            lemma = tok.lemma_.lower()
+            nxt = an.doc[tok.i + 1] if tok.i + 1 < len(an.doc) else None
+            # 1. cue verbs: agreed to, committed to, pledged, plans to …
+            if lemma in table and tok.pos_ in {"VERB", "AUX", "NOUN"} and tok.pos_ != "NOUN":
+                cue = table[lemma]
+                wanted = cue.get("next")
+                if tok.dep_ in {"amod", "acl"} or any(ch.dep_ == "auxpass" for ch in tok.children):
+                    continue
+                if wanted and (nxt is None or nxt.lower_ not in set(wanted)):
+                    continue
+                if lemma == "commit" and _is_perfect_past(tok):
+                    continue
+                start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
+                start = an.doc[start.i + 1] if start.i + 1 < sent.end and start is not tok else (nxt or tok)
+                add(tok, start, tok.right_edge.i + 1, float(cue.get("confidence", 0.8)))
+                continue
+            # 2. reaffirmed their readiness / expressed the shared intention / welcomed X's commitment
+            if lemma in frame_verbs and tok.pos_ == "VERB":
+                for obj in (ch for ch in tok.children if ch.dep_ in {"dobj", "attr"}):
+                    olemma = obj.lemma_.lower()
+                    if olemma in nouns or (olemma == "need" and lemma in {"affirm", "reaffirm"}):
+                        poss = next((ch for ch in obj.children if ch.dep_ == "poss"), None)
+                        possessor = (
+                            poss
+                            if poss is not None
+                            and (people.refer(poss) or gazetteer().affiliation(poss.text))
+                            and lemma == "welcome"
+                            else None
+                        )
+                        if lemma == "welcome" and possessor is None:
+                            continue
+                        after = [ch for ch in obj.children if ch.dep_ in {"acl", "prep", "relcl"} and ch.i > obj.i]
+                        start = (
+                            an.doc[after[0].i + 1]
+                            if after and after[0].lower_ in {"to", "of"}
+                            else (after[0] if after else obj)
+                        )
+                        if after and after[0].dep_ == "acl":
+                            start = after[0]
+                            kids = [k for k in after[0].children if k.dep_ == "aux" and k.lower_ == "to"]
+                            start = an.doc[kids[0].i + 1] if kids else start
+                        if olemma in {"principles", "principle"}:
+                            start = obj
+                        add(tok, start, obj.right_edge.i + 1, 0.75, possessor)
+                        break
+                    if lemma == "welcome" and olemma in steps:
+                        add(tok, obj, obj.right_edge.i + 1, 0.65)
+                        break
+                continue
+            # 3. "will" with a party as subject
+            if tok.lower_ in {"will", "’ll", "'ll"} and tok.tag_ == "MD":
+                head = tok.head
+                if head.lemma_ in not_verbs or head.lemma_ == "be":
+                    continue
+                subs = _subjects(head)
+                if not subs:
+                    continue
+                if not any(
+                    people.refer(s)
+                    or gazetteer().affiliation(an.doc[s.left_edge.i : s.i + 1].text)
+                    or s.lower_ in {"teams", "administration", "government"}
+                    for s in subs
+                ):
+                    continue
+                add(head, head, head.right_edge.i + 1, 0.75)
+                continue
+        # 4. money for a purpose, with no other cue in the sentence
+        if not any(sent.start <= a < sent.end for a, _ in covered):
+            money = [e for e in sent.ents if e.label_ == "MONEY"]
+            if money and not _PAST_MARKERS.search(sent.text):
+                root = sent.root
+                ent = money[0]
+                add(root, an.doc[min(root.i + 1, sent.end - 1)], sent.end, 0.6)
+    return found

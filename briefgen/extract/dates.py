@@ -1,0 +1,79 @@
+"""Dates as the text states them: ISO only when day and year are fixed, never guessed.
+
+dateparser resolves relative expressions ("on Wednesday", "yesterday") against the published
+date; without one they stay as text. `search_dates` over whole texts gives false hits, so only
+spaCy's DATE spans and datelines are parsed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    re.I,
+)
+DAY_MONTH = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)\b", re.I)
+RELATIVE = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|(?:on |last )?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
+
+
+@cache
+def _parser() -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"])
+
+
+def _parse(text: str, base: dt.date | None) -> dt.date | None:
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12, 0)
+    try:
+        from dateparser.date import DateDataParser
+
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd strings; a date is optional
+        return None
+    if data is None or data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date()
+
+
+def resolve(text: str, published: dt.date | None) -> dt.date | None:
+    """The calendar day a date expression fixes, or None.
+
+    Without a published date only a full day-month-year is accepted; with one, day-month and
+    relative days ("on Wednesday", "today") are resolved against it.
+    """
+    text = re.sub(r"^(?:on|On|ON)\s+", "", text.strip())
+    full = FULL_DATE.search(text)
+    if full:
+        return _parse(full.group(0), None)
+    if published is None:
+        return None
+    if DAY_MONTH.search(text) or RELATIVE.search(text):
+        found = _parse(DAY_MONTH.search(text).group(0) if DAY_MONTH.search(text) else text, published)
+        if found and found <= published + dt.timedelta(days=1):
+            return found
+        if found and DAY_MONTH.search(text):  # "March 3" read as next year: take the year before
+            try:
+                return found.replace(year=found.year - 1)
+            except ValueError:
+                return None
+    return None
+
+
+def is_day_expression(text: str) -> bool:
+    """A date expression that names a day (absolute or relative), as a meeting date is written."""
+    return bool(FULL_DATE.search(text) or DAY_MONTH.search(text) or RELATIVE.search(text))

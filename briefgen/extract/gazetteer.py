@@ -1,0 +1,105 @@
+"""Countries, demonyms, capitals, cities and international bodies: names → canonical places.
+
+Why a class over a data file: every field family (people's affiliations, the meeting's city,
+commitment actors) asks the same questions ("is this a country?", "which country is this city
+in?"), and one index answers them consistently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .resources import load
+
+
+def fold(text: str) -> str:
+    """A lookup key: case, curly apostrophes, dots and spacing do not matter."""
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"\.(?=\S)", ". ", text)  # "D.C." and "D. C." alike
+    text = text.replace(".", "")
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    return " ".join(text.lower().split())
+
+
+def _split(field_text: str) -> list[str]:
+    return [part.strip() for part in field_text.split(",") if part.strip()]
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, str] = field(default_factory=dict)  # country names and other names → country
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Rwandan" → Rwanda
+    cities: dict[str, tuple[str, str]] = field(default_factory=dict)  # city key → (city as listed, country)
+    capitals: dict[str, str] = field(default_factory=dict)  # capital key → country (metonyms: "Moscow")
+    regions: dict[str, str] = field(default_factory=dict)  # "california" → United States
+    bodies: dict[str, str] = field(default_factory=dict)  # "au" → African Union
+    event_words: set[str] = field(default_factory=set)
+
+    def country(self, text: str | None) -> str | None:
+        """The country a name, other name or demonym refers to."""
+        if not text:
+            return None
+        key = fold(text)
+        key = re.sub(r"('s|')$", "", key)
+        return self.countries.get(key) or self.demonyms.get(key)
+
+    def country_or_capital(self, text: str | None) -> str | None:
+        """Also accepts a capital used for its government ("Moscow and Kigali")."""
+        if not text:
+            return None
+        return self.country(text) or self.capitals.get(re.sub(r"('s|')$", "", fold(text)))
+
+    def body(self, text: str | None) -> str | None:
+        if not text:
+            return None
+        return self.bodies.get(re.sub(r"('s|')$", "", fold(text)))
+
+    def affiliation(self, text: str | None) -> str | None:
+        """A country or an international body."""
+        return self.country(text) or self.body(text)
+
+    def city(self, text: str | None) -> tuple[str, str] | None:
+        """(city, country) for a known city."""
+        if not text:
+            return None
+        return self.cities.get(fold(text))
+
+    def region(self, text: str | None) -> str | None:
+        if not text:
+            return None
+        return self.regions.get(fold(text))
+
+    def all_place_names(self) -> list[str]:
+        """Every surface form, for the entity ruler (longest first)."""
+        keys = set(self.countries) | set(self.demonyms) | set(self.cities) | set(self.bodies)
+        return sorted(keys, key=len, reverse=True)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    data = load("gazetteer")
+    gaz = Gazetteer()
+    for line in data.get("countries", []):
+        parts = [p.strip() for p in str(line).split("|")] + [""] * 5
+        name, others, demonyms, capitals, cities = parts[:5]
+        for alias in [name, *_split(others)]:
+            gaz.countries[fold(alias)] = name
+        for dem in _split(demonyms):
+            gaz.demonyms.setdefault(fold(dem), name)
+        for cap in _split(capitals):
+            gaz.capitals[fold(cap)] = name
+            gaz.cities.setdefault(fold(cap), (cap, name))
+        for city in _split(cities):
+            gaz.cities.setdefault(fold(city), (city, name))
+    for country, regions in (data.get("regions") or {}).items():
+        for region in regions:
+            gaz.regions[fold(region)] = country
+    for line in data.get("bodies", []):
+        parts = [p.strip() for p in str(line).split("|")] + [""]
+        name, others = parts[0], parts[1]
+        for alias in [name, *_split(others)]:
+            gaz.bodies[fold(alias)] = name
+    gaz.event_words = set(data.get("event_words", []))
+    return gaz

@@ -1,0 +1,695 @@
+"""People: who took part, who was merely mentioned, their titles and affiliations.
+
+The small statistical model misses names it has never seen ("Nduhungirehe" comes out as an
+organisation) and glues titles onto names ("Spokesperson Tammy Bruce"). So names are found by
+rules over the parsed tokens, in this order of trust:
+
+1. a title of office in front of a name ("Foreign Minister Sergey Lavrov", "President Xi Jinping of
+   the People's Republic of China", "Minister for Europe and Foreign Affairs of the French Republic
+   Jean-Yves Le Drian"), with a demonym, a possessive country or "of <country>" as affiliation;
+2. an apposition after a name ("Olivier Nduhungirehe, Rwanda's foreign minister,");
+3. PERSON entities of the model;
+4. a capitalised word that is the subject of a verb of speech or meeting ("Nduhungirehe welcomed").
+
+Mentions are grouped by surname; the fullest written form is the name (never a first name the text
+lacks). Participants are the people in the sentence that frames the meeting ("X met with Y", "X had a
+conversation with Y"); with no such sentence, the people who speak or act in the text. Affiliations
+that the text only implies are filled by elimination over the countries the text names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .document import Analysis
+from .gazetteer import gazetteer
+from .resources import cues, titles
+
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+_NOT_NAMES = {
+    "the", "a", "an", "on", "in", "at", "of", "and", "to", "for", "with", "by", "from", "as", "this", "that", "these",
+    "he", "she", "they", "we", "it", "his", "her", "their", "our", "both", "also", "today", "yesterday", "tomorrow",
+    "according", "following", "during", "after", "before", "opening", "beyond", "additionally", "however", "meanwhile",
+    "i", "you", "leaders", "ministers", "officials", "sides", "government", "administration", "ministry", "department",
+    "embassy", "office", "state", "house", "kremlin", "parliament", "congress", "council", "republic", "kingdom",
+    "federation", "union", "nations", "united", "people", "summit", "forum", "conference", "agreement", "group",
+}  # fmt: skip
+_GROUP_WORDS = {
+    "they", "both", "sides", "leaders", "ministers", "officials", "parties", "delegations", "two", "counterparts",
+    "presidents", "secretaries", "we", "heads", "vice", "them",
+}  # fmt: skip
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class Mention:
+    start: int  # first token of the name (or of the title when no name)
+    end: int  # one past the last name token
+    name: str | None
+    title: str | None = None
+    affiliation: str | None = None
+    kind: str = "titled"  # titled | appos | ent | bare | echo | office
+    outer_start: int | None = None  # first token including title and demonym
+    outer_end: int | None = None
+
+
+@dataclass
+class Person:
+    """A cluster of mentions of one person (or one office when no name is given)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    participant: bool = False
+    affiliation_implied: bool = False
+    reporter: bool = False
+    confidence: float = 0.9
+
+    @property
+    def name(self) -> str | None:
+        names = [m.name for m in self.mentions if m.name]
+        if not names:
+            return None
+        return max(names, key=lambda n: (len(n.replace(",", " ").split()), len(n)))
+
+    @property
+    def surname(self) -> str | None:
+        name = self.name
+        if not name:
+            return None
+        words = [w for w in re.split(r"[\s,]+", name) if w and w.rstrip(".").lower() not in {"jr", "sr", "ii", "iii"}]
+        return words[-1] if words else None
+
+    @property
+    def title(self) -> str | None:
+        found = [m.title for m in self.mentions if m.title]
+        if not found:
+            return None
+        capital = [t for t in found if t[:1].isupper()]
+        return max(capital or found, key=len)
+
+    @property
+    def affiliation(self) -> str | None:
+        for m in self.mentions:
+            if m.affiliation:
+                return m.affiliation
+        return None
+
+    @property
+    def first_token(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def label(self) -> str:
+        """How an actor or speaker is written: the name, or the office."""
+        return self.name or self.title or "unnamed participant"
+
+
+@cache
+def _title_index() -> tuple[dict[tuple[str, ...], dict[str, Any]], int, frozenset[str]]:
+    """Titles as lower-case token tuples (split as spaCy splits hyphens), the longest length, title words."""
+    index: dict[tuple[str, ...], dict[str, Any]] = {}
+    words: set[str] = set()
+    for entry in titles().get("titles", []):
+        toks = tuple(re.sub(r"-", " - ", str(entry["title"])).lower().split())
+        index[toks] = entry
+        words.update(toks)
+    longest = max((len(k) for k in index), default=1)
+    return index, longest, frozenset(words)
+
+
+@cache
+def _sets() -> dict[str, frozenset[str]]:
+    t = titles()
+    return {
+        "honorifics": frozenset(h.lower() for h in t.get("honorifics", [])),
+        "particles": frozenset(p.lower() for p in t.get("name_particles", [])),
+        "extension": frozenset(t.get("title_extension_words", [])),
+        "reporter_titles": frozenset(x.lower() for x in t.get("reporter_titles", [])),
+        "office_nouns": frozenset(x.lower() for x in t.get("office_nouns", [])),
+        "participant_verbs": frozenset(cues().get("participant_verbs", [])),
+        "meeting_verbs": frozenset(cues().get("meeting_verbs", [])),
+        "meeting_nouns": frozenset(cues().get("meeting_nouns", [])),
+    }
+
+
+def match_title(doc: Any, i: int, limit: int | None = None) -> int:
+    """Number of tokens of the longest title starting at token i (0 if none)."""
+    index, longest, _ = _title_index()
+    limit = len(doc) if limit is None else limit
+    for n in range(min(longest, limit - i), 0, -1):
+        key = tuple(t.lower_ for t in doc[i : i + n])
+        if key in index:
+            return n
+    return 0
+
+
+def title_entry(title: str) -> dict[str, Any]:
+    index, _, _ = _title_index()
+    return index.get(tuple(re.sub(r"-", " - ", title).lower().split()), {})
+
+
+def match_place(doc: Any, i: int, limit: int | None = None) -> tuple[str | None, int]:
+    """A country or body named at token i (after an optional "the"): (canonical, end token)."""
+    gaz = gazetteer()
+    limit = len(doc) if limit is None else limit
+    j = i + 1 if i < limit and doc[i].lower_ == "the" else i
+    for n in range(min(7, limit - j), 0, -1):
+        span = doc[j : j + n]
+        if not span[0].text[:1].isupper():
+            break
+        found = gaz.affiliation(span.text)
+        if found:
+            return found, j + n
+    return None, i
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in gazetteer().event_words)
+
+
+def _is_name_word(tok: Any) -> bool:
+    text = tok.text
+    if re.fullmatch(r"[A-Z]\.", text):
+        return True
+    if not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    low = text.lower()
+    if low in _event_words() or (low.endswith("s") and low[:-1] in _title_index()[2]):
+        return False
+    if low in _NOT_NAMES or low in _MONTHS or low in _sets()["honorifics"] or low in _title_index()[2]:
+        return False
+    if text.isupper() and len(text) > 3:  # datelines such as "ANKARA"
+        return False
+    gaz = gazetteer()
+    return not (gaz.country(text) or gaz.body(text) or gaz.city(text))
+
+
+def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
+    """The name starting at token i (after honorifics): (start, end); end == start when none."""
+    limit = len(doc) if limit is None else limit
+    hon = _sets()["honorifics"]
+    while i < limit and (doc[i].lower_ in hon or doc[i].lower_.rstrip(".") in hon):
+        i += 1
+    start = j = i
+    last_good = i
+    particles = _sets()["particles"]
+    while j < limit:
+        tok = doc[j]
+        if _is_name_word(tok):
+            j += 1
+            last_good = j
+        elif tok.lower_ in particles and j + 1 < limit and j > start - 1:
+            nxt = doc[j + 1]
+            if nxt.text == "-" or _is_name_word(nxt):
+                j += 1
+            else:
+                break
+        elif tok.text in {"-", "‑"} and j > start and not doc[j - 1].whitespace_ and j + 1 < limit:
+            if _is_name_word(doc[j + 1]) or doc[j + 1].lower_ in particles:
+                j += 1
+            else:
+                break
+        elif tok.text == "," and j > start and j + 1 < limit and doc[j + 1].text.rstrip(".").lower() in {"jr", "sr"}:
+            j += 2
+            last_good = j
+            break
+        elif tok.text.rstrip(".").lower() in {"jr", "sr"} and j > start:
+            j += 1
+            last_good = j
+            break
+        else:
+            break
+    end = last_good
+    if end > start and not any(len(t.text.strip(".")) > 1 for t in doc[start:end]):
+        return start, start
+    return start, end
+
+
+def _name_text(doc: Any, start: int, end: int) -> str:
+    return doc[start:end].text.strip()
+
+
+def _prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
+    """A demonym, country or body right before token i ("Russian", "Rwanda's", "UK", "UN")."""
+    gaz = gazetteer()
+    if i <= 0:
+        return None, i
+    if doc[i - 1].text in _POSSESSIVE:
+        for n in range(1, 5):
+            if i - 1 - n < 0:
+                break
+            span = doc[i - 1 - n : i - 1]
+            found = gaz.affiliation(span.text)
+            if found:
+                return found, i - 1 - n
+        return None, i
+    for n in range(3, 0, -1):
+        if i - n < 0:
+            continue
+        span = doc[i - n : i]
+        if not span[0].text[:1].isupper():
+            continue
+        found = gaz.affiliation(span.text)
+        if found:
+            start = i - n
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            return found, start
+    return None, i
+
+
+def _extend_title(doc: Any, j: int, limit: int) -> int:
+    """Continue "Minister of Foreign Affairs and Cooperation": of/for + known title words, not a country."""
+    ext = _sets()["extension"]
+    if j >= limit or doc[j].lower_ not in {"of", "for"}:
+        return j
+    place, _ = match_place(doc, j + 1, limit)
+    if place:
+        return j
+    k = j + 1
+    end = j
+    while k < limit and doc[k].text in ext:
+        if doc[k].text in {"and", "the"}:
+            k += 1
+            continue
+        k += 1
+        end = k
+    return end if end > j + 1 else j
+
+
+class People:
+    """All people in a text, with the lookups quotes and commitments need to name their actors."""
+
+    def __init__(self, an: Analysis) -> None:
+        self.an = an
+        self.doc = an.doc
+        self.persons: list[Person] = []
+        self._owner: dict[int, Person] = {}
+        self._refs: list[tuple[int, Person]] = []
+        self.frame_sentence: Any = None
+        self._find()
+
+    # ------------------------------------------------------------------ finding mentions
+    def _find(self) -> None:
+        doc = self.doc
+        mentions: list[Mention] = []
+        taken: set[int] = set()
+
+        def add(m: Mention) -> None:
+            mentions.append(m)
+            taken.update(range(m.outer_start if m.outer_start is not None else m.start, m.outer_end or m.end))
+
+        for sent in self.an.sents:
+            i, limit = sent.start, sent.end
+            while i < limit:
+                m = self._titled_at(i, limit) if i not in taken else None
+                if m:
+                    add(m)
+                    i = max(m.outer_end or m.end, i + 1)
+                else:
+                    i += 1
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(k in taken for k in range(ent.start, ent.end)):
+                continue
+            if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+                continue
+            k = ent.start
+            while k < ent.end and (match_title(doc, k, ent.end) or doc[k].lower_.rstrip(".") in _sets()["honorifics"]):
+                k += max(1, match_title(doc, k, ent.end))
+            s, e = grab_name(doc, k, ent.end)
+            if e > s:
+                add(Mention(s, e, _name_text(doc, s, e), kind="ent"))
+        for tok in doc:
+            if tok.i in taken or tok.dep_ not in {"nsubj", "nsubjpass", "conj"}:
+                continue
+            head = tok.head
+            while head.dep_ == "conj" and head.head is not head:
+                head = head.head
+            verb = head.head if tok.dep_ == "conj" else head
+            if (
+                verb.lemma_ not in _sets()["participant_verbs"]
+                or not _is_name_word(tok)
+                or tok.ent_type_ in {"GPE", "NORP", "DATE"}
+            ):
+                continue
+            s = tok.i
+            while s > 0 and (s - 1) not in taken and _is_name_word(doc[s - 1]) and doc[s - 1].head.i == tok.i:
+                s -= 1
+            add(Mention(s, tok.i + 1, _name_text(doc, s, tok.i + 1), kind="bare"))
+        for m in mentions:
+            if m.name and (m.title is None or m.affiliation is None):
+                self._apposition(m)
+        mentions.sort(key=lambda m: m.start)
+        self._cluster(mentions)
+        self._echoes(taken)
+
+    def _titled_at(self, i: int, limit: int) -> Mention | None:
+        doc = self.doc
+        n = match_title(doc, i, limit)
+        if not n or not doc[i].text[:1].isupper():
+            return None
+        j = _extend_title(doc, i + n, limit)
+        title = doc[i:j].text
+        aff, outer_start = _prefix_affiliation(doc, i)
+        if j < limit and doc[j].lower_ == "of":
+            place, k = match_place(doc, j + 1, limit)
+            if place:
+                aff = aff or place
+                j = k
+                if j < limit and doc[j].text == "(":
+                    while j < limit and doc[j].text != ")":
+                        j += 1
+                    j += 1
+        k = j + 1 if j < limit and doc[j].text == "," else j
+        s, e = grab_name(doc, k, limit)
+        if e > s:
+            end = e
+            if e < limit and doc[e].lower_ == "of":
+                place, k2 = match_place(doc, e + 1, limit)
+                if place:
+                    aff = aff or place
+                    end = k2
+            return Mention(s, e, _name_text(doc, s, e), title, aff, "titled", outer_start, end)
+        det = doc[i - 1].lower_ if i > 0 else ""
+        if j < limit and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            return None  # part of a longer proper name ("the UN General Assembly")
+        if det in {"the", "a"} or (outer_start < i and doc[outer_start].lower_ == "the") or aff:
+            if title.lower() in _sets()["reporter_titles"]:
+                return None
+            return Mention(i, j, None, title, aff, "office", outer_start, j)
+        return None
+
+    def _apposition(self, m: Mention) -> None:
+        """ "X, Rwanda's foreign minister," / "X, President of Y," / "X, the Minister of Z of Y"."""
+        doc = self.doc
+        k = m.end
+        if k >= len(doc) or doc[k].text != ",":
+            return
+        k += 1
+        limit = min(len(doc), k + 14)
+        if k < limit and doc[k].lower_ in {"the", "a"}:
+            k += 1
+        aff = None
+        place, k2 = match_place(doc, k, limit)
+        if place:
+            aff = place
+            k = k2 + 1 if k2 < limit and doc[k2].text in _POSSESSIVE else k2
+        n = match_title(doc, k, limit)
+        if not n:
+            return
+        j = _extend_title(doc, k + n, limit)
+        title = doc[k:j].text
+        if j < limit and doc[j].lower_ == "of":
+            place, _ = match_place(doc, j + 1, limit)
+            aff = aff or place
+        m.title = m.title or title
+        m.affiliation = m.affiliation or aff
+        m.kind = "appos" if m.kind != "titled" else m.kind
+
+    # ------------------------------------------------------------------ clustering
+    def _cluster(self, mentions: list[Mention]) -> None:
+        offices: list[Mention] = []
+        for m in mentions:
+            if not m.name:
+                offices.append(m)
+                continue
+            words = [w.lower() for w in re.split(r"[\s,]+", m.name) if w and w.rstrip(".").lower() not in {"jr", "sr"}]
+            target = None
+            for p in self.persons:
+                pwords = {w.lower() for mm in p.mentions if mm.name for w in re.split(r"[\s,]+", mm.name)}
+                psur = (p.surname or "").lower()
+                if (
+                    (len(words) == 1 and words[0] in pwords)
+                    or (words and words[-1] == psur)
+                    or (psur and psur in words and len(words) > 1 and len(pwords) == 1)
+                ):
+                    target = p
+                    break
+            if target is None:
+                target = Person()
+                self.persons.append(target)
+            target.mentions.append(m)
+        for m in offices:
+            owner = self._person_by_office(m.title or "", m.affiliation)
+            if owner is None:
+                owner = Person(confidence=0.75)
+                self.persons.append(owner)
+            owner.mentions.append(m)
+        for p in self.persons:
+            for m in p.mentions:
+                for k in range(m.outer_start if m.outer_start is not None else m.start, m.outer_end or m.end):
+                    self._owner[k] = p
+                self._refs.append((m.start, p))
+        self._refs.sort(key=lambda r: r[0])
+
+    def _person_by_office(self, title: str, affiliation: str | None) -> Person | None:
+        """A named person whose title ends with the same office word ("the Secretary" → Secretary Blinken)."""
+        last = title.lower().replace("-", " ").split()[-1:] or [""]
+        candidates = []
+        for p in self.persons:
+            if not p.name or not p.title:
+                continue
+            ptitle = p.title.lower().replace("-", " ")
+            if (
+                title.lower() == ptitle.lower()
+                or (last[0] and ptitle.split()[-1] == last[0])
+                or last[0] in ptitle.split()
+            ):
+                if affiliation and p.affiliation and affiliation != p.affiliation:
+                    continue
+                candidates.append(p)
+        return candidates[0] if len(candidates) == 1 else (candidates[0] if candidates else None)
+
+    def _echoes(self, taken: set[int]) -> None:
+        """Later bare uses of a known surname ("Lavrov said") refer to that person."""
+        by_word: dict[str, Person] = {}
+        for p in self.persons:
+            if p.surname:
+                by_word.setdefault(p.surname, p)
+        for tok in self.doc:
+            if tok.i in self._owner:
+                continue
+            p = by_word.get(tok.text)
+            if p is not None:
+                self._owner[tok.i] = p
+                bisect.insort(self._refs, (tok.i, p), key=lambda r: r[0])
+
+    # ------------------------------------------------------------------ roles
+    def decide_roles(self) -> None:
+        """Mark participants, reporters, and fill implied titles and affiliations."""
+        for p in self.persons:
+            p.reporter = self._is_reporter(p)
+        frame = self._frame_sentence()
+        chosen: list[Person] = []
+        if frame is not None:
+            self.frame_sentence = frame
+            for p in self.persons:
+                if p.reporter:
+                    continue
+                for m in p.mentions:
+                    if frame.start <= m.start < frame.end and not self._possessive(m) and not self._excluded_context(m):
+                        chosen.append(p)
+                        break
+        if len({id(p) for p in chosen if p.name or p.title}) < 2:
+            acting = self._acting_people()
+            for p in acting:
+                if p not in chosen and (frame is None or p.name):
+                    chosen.append(p)
+                if len(chosen) >= 5:
+                    break
+        for p in chosen:
+            p.participant = True
+            if frame is None:
+                p.confidence = min(p.confidence, 0.75)
+        self._fill_group_titles()
+        self._fill_affiliations()
+
+    def _is_reporter(self, p: Person) -> bool:
+        rep_titles = _sets()["reporter_titles"]
+        if p.title and p.title.lower() in rep_titles:
+            return True
+        for m in p.mentions:
+            start = m.outer_start if m.outer_start is not None else m.start
+            before = self.doc[max(0, start - 4) : start].text.lower()
+            if any(ph in before for ph in ("attributable to", "according to", "spokesperson", "spokesman")):
+                return True
+        return False
+
+    def _possessive(self, m: Mention) -> bool:
+        end = m.outer_end or m.end
+        return end < len(self.doc) and self.doc[end].text in _POSSESSIVE
+
+    def _excluded_context(self, m: Mention) -> bool:
+        """Named in the frame sentence but not a party: "on behalf of", "citizens", "greetings from"."""
+        start = m.outer_start if m.outer_start is not None else m.start
+        before = self.doc[max(0, start - 4) : start].text.lower()
+        return any(w in before for w in ("on behalf of", "greetings from", "message from", "citizens", "citizen"))
+
+    def _frame_sentence(self) -> Any:
+        s = _sets()
+        for sent in self.an.sents[:8]:
+            people = {id(self._owner[t.i]) for t in sent if t.i in self._owner}
+            if not people:
+                continue
+            for tok in sent:
+                lemma = tok.lemma_.lower()
+                if tok.pos_ not in {"VERB", "AUX"} or lemma not in s["meeting_verbs"]:
+                    continue
+                kids = {c.lower_ for c in tok.children}
+                objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
+                if lemma in {"meet", "receive", "host", "confer"}:
+                    return sent
+                if lemma in {"hold", "have"} and any(
+                    o.lower_ in s["meeting_nouns"] or o.lemma_.lower() in s["meeting_nouns"] for o in objs
+                ):
+                    return sent
+                if lemma in {"speak", "talk"} and kids & {"with", "by", "to"}:
+                    return sent
+                if lemma in {"visit", "welcome", "call"} and any(o.i in self._owner for o in objs):
+                    return sent
+        return None
+
+    def _acting_people(self) -> list[Person]:
+        """People who speak or act as subjects of verbs, most active first."""
+        counts: Counter[int] = Counter()
+        by_id: dict[int, Person] = {}
+        verbs = _sets()["participant_verbs"]
+        for tok in self.doc:
+            if tok.dep_ not in {"nsubj", "nsubjpass"} and not (tok.dep_ == "conj" and tok.head.dep_ == "nsubj"):
+                continue
+            p = self._owner.get(tok.i)
+            head = tok.head if tok.dep_ != "conj" else tok.head.head
+            if p is None or p.reporter or head.lemma_ not in verbs:
+                continue
+            counts[id(p)] += 1
+            by_id[id(p)] = p
+        ordered = sorted(by_id.values(), key=lambda p: (-counts[id(p)], p.first_token))
+        return [p for p in ordered if p.name]
+
+    def _fill_group_titles(self) -> None:
+        """ "The two ministers" gives "minister" to participants the text gives no title."""
+        pattern = r"\b(?:the|The) (?:two|three|four|five) ([a-z]+(?: [a-z]+)?)s\b|\b[Bb]oth ([a-z]+)s\b"
+        nouns = [(m.group(1) or m.group(2) or "").strip() for m in re.finditer(pattern, self.an.text)]
+        nouns = [n for n in nouns if n + "s" in _sets()["office_nouns"] and n in _sets()["office_nouns"] | {"leader"}]
+        if not nouns:
+            return
+        noun = nouns[0]
+        for p in self.participants:
+            if not p.title:
+                p.mentions.append(Mention(p.mentions[0].start, p.mentions[0].start, None, noun, kind="group"))
+
+    def _fill_affiliations(self) -> None:
+        """Title defaults ("Secretary of State"), then elimination over the countries the text names."""
+        for p in self.persons:
+            if p.affiliation is None and p.title:
+                default = title_entry(p.title).get("affiliation")
+                if default:
+                    p.mentions[0].affiliation = default
+                    p.affiliation_implied = True
+        missing = [p for p in self.participants if p.affiliation is None and p.name]
+        if not missing:
+            return
+        gaz = gazetteer()
+        counts: Counter[str] = Counter()
+        places: list[tuple[int, str]] = []
+        for ent in self.doc.ents:
+            if ent.label_ not in {"GPE", "NORP", "ORG"}:
+                continue
+            c = gaz.country_or_capital(ent.text)
+            if c and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "in" and gaz.city(ent.text)):
+                counts[c] += 1
+                places.append((ent.start, c))
+        used = {p.affiliation for p in self.participants if p.affiliation}
+        for p in missing:
+            score: Counter[str] = Counter({c: n for c, n in counts.items()})
+            for c in used:
+                score[c] -= 50
+            for sent in self.an.sents:
+                if not any(self._owner.get(t.i) is p for t in sent):
+                    continue
+                subject = any(self._owner.get(t.i) is p and t.dep_ in {"nsubj", "nsubjpass"} for t in sent)
+                first_possessive = True
+                for start, c in places:
+                    if not sent.start <= start < sent.end:
+                        continue
+                    before = self.doc[max(sent.start, start - 3) : start].text.lower()
+                    if re.search(r"\b(with|thank\w*|from|towards?|visit\w*)\b", before):
+                        score[c] -= 100
+                    elif subject and first_possessive and start + 1 < len(self.doc):
+                        ent_end = next((e.end for e in self.doc.ents if e.start == start), start + 1)
+                        if ent_end < len(self.doc) and (
+                            self.doc[ent_end].text in _POSSESSIVE or self.doc[ent_end - 1].text.endswith(("’s", "'s"))
+                        ):
+                            score[c] += 20
+                            first_possessive = False
+            if not score:
+                continue
+            best, value = max(score.items(), key=lambda kv: (kv[1], kv[0]))
+            if value > 0:
+                p.mentions[0].affiliation = best
+                p.affiliation_implied = True
+                p.confidence = min(p.confidence, 0.7)
+                used.add(best)
+
+    # ------------------------------------------------------------------ lookups
+    @property
+    def participants(self) -> list[Person]:
+        return [p for p in self.persons if p.participant]
+
+    @property
+    def mentioned(self) -> list[Person]:
+        return [p for p in self.persons if not p.participant and p.name]
+
+    def owner(self, token_index: int) -> Person | None:
+        return self._owner.get(token_index)
+
+    def last_before(self, token_index: int, participants_first: bool = True) -> Person | None:
+        """The person most recently named before a token: the referent of "he", "she"."""
+        k = bisect.bisect_left(self._refs, token_index, key=lambda r: r[0])
+        fallback = None
+        for idx in range(k - 1, -1, -1):
+            p = self._refs[idx][1]
+            if p.reporter:
+                continue
+            if not participants_first or p.participant:
+                return p
+            fallback = fallback or p
+        return fallback
+
+    def refer(self, tok: Any) -> list[Person] | None:
+        """The people a subject token refers to: a name, a pronoun, an office, or the group of participants."""
+        p = self._owner.get(tok.i)
+        if p is not None:
+            return [p]
+        low = tok.lower_
+        if low in _PRONOUNS:
+            found = self.last_before(tok.i)
+            return [found] if found else None
+        if low in _GROUP_WORDS or (tok.tag_ in {"NNS", "NNPS"} and low in _sets()["office_nouns"]):
+            return self.participants or None
+        span_text = self.doc[tok.left_edge.i : tok.i + 1].text
+        n = 0
+        for k in range(tok.left_edge.i, tok.i + 1):
+            n = match_title(self.doc, k, tok.i + 1)
+            if n:
+                title = self.doc[k : k + n].text
+                found = self._person_by_office(title, None)
+                if found:
+                    return [found]
+                break
+        del span_text
+        return None
+
+    def by_surname(self, word: str) -> Person | None:
+        for p in self.persons:
+            if p.surname and p.surname.lower() == word.lower():
+                return p
+        return None

