@@ -70,6 +70,10 @@ def load_yaml(text: str, subject: str) -> object:
         where = f" (line {mark.line + 1})" if mark is not None else ""
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise SourceError(subject, f"invalid YAML{where}: {problem}") from None
+    except (ValueError, OverflowError) as err:  # a timestamp such as 2024-13-45
+        raise SourceError(subject, f"invalid YAML value: {err}") from None
+    except RecursionError:
+        raise SourceError(subject, "invalid YAML: nested too deeply") from None
 
 
 def split_front_matter(text: str, subject: str) -> tuple[Metadata, str]:
