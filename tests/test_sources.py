@@ -194,11 +194,24 @@ def test_unknown_suffix_is_sniffed(tmp_path: Path, variants: dict) -> None:
     assert read_source(tmp_path / "notes.text").text == "The ministers met."
 
 
-def test_same_participants_in_every_format(read: dict) -> None:
-    """Extraction sees the same people whatever the format (compared with each other, not fixed names)."""
+def test_same_meeting_in_every_format(read: dict) -> None:
+    """Extraction sees the same participants, setting and quotes whatever the format.
+
+    The variants are compared with each other, not with fixed values: extraction quality is
+    tested elsewhere; here only the reading must not change what extraction finds.
+    """
     from briefgen.extract import extract
 
-    names = {fmt: sorted(p.name or "" for p in extract(src).participants) for fmt, src in read.items()}
-    if not any(names.values()):
+    def essentials(source) -> dict:  # noqa: ANN001 - a Source
+        meeting = extract(source)
+        return {
+            "participants": sorted((p.name or "", p.title or "", p.affiliation or "") for p in meeting.participants),
+            "setting": meeting.setting.model_dump(include={"date", "location", "occasion"}),
+            "quotes": sorted((q.speaker or "", q.text) for q in meeting.quotes),
+        }
+
+    found = {fmt: essentials(src) for fmt, src in read.items()}
+    if not found["txt"]["participants"]:
         pytest.skip("the extractor finds no participants yet")
-    assert all(found == names["txt"] for found in names.values()), names
+    for fmt, essentials_of_format in found.items():
+        assert essentials_of_format == found["txt"], fmt
