@@ -202,24 +202,25 @@ def write_files(targets: dict[Path, bytes], *, durable: bool = True) -> dict[Pat
             raise OutputError(target, "is a folder, cannot write a file there")
     staged: dict[Path, str] = {}
     mode = 0o666 & ~_umask()
+    current = next(iter(targets))
     try:
-        for target, data in targets.items():
+        for current, data in targets.items():
             with tempfile.NamedTemporaryFile(
-                dir=target.parent, prefix=f".{target.name[:60]}.", suffix=".tmp", delete=False
+                dir=current.parent, prefix=f".{current.name[:60]}.", suffix=".tmp", delete=False
             ) as f:
-                staged[target] = f.name
+                staged[current] = f.name
                 os.fchmod(f.fileno(), mode)  # temp files are private (0600); outputs are not
                 f.write(data)
                 f.flush()
                 if durable:
                     os.fsync(f.fileno())
-        for target, tmp in list(staged.items()):
-            os.replace(tmp, target)
-            del staged[target]
+        # Renames do not allocate space; a failure here (rare) can leave earlier files renamed.
+        for current, tmp in list(staged.items()):
+            os.replace(tmp, current)
+            del staged[current]
         return {target: _stat_record(target, data) for target, data in targets.items()}
     except OSError as err:
-        failed = err.filename or next(iter(staged), None) or next(iter(targets))
-        raise OutputError(_display_target(failed, targets), f"cannot write: {err.strerror or err}") from None
+        raise OutputError(current, f"cannot write: {err.strerror or err}") from None
     finally:
         for tmp in staged.values():
             with contextlib.suppress(OSError):
@@ -230,15 +231,6 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def _display_target(name: object, targets: dict[Path, bytes]) -> Path:
-    """The target a failure belongs to, never the name of a temporary file."""
-    text = str(name)
-    for target in targets:
-        if text == str(target) or Path(text).name.startswith(f".{target.name[:60]}."):
-            return target
-    return next(iter(targets))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

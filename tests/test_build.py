@@ -131,25 +131,25 @@ def test_corrupt_manifest_means_rebuild_not_crash(tmp_path: Path, models: Path) 
 
 
 def test_disk_full_leaves_the_old_files_and_no_temp_files(tmp_path: Path, monkeypatch) -> None:
-    old = {tmp_path / "a.docx": b"old docx", tmp_path / "a.pdf": b"old pdf"}
+    old = {tmp_path / "a.yaml": b"old yaml", tmp_path / "a.docx": b"old docx", tmp_path / "a.pdf": b"old pdf"}
     for path, data in old.items():
         path.write_bytes(data)
-    real_replace = os.replace
-    calls = []
+    real_fsync, calls = os.fsync, []
 
-    def full_disk(src, dst):
-        calls.append(dst)
-        if str(dst).endswith(".pdf"):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(src))
-        return real_replace(src, dst)
+    def full_disk(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:  # the third file, the PDF, does not fit
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
 
-    monkeypatch.setattr(build_mod.os, "replace", full_disk)
+    monkeypatch.setattr(build_mod.os, "fsync", full_disk)
     with pytest.raises(OutputError) as info:
-        write_files({tmp_path / "a.pdf": b"new pdf", tmp_path / "a.docx": b"new docx"})
+        write_files({path: b"new " + data for path, data in old.items()})
     assert str(info.value) == f"{tmp_path / 'a.pdf'}: cannot write: No space left on device"
-    assert (tmp_path / "a.pdf").read_bytes() == b"old pdf"
-    assert (tmp_path / "a.docx").read_bytes() == b"old docx", "nothing is renamed before every file is complete"
+    for path, data in old.items():
+        assert path.read_bytes() == data, "nothing is renamed before every file is complete"
     assert leftovers(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "a.pdf", "a.yaml"]
 
 
 def test_failed_write_of_data_keeps_old_file(tmp_path: Path, monkeypatch) -> None:
