@@ -40,11 +40,28 @@ def render_markdown(meeting: Meeting, settings: MemoSettings) -> str:
     return render_template(build_context(meeting, settings), settings)
 
 
+_LAST_DOCUMENT: tuple[str, Document] | None = None
+
+
 def render_document(meeting: Meeting, settings: MemoSettings) -> Document:
-    """The block tree both writers walk."""
+    """The block tree both writers walk.
+
+    The last tree is kept: a build renders DOCX and PDF from the same meeting one after the
+    other, and the key (a hash of meeting and settings) is cheaper than templating twice.
+    """
+    global _LAST_DOCUMENT
+    from .templates import TEMPLATE_SUFFIX, template_dirs
     from .tree import parse
 
-    return parse(render_markdown(meeting, settings), subject=f"template {settings.template}")
+    stamps = [(str(p), p.stat().st_mtime_ns) for d in template_dirs(settings) for p in d.glob("*" + TEMPLATE_SUFFIX)]
+    key = hashlib.sha256(
+        (meeting.model_dump_json() + "\0" + settings.model_dump_json() + repr(stamps)).encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    if _LAST_DOCUMENT is not None and _LAST_DOCUMENT[0] == key:
+        return _LAST_DOCUMENT[1]
+    document = parse(render_markdown(meeting, settings), subject=f"template {settings.template}")
+    _LAST_DOCUMENT = (key, document)
+    return document
 
 
 def render_docx(meeting: Meeting, settings: MemoSettings) -> bytes:

@@ -19,8 +19,21 @@ from ..model import Evidence, Item, Meeting
 from .templates import MdSafe, clean_text
 
 NOT_STATED = "Not stated in the source"
-MONTHS = (
-    "January February March April May June July August September October November December".split()
+MONTHS = tuple(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 _MONTH_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
@@ -148,10 +161,15 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
         occasion=_text(setting.occasion),
     )
     topics = [
-        _item(t, cites, label=_text(t.label) or NOT_STATED, category=_text(t.category),
-              points=[pt for p in t.points if (pt := _text(p))])
+        _item(
+            t,
+            cites,
+            label=_text(t.label) or NOT_STATED,
+            category=_text(t.category),
+            points=[pt for p in t.points if (pt := _text(p))],
+        )
         for t in meeting.topics
-    ]  # fmt: skip
+    ]
     commitments = [
         _item(c, cites, actor=_text(c.actor), action=_text(c.action) or NOT_STATED, deadline=_text(c.deadline))
         for c in meeting.commitments
@@ -159,10 +177,16 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
     quotes = [_item(q, cites, speaker=_text(q.speaker), text=_text(q.text) or "") for q in meeting.quotes]
     outlook = [_item(o, cites, text=_text(o.text) or "") for o in meeting.outlook]
     background = [
-        _item(b, cites, text=_text(b.text) or "", date_iso=b.date.isoformat() if b.date else None,
-              date_text=_text(b.date_text), date_display=format_date(b.date) or _text(b.date_text))
+        _item(
+            b,
+            cites,
+            text=_text(b.text) or "",
+            date_iso=b.date.isoformat() if b.date else None,
+            date_text=_text(b.date_text),
+            date_display=format_date(b.date) or _text(b.date_text),
+        )
         for b in meeting.background
-    ]  # fmt: skip
+    ]
     timeline = [e for _, e in sorted(enumerate(background), key=lambda pair: _timeline_key(pair[1], pair[0]))]
     mentioned = [_person(p, Citations()) for p in meeting.mentioned]
     source = meeting.source
@@ -180,8 +204,11 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
             "keywords": keywords,
         },
         "meeting": {
-            "summary": {"lines": [ln for line in meeting.summary.lines if (ln := _text(line))],
-                        "cite": summary_cite, "review": meeting.summary.needs_review},
+            "summary": {
+                "lines": [ln for line in meeting.summary.lines if (ln := _text(line))],
+                "cite": summary_cite,
+                "review": meeting.summary.needs_review,
+            },
             "participants": people,
             "sides": _sides(people),
             "mentioned": mentioned,
@@ -192,7 +219,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
             "outlook": outlook,
             "background": background,
             "timeline": timeline,
-        },  # fmt: skip
+        },
         "source": {
             "title": _text(source.title),
             "url": _text(source.url),

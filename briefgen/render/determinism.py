@@ -46,16 +46,22 @@ def _member_order(name: str) -> tuple[int, str]:
     return (2, name)
 
 
-def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite a ZIP package with fixed member times, order and attributes."""
+def write_zip(members: dict[str, bytes], when: dt.datetime) -> bytes:
+    """A ZIP package with fixed member times, order and attributes."""
     stamp = max(when, ZIP_MIN)
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in sorted(src.namelist(), key=_member_order):
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(members, key=_member_order):
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            dst.writestr(info, src.read(name), compresslevel=6)
+            dst.writestr(info, members[name], compresslevel=6)
     return out.getvalue()
+
+
+def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite an existing ZIP package with fixed member times, order and attributes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return write_zip({name: src.read(name) for name in src.namelist()}, when)

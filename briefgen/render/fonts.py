@@ -41,9 +41,7 @@ def _file_digest(path: str) -> str:
 
 
 def fonts_digest(theme: Theme) -> str:
-    return hashlib.sha256(
-        "".join(_file_digest(str(p)) for p in font_files(theme).values()).encode()
-    ).hexdigest()
+    return hashlib.sha256("".join(_file_digest(str(p)) for p in font_files(theme).values()).encode()).hexdigest()
 
 
 @functools.lru_cache(maxsize=8)

@@ -88,30 +88,55 @@ class _Styles:
         )
         self.body = base
         self.title = ParagraphStyle(
-            "title", parent=base, fontName=bold, fontSize=s.title, leading=theme.leading_for(s.title),
-            textColor=self.color("accent"), spaceAfter=6,
-        )  # fmt: skip
+            "title",
+            parent=base,
+            fontName=bold,
+            fontSize=s.title,
+            leading=theme.leading_for(s.title),
+            textColor=self.color("accent"),
+            spaceAfter=6,
+        )
         self.org = ParagraphStyle(
-            "org", parent=base, fontName=bold, fontSize=s.small, leading=theme.leading_for(s.small),
-            textColor=self.color("muted"), spaceAfter=2,
-        )  # fmt: skip
+            "org",
+            parent=base,
+            fontName=bold,
+            fontSize=s.small,
+            leading=theme.leading_for(s.small),
+            textColor=self.color("muted"),
+            spaceAfter=2,
+        )
         self.h = {
             1: ParagraphStyle(
-                "h1", parent=base, fontName=bold, fontSize=s.heading1, leading=theme.leading_for(s.heading1),
-                textColor=self.color("accent"), spaceBefore=sp.heading1_before, spaceAfter=sp.heading1_after,
-                keepWithNext=1,
+                "h1",
+                parent=base,
+                fontName=bold,
+                fontSize=s.heading1,
+                leading=theme.leading_for(s.heading1),
+                textColor=self.color("accent"),
+                spaceBefore=sp.heading1_before,
+                spaceAfter=sp.heading1_after,
             ),
             2: ParagraphStyle(
-                "h2", parent=base, fontName=bold, fontSize=s.heading2, leading=theme.leading_for(s.heading2),
-                textColor=self.color("text"), spaceBefore=sp.heading2_before, spaceAfter=sp.heading2_after,
-                keepWithNext=1,
+                "h2",
+                parent=base,
+                fontName=bold,
+                fontSize=s.heading2,
+                leading=theme.leading_for(s.heading2),
+                textColor=self.color("text"),
+                spaceBefore=sp.heading2_before,
+                spaceAfter=sp.heading2_after,
             ),
-        }  # fmt: skip
+        }
         self.h[3] = ParagraphStyle("h3", parent=self.h[2], fontSize=s.body, leading=theme.leading_for(s.body))
         self.header_label = ParagraphStyle(
-            "hl", parent=base, fontName=bold, fontSize=s.header_block, leading=theme.leading_for(s.header_block),
-            textColor=self.color("muted"), spaceAfter=0,
-        )  # fmt: skip
+            "hl",
+            parent=base,
+            fontName=bold,
+            fontSize=s.header_block,
+            leading=theme.leading_for(s.header_block),
+            textColor=self.color("muted"),
+            spaceAfter=0,
+        )
         self.header_value = ParagraphStyle(
             "hv", parent=base, fontSize=s.header_block, leading=theme.leading_for(s.header_block), spaceAfter=0
         )
@@ -120,18 +145,33 @@ class _Styles:
         )
         self.head_cell = ParagraphStyle("headcell", parent=self.cell, fontName=bold, textColor=self.color("accent"))
         self.box_title = ParagraphStyle(
-            "boxtitle", parent=base, fontName=bold, fontSize=s.small, leading=theme.leading_for(s.small),
-            textColor=self.color("accent"), spaceAfter=2,
-        )  # fmt: skip
+            "boxtitle",
+            parent=base,
+            fontName=bold,
+            fontSize=s.small,
+            leading=theme.leading_for(s.small),
+            textColor=self.color("accent"),
+            spaceAfter=2,
+        )
         self.quote = ParagraphStyle("quote", parent=base, leftIndent=14, textColor=self.color("text"))
         self.note = ParagraphStyle(
-            "note", parent=base, fontSize=s.small, leading=theme.leading_for(s.small), leftIndent=18,
-            bulletIndent=0, spaceAfter=2, textColor=self.color("text"),
-        )  # fmt: skip
+            "note",
+            parent=base,
+            fontSize=s.small,
+            leading=theme.leading_for(s.small),
+            leftIndent=18,
+            bulletIndent=0,
+            spaceAfter=2,
+            textColor=self.color("text"),
+        )
         self.banner = ParagraphStyle(
-            "banner", parent=base, fontName=bold, fontSize=s.banner, alignment=TA_CENTER,
+            "banner",
+            parent=base,
+            fontName=bold,
+            fontSize=s.banner,
+            alignment=TA_CENTER,
             textColor=self.color("banner"),
-        )  # fmt: skip
+        )
         self.fonts = fonts
         self._lists: dict[tuple[int, bool], ParagraphStyle] = {}
 
@@ -142,9 +182,12 @@ class _Styles:
         if key not in self._lists:
             indent = 14 + 14 * level + (4 if ordered else 0)
             self._lists[key] = ParagraphStyle(
-                f"list{level}{ordered}", parent=self.body, leftIndent=indent, bulletIndent=indent - 11 - (4 if ordered else 0),
+                f"list{level}{ordered}",
+                parent=self.body,
+                leftIndent=indent,
+                bulletIndent=indent - 11 - (4 if ordered else 0),
                 spaceAfter=1.5,
-            )  # fmt: skip
+            )
         return self._lists[key]
 
     def continuation(self, level: int):
@@ -178,10 +221,13 @@ class _Writer:
         from reportlab.platypus import Paragraph as RLParagraph
 
         if isinstance(block, Heading):
+            from reportlab.platypus import CondPageBreak
+
             style = self.st.h[min(block.level, 3)]
             flow = self.para(block.spans, style)
             flow._bg_outline = (block.level, block.text)  # read by _DocTemplate.afterFlowable
-            return [flow]
+            # Not keepWithNext: that glues the heading to a whole long table and strands a blank page.
+            return [CondPageBreak(style.fontSize * 6), flow]
         if isinstance(block, Paragraph):
             return [self.para(block.spans, self.st.body)]
         if isinstance(block, ListBlock):
@@ -292,10 +338,9 @@ class _Writer:
 
     def head(self, meta: dict[str, Any]) -> list[Any]:
         """Logo, organisation, title and the TO / FROM / DATE / SUBJECT block."""
-        from reportlab.platypus import HRFlowable, Image, Spacer
+        from reportlab.platypus import HRFlowable, Image, Spacer, TableStyle
         from reportlab.platypus import Paragraph as RLParagraph
         from reportlab.platypus import Table as RLTable
-        from reportlab.platypus import TableStyle
 
         out: list[Any] = []
         if self.theme.logo is not None:
@@ -312,9 +357,12 @@ class _Writer:
             out.append(RLParagraph(xml_escape(meta["title"]), self.st.title))
         if meta.get("header"):
             rows = [
-                [RLParagraph(xml_escape(label), self.st.header_label), RLParagraph(xml_escape(value), self.st.header_value)]
+                [
+                    RLParagraph(xml_escape(label), self.st.header_label),
+                    RLParagraph(xml_escape(value), self.st.header_value),
+                ]
                 for label, value in meta["header"]
-            ]  # fmt: skip
+            ]
             table = RLTable(rows, colWidths=[0.95 * INCH, self.width - 0.95 * INCH], hAlign="LEFT")
             table.setStyle(
                 TableStyle(
@@ -433,9 +481,16 @@ def write_pdf(doc: Document, theme: Theme, when: dt.datetime) -> bytes:
         pageCompression=1,
     )
     frame = Frame(
-        m.margin_left * INCH, m.margin_bottom * INCH, width, page_h - (m.margin_top + m.margin_bottom) * INCH,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
-    )  # fmt: skip
+        m.margin_left * INCH,
+        m.margin_bottom * INCH,
+        width,
+        page_h - (m.margin_top + m.margin_bottom) * INCH,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     template.addPageTemplates([PageTemplate(id="memo", frames=[frame])])
     canvas_class = _canvas_class(theme, styles, meta.get("classification"), when)
 

@@ -303,4 +303,3 @@ def render_template(context: dict[str, Any], settings: MemoSettings) -> str:
         raise TemplateError(f"template {settings.template}", f"cannot read: {err.strerror or err}") from None
     finally:
         _BUDGET.reset(token)
-
