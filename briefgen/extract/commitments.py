@@ -106,6 +106,23 @@ def _action_text(an: Analysis, start_tok: Any, end_i: int) -> str:
     return text.rstrip(" ,;.") or start_tok.text
 
 
+def clause_end(verb: Any) -> int:
+    """One past the last token of a verb's own clause: a coordinated verb ("… and agreed that …") starts a new one."""
+    end = verb.right_edge.i + 1
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            cc = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < child.i]
+            end = min(end, cc[-1].i if cc else child.left_edge.i)
+    return end
+
+
+def _in_quote(an: Analysis, tok: Any) -> bool:
+    """Inside quotation marks: reported rhetoric, not an undertaking recorded by the text."""
+    line_start = an.text.rfind("\n", 0, tok.idx) + 1
+    before = an.text[line_start : tok.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _deadline(an: Analysis, first: int, last: int) -> str | None:
     for ent in an.doc.ents:
         if ent.label_ != "DATE" or ent.start < first or ent.end > last:
@@ -113,7 +130,13 @@ def _deadline(an: Analysis, first: int, last: int) -> str | None:
         before = an.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in {"since", "from"} or ent.text.lower().startswith(("last", "since", "today", "yesterday")):
             continue
-        if re.search(r"\d{4}|next|coming|end of|early|late|mid|month|year|week|by|within|until", ent.text, re.I):
+        if re.search(
+            r"\d{4}|next|coming|end of|early|late|mid|month|year|week|day|spring|summer|autumn|fall|winter|quarter",
+            ent.text,
+            re.I,
+        ):
+            if before in {"by", "within", "before", "until", "over", "in", "during", "after"}:
+                return f"{before} {ent.text}"
             return ent.text
     return None
 
@@ -162,7 +185,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         if _PAST_MARKERS.search(sent.text) and not re.search(r"\bwill\b", sent.text):
             continue
         for tok in sent:
-            if inside(tok.i):
+            if inside(tok.i) or _in_quote(an, tok):
                 continue
             lemma = tok.lemma_.lower()
             nxt = an.doc[tok.i + 1] if tok.i + 1 < len(an.doc) else None
@@ -178,7 +201,16 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     continue
                 start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
                 start = an.doc[start.i + 1] if start.i + 1 < sent.end and start is not tok else (nxt or tok)
-                add(tok, start, tok.right_edge.i + 1, float(cue.get("confidence", 0.8)))
+                conf = float(cue.get("confidence", 0.8))
+                comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i), None)
+                if comp is not None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in comp.children):
+                    # "agreed to set up X and to hold Y": one commitment per coordinated verb
+                    add(tok, start, clause_end(comp), conf)
+                    for conj in (c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                        first = conj.left_edge if conj.left_edge.lower_ != "to" else an.doc[conj.left_edge.i + 1]
+                        add(tok, first, clause_end(conj), conf)
+                else:
+                    add(tok, start, clause_end(tok), conf)
                 continue
             # 2. reaffirmed their readiness / expressed the shared intention / welcomed X's commitment
             if lemma in frame_verbs and tok.pos_ == "VERB":
@@ -228,7 +260,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     for s in subs
                 ):
                     continue
-                add(head, head, head.right_edge.i + 1, 0.75)
+                add(head, head, clause_end(head), 0.75)
                 continue
         # 4. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):

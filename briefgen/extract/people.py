@@ -354,11 +354,13 @@ class People:
     def _titled_at(self, i: int, limit: int) -> Mention | None:
         doc = self.doc
         n = match_title(doc, i, limit)
-        if not n or not doc[i].text[:1].isupper():
+        if not n:
             return None
+        aff, outer_start = _prefix_affiliation(doc, i)
+        if not doc[i].text[:1].isupper() and not (aff and outer_start < i):
+            return None  # a lower-case title counts only after a demonym ("his Greek counterpart X")
         j = _extend_title(doc, i + n, limit)
         title = doc[i:j].text
-        aff, outer_start = _prefix_affiliation(doc, i)
         if j < limit and doc[j].lower_ == "of":
             place, k = match_place(doc, j + 1, limit)
             if place:
@@ -424,7 +426,7 @@ class People:
             words = [w.lower() for w in re.split(r"[\s,]+", m.name) if w and w.rstrip(".").lower() not in {"jr", "sr"}]
             target = None
             for p in self.persons:
-                pwords = {w.lower() for mm in p.mentions if mm.name for w in re.split(r"[\s,]+", mm.name)}
+                pwords = {w.lower() for mm in p.mentions if mm.name for w in re.split(r"[\s,\-]+", mm.name)}
                 psur = (p.surname or "").lower()
                 if (
                     (len(words) == 1 and words[0] in pwords)
@@ -474,6 +476,9 @@ class People:
         for p in self.persons:
             if p.surname:
                 by_word.setdefault(p.surname, p)
+                for part in p.surname.split("-"):
+                    if len(part) > 2 and part[:1].isupper():
+                        by_word.setdefault(part, p)
         for tok in self.doc:
             if tok.i in self._owner:
                 continue

@@ -34,7 +34,7 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
     verbs = _speech_lemmas()
     candidates: list[tuple[int, Any]] = []
     for sent in sents:
-        if sent.start_char > end + 2 and not re.match(r"\s*[,—–-]?\s*\w+ (said|added|stated)", sent.text):
+        if sent.start_char > end + 2 and not re.match(r"\s*[,—–-]?\s*[\w-]+(?: [\w-]+)? (said|added|stated|says)\b", sent.text):
             continue
         for tok in sent:
             if start <= tok.idx < end:
@@ -77,6 +77,13 @@ def _looks_like_title(inner: str) -> bool:
     )
 
 
+def _only_quote(an: Analysis, start: int, end: int) -> bool:
+    """The quote fills its sentence: no words of attribution around it."""
+    si, ei = an.sentence_index(start), an.sentence_index(max(start, end - 1))
+    outside = an.text[an.sents[si].start_char : start] + an.text[end : an.sents[ei].end_char]
+    return not re.search(r"\w", outside)
+
+
 def extract_quotes(an: Analysis, people: People) -> list[Quote]:
     text = an.text[: an.doc[-1].idx + len(an.doc[-1].text)] if len(an.doc) else ""
     quotes: list[Quote] = []
@@ -87,7 +94,11 @@ def extract_quotes(an: Analysis, people: People) -> list[Quote]:
         stripped = inner.strip().rstrip(",").strip()
         if len(re.findall(r"\w+", stripped)) < _MIN_WORDS or _looks_like_title(stripped):
             continue
-        speaker, confidence = _speaker_near(an, people, m.start(), m.end())
+        if quotes and _only_quote(an, m.start(), m.end()) and an.text[quotes[-1].evidence[0].end : m.start()].count("\n") <= 1:
+            # a quote standing alone right after another continues the same speaker's words
+            speaker, confidence = quotes[-1].speaker, min(quotes[-1].confidence, 0.8)
+        else:
+            speaker, confidence = _speaker_near(an, people, m.start(), m.end())
         quote = Quote(speaker=speaker, text=stripped, confidence=confidence)
         quote.evidence = [an.evidence(s, e)]
         quotes.append(quote)

@@ -52,7 +52,15 @@ def category(text: str) -> str | None:
 def _phrase(an: Analysis, head: Any, people: People) -> str | None:
     """A short noun phrase around a head noun: its chunk plus one prepositional complement."""
     doc = an.doc
-    if head.pos_ not in {"NOUN", "PROPN"} or people.owner(head.i) is not None:
+    if head.pos_ not in {"NOUN", "PROPN"} or people.owner(head.i) is not None or head.ent_type_ in {"DATE", "TIME"}:
+        return None
+    if head.lower_ in _generic():
+        # "views on debt relief", "commitment to the fight against X": the complement is the topic
+        for child in head.children:
+            if child.dep_ == "prep" and child.i > head.i:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return _phrase(an, objs[0], people)
         return None
     left = head.left_edge.i
     right = head.i + 1
@@ -60,7 +68,7 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
         if (
             child.i > head.i
             and child.dep_ == "prep"
-            and child.lower_ in {"of", "in", "on", "regarding", "for", "to", "about", "with", "between", "against"}
+            and child.lower_ in {"of", "in", "on", "regarding", "for", "to", "about", "with", "between", "against", "across", "over", "within", "among", "towards", "toward"}
         ):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
@@ -81,6 +89,10 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
         text = " ".join(text.split()[:_MAX_WORDS])
     if not _content(text):
         return None
+    from .gazetteer import gazetteer
+
+    if gazetteer().affiliation(text) and head.ent_type_ in {"GPE", "ORG", "NORP"} and len(text.split()) <= 3:
+        return None  # a bare country or body is a party, not a topic
     return text
 
 
@@ -107,9 +119,22 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
         found[label] = topic
         seen_words.append(words)
 
+    nouns = frozenset(load("taxonomy").get("topic_nouns", []))
+
+    def add_with_conj(head: Any, sent: Any) -> None:
+        add(_phrase(an, head, people), sent)
+        for conj in head.children:
+            if conj.dep_ == "conj":
+                add(_phrase(an, conj, people), sent)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i > head.i:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for conj in pobj.children:
+                            if conj.dep_ == "conj":
+                                add(_phrase(an, conj, people), sent)
+
     for sent in an.sents:
-        if sent is people.frame_sentence and len(an.sents) > 1:
-            continue
         m = re.match(
             r"\s*(?:On|Regarding|Concerning|As for|Turning to|With regard to|On the subject of)\s+([^,]{3,80}),",
             sent.text,
@@ -120,21 +145,21 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in _verbs():
                 for obj in tok.children:
                     if obj.dep_ in {"dobj", "attr"}:
-                        add(_phrase(an, obj, people), sent)
-                        for conj in obj.children:
-                            if conj.dep_ == "conj":
-                                add(_phrase(an, conj, people), sent)
+                        add_with_conj(obj, sent)
                     elif obj.dep_ == "prep" and obj.lower_ in {"on", "upon", "about", "regarding"}:
                         for pobj in obj.children:
                             if pobj.dep_ == "pobj":
                                 add(_phrase(an, pobj, people), sent)
+            if tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"on", "about", "regarding", "in"}:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                add_with_conj(pobj, sent)
             if tok.lower_ in {"including", "particularly", "especially", "notably", "such"} and tok.i + 1 < sent.end:
                 for pobj in tok.children:
                     if pobj.dep_ == "pobj":
-                        add(_phrase(an, pobj, people), sent)
-                        for conj in pobj.subtree:
-                            if conj.dep_ == "conj" and conj.head.i == pobj.i:
-                                add(_phrase(an, conj, people), sent)
+                        add_with_conj(pobj, sent)
         if len(found) >= _MAX_TOPICS:
             break
     return list(found.values())
