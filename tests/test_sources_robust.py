@@ -301,3 +301,42 @@ def test_any_bytes_as_a_container_format(tmp_path: Path, data: bytes, suffix: st
     except SourceError:
         return
     assert_clean(source)
+
+
+# --------------------------------------------------------------------------- odd web pages
+
+
+def _paragraphs_html() -> str:
+    return "".join(f"<div class='c'><p>{p}</p></div>" for p in fx.seed_paragraphs())
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "encoding"),
+    [
+        ("xhtml.html", ('<?xml version="1.0" encoding="utf-8"?><html><body>' + _paragraphs_html()).encode(), "utf-8"),
+        ("utf16.html", f"<html><body>{_paragraphs_html()}</body></html>".encode("utf-16"), "utf-16 (BOM)"),
+        ("lying.html", f"<meta charset='utf-8'><body>{_paragraphs_html()}".encode("cp1252"), "windows-1252"),
+        ("bogus.htm", f"<meta charset='x-bogus'><body>{_paragraphs_html()}".encode(), "utf-8"),
+    ],
+)
+def test_odd_pages_read(tmp_path: Path, name: str, data: bytes, encoding: str) -> None:
+    source = read_source(write(tmp_path, name, data))
+    assert source.text.split("\n") == fx.seed_paragraphs()
+    assert source.info.encoding == encoding
+
+
+def test_absurdly_deep_page_is_a_clear_error(tmp_path: Path) -> None:
+    data = ("<div>" * 100_000 + "The ministers met." + "</div>" * 100_000).encode()
+    with pytest.raises(SourceError, match=r"deep\.html: no article text"):
+        read_source(write(tmp_path, "deep.html", data))
+
+
+def test_twenty_megabytes_of_html(tmp_path: Path) -> None:
+    """trafilatura is superlinear on huge pages; past its bound the plain fallback reads them."""
+    block = _paragraphs_html()
+    page = "<html><body><nav><p>Home</p></nav><article>" + block * (20 * 2**20 // len(block.encode())) + "</article>"
+    start = time.perf_counter()
+    source = read_source(write(tmp_path, "big.html", page.encode()))
+    elapsed = time.perf_counter() - start
+    assert source.text.startswith(fx.seed_paragraphs()[0]) and "Home" not in source.text[:1000]
+    assert elapsed < 20, f"20 MB of HTML took {elapsed:.1f} s"
