@@ -50,8 +50,15 @@ def format_validation_error(err: ValidationError) -> str:
     parts = []
     errors = err.errors(include_url=False, include_input=False)
     for e in errors[:MAX_PROBLEMS]:
-        loc = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        loc = ".".join(str(p) for p in e["loc"])
         msg = e["msg"]
+        if e["type"] == "value_error":  # our own validators already name the field path
+            msg = msg.removeprefix("Value error, ")
+            if not loc:
+                parts.append(msg)
+                continue
+        if not loc:
+            loc = "(top level)"
         if e["type"] == "extra_forbidden":
             msg = "unknown field"
         elif e["type"] == "missing":

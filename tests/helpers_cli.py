@@ -65,11 +65,11 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".~"))
 
 
-def docx_text(path: Path) -> str:
+def docx_text(path: Path | bytes) -> str:
     """All text of a DOCX: body paragraphs, tables, headers and footers."""
     import docx
 
-    document = docx.Document(str(path))
+    document = docx.Document(io.BytesIO(path) if isinstance(path, bytes) else str(path))
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:

@@ -33,12 +33,12 @@ CASES = {
     "evidence outside the text": (
         "m.yaml",
         "source: {chars: 10}\nquotes:\n  - text: hi\n    evidence: [{start: 5, end: 50, text: x}]\n",
-        ["quotes.0.evidence.0", "outside"],
+        ["m.yaml: quotes.0.evidence.0: end 50 is outside the source text (10 characters)"],
     ),
     "evidence end before start": (
         "m.yaml",
         "quotes:\n  - text: hi\n    evidence: [{start: 9, end: 2, text: x}]\n",
-        ["before start"],
+        ["quotes.0.evidence.0: end (2) is before start (9)"],
     ),
     "python tag": ("m.yaml", "participants: !!python/object/apply:os.system ['true']\n", ["invalid YAML"]),
     "billion laughs": ("m.yaml", BILLION_LAUGHS, ["anchors are not allowed"]),

@@ -157,7 +157,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     result = run_cli(
         "build",
         "-j",
-        "1",
+        "2",
         "-o",
         "out",
         "--",

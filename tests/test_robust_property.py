@@ -1,0 +1,55 @@
+"""Property: any Unicode text through read → extract → render raises only BriefgenError, and
+every DOCX and PDF produced re-opens (python-docx, pypdf) and keeps a Latin name it was given."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from helpers_cli import docx_text, pdf_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefgen.config import MemoSettings
+from briefgen.errors import BriefgenError
+
+# Text with everything that has broken writers before: controls, surrogates-free astral
+# characters, markup and template syntax, quotation marks, right-to-left marks.
+SPICE = ["<", "&", "]]>", "{{ x }}", "{% if %}", "“", "”", "\x00", "\x0b", "\u200f", "\u2028", "🤝", "ـ", "\n\n"]
+texts = st.lists(
+    st.one_of(st.text(min_size=0, max_size=40), st.sampled_from(SPICE)),
+    min_size=0,
+    max_size=30,
+).map("".join)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from briefgen.extract import extract, warm_up
+    from briefgen.render import render_docx, render_pdf
+    from briefgen.sources import read_source
+
+    warm_up()
+    return read_source, extract, render_docx, render_pdf
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=texts)
+def test_any_text_gives_a_memo_or_a_briefgen_error(pipeline, body: str) -> None:
+    read_source, extract, render_docx, render_pdf = pipeline
+    text = f"Foreign Minister Amara Okonjo met Lena Vasquez in Geneva. {body}"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            meeting = extract(read_source(path))
+            docx_bytes = render_docx(meeting, MemoSettings(classification="UNCLASSIFIED"))
+            pdf_bytes = render_pdf(meeting, MemoSettings())
+        except BriefgenError as err:
+            assert "\n" not in str(err)
+            return
+    assert "UNCLASSIFIED" in docx_text(docx_bytes)
+    pdf = pdf_text(pdf_bytes)
+    assert pdf.strip(), "the PDF has text"
+    assert "Okonjo" in docx_text(docx_bytes) or "Okonjo" in pdf
