@@ -1,0 +1,41 @@
+"""Property: arbitrary Unicode in any Meeting string renders to files that re-open."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from briefgen.config import MemoSettings
+from briefgen.errors import BriefgenError
+from briefgen.model import Commitment, Meeting, Person, Quote, Summary, Topic
+from briefgen.render import render_docx, render_pdf
+
+text = st.text(min_size=0, max_size=80)
+
+
+@st.composite
+def meetings(draw) -> Meeting:
+    return Meeting(
+        summary=Summary(lines=draw(st.lists(text, max_size=2))),
+        participants=[Person(name=draw(text), title=draw(text), affiliation=draw(text), side=draw(text))],
+        topics=[Topic(label=draw(text), points=draw(st.lists(text, max_size=2)))],
+        commitments=[Commitment(actor=draw(text), action=draw(text), deadline=draw(text), confidence=0.3)],
+        quotes=[Quote(speaker=draw(text), text=draw(text))],
+    )
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meeting=meetings(), banner=text)
+def test_any_unicode_renders_to_files_that_reopen(meeting, banner):
+    memo = MemoSettings(classification=banner, to=banner)
+    try:
+        pdf = render_pdf(meeting, memo)
+        word = render_docx(meeting, memo)
+    except BriefgenError:
+        return
+    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 1
+    assert docx.Document(io.BytesIO(word)).paragraphs
