@@ -215,3 +215,42 @@ def test_same_meeting_in_every_format(read: dict) -> None:
         pytest.skip("the extractor finds no participants yet")
     for fmt, essentials_of_format in found.items():
         assert essentials_of_format == found["txt"], fmt
+
+
+def test_docx_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A zip bomb is refused from the archive's directory, before anything is inflated."""
+    import briefgen.sources.docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "_MAX_UNPACKED", 1000)
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(fx.docx_variant())
+    with pytest.raises(SourceError, match=r"bomb\.docx: the \.docx unpacks to .* MB, more than"):
+        read_source(path)
+
+
+@pytest.mark.parametrize(("password", "readable"), [("", True), ("secret", False)])
+def test_encrypted_pdf(tmp_path: Path, password: str, readable: bool) -> None:
+    import io
+
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(fx.pdf_variant())))
+    writer.encrypt(user_password=password, owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(buffer.getvalue())
+    if readable:
+        assert words(read_source(path).text) == words(read_source(fx.SEED).text)
+    else:
+        with pytest.raises(SourceError, match=r"locked\.pdf: the PDF is encrypted with a password"):
+            read_source(path)
+
+
+def test_empty_standard_input() -> None:
+    code = "\n".join(
+        ["import briefgen.sources as s", "try:", "    s.read_source('-')", "except Exception as e:"]
+        + ["    print(type(e).__name__, e)"]
+    )
+    done = subprocess.run([sys.executable, "-c", code], input=b" \n", capture_output=True, timeout=60, check=True)
+    assert done.stdout.decode().strip() == "SourceError standard input: no text (the file is empty or only whitespace)"

@@ -51,12 +51,19 @@ def _open(raw: bytes, subject: str):  # noqa: ANN202 - pypdf.PdfReader, imported
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceError(subject, "the PDF is encrypted with a password")
-        len(reader.pages)  # forces the page tree to load, where broken files fail
-    except SourceError:
-        raise
+        encrypted = reader.is_encrypted
     except Exception as err:  # noqa: BLE001 - pypdf raises many exception types on broken files
+        raise SourceError(subject, f"not a valid PDF ({type(err).__name__})") from None
+    if encrypted:
+        try:
+            opened = bool(reader.decrypt(""))
+        except Exception:  # noqa: BLE001 - e.g. AES without the optional cryptography package
+            opened = False
+        if not opened:
+            raise SourceError(subject, "the PDF is encrypted with a password (or a cipher pypdf cannot open here)")
+    try:
+        len(reader.pages)  # forces the page tree to load, where broken files fail
+    except Exception as err:  # noqa: BLE001
         raise SourceError(subject, f"not a valid PDF ({type(err).__name__})") from None
     return reader
 
