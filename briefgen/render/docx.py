@@ -12,6 +12,8 @@ ZIP times so two builds give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import io
 from pathlib import Path
 from typing import Any
 
@@ -563,6 +565,19 @@ def _metadata(document, meta: dict[str, Any], when: dt.datetime) -> None:
     props.last_printed = naive
 
 
+@functools.lru_cache(maxsize=4)
+def _styled_base(theme: Theme) -> bytes:
+    """python-docx's default template restyled for the theme, once per process and theme."""
+    import docx
+
+    document = docx.Document()
+    _section_setup(document, theme, False)
+    _Styles(document, theme, False)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
 def write_docx(doc: Document, theme: Theme, settings: MemoSettings, when: dt.datetime) -> bytes:
     """Build the Word document in memory and return its bytes (normalised package)."""
     import docx
@@ -575,9 +590,9 @@ def write_docx(doc: Document, theme: Theme, settings: MemoSettings, when: dt.dat
             if not child.tag.endswith("}sectPr"):
                 body.remove(child)
     else:
-        document = docx.Document()
-    _section_setup(document, theme, letterhead)
-    _Styles(document, theme, letterhead)
+        document = docx.Document(io.BytesIO(_styled_base(theme)))
+    if letterhead:
+        _Styles(document, theme, letterhead)
     writer = _Writer(document, theme)
     writer.head(doc.meta)
     writer.blocks(doc.blocks)
