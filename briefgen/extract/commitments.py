@@ -22,7 +22,8 @@ from .resources import cues
 
 _MAX_ACTION_WORDS = 45
 _PAST_MARKERS = re.compile(
-    r"\bsince\b|\blast (?:year|month|week|october|november|december|january|february|march|april|may|june|july|august|september)\b",
+    r"\bsince\b|\blast (?:year|month|week|october|november|december|january|february|march|april|may|june|"
+    r"july|august|september)\b",
     re.I,
 )
 
@@ -267,6 +268,5 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             money = [e for e in sent.ents if e.label_ == "MONEY"]
             if money and not _PAST_MARKERS.search(sent.text):
                 root = sent.root
-                ent = money[0]
                 add(root, an.doc[min(root.i + 1, sent.end - 1)], sent.end, 0.6)
     return found

@@ -188,6 +188,8 @@ def _is_name_word(tok: Any) -> bool:
         return False
     if text.isupper() and len(text) > 3:  # datelines such as "ANKARA"
         return False
+    if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
+        return False  # "Analysts said": a plural common noun capitalised at the start of a sentence
     gaz = gazetteer()
     return not (gaz.country(text) or gaz.body(text) or gaz.city(text))
 
@@ -505,6 +507,8 @@ class People:
                         break
         if len({id(p) for p in chosen if p.name or p.title}) < 2:
             acting = self._acting_people()
+            if frame is None and len(acting) < 2:
+                acting = []  # one person speaking is a statement, not a meeting
             for p in acting:
                 if p not in chosen and (frame is None or p.name):
                     chosen.append(p)

@@ -101,7 +101,7 @@ def load_pipeline() -> Any:
         nlp = None
         for name in MODEL_NAMES:
             try:
-                nlp = spacy.load(name, exclude=["lemmatizer"] if False else [])
+                nlp = spacy.load(name)
                 break
             except OSError:
                 continue

@@ -34,7 +34,9 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
     verbs = _speech_lemmas()
     candidates: list[tuple[int, Any]] = []
     for sent in sents:
-        if sent.start_char > end + 2 and not re.match(r"\s*[,—–-]?\s*[\w-]+(?: [\w-]+)? (said|added|stated|says)\b", sent.text):
+        if sent.start_char > end + 2 and not re.match(
+            r"\s*[,—–-]?\s*[\w-]+(?: [\w-]+)? (said|added|stated|says)\b", sent.text
+        ):
             continue
         for tok in sent:
             if start <= tok.idx < end:
@@ -94,7 +96,11 @@ def extract_quotes(an: Analysis, people: People) -> list[Quote]:
         stripped = inner.strip().rstrip(",").strip()
         if len(re.findall(r"\w+", stripped)) < _MIN_WORDS or _looks_like_title(stripped):
             continue
-        if quotes and _only_quote(an, m.start(), m.end()) and an.text[quotes[-1].evidence[0].end : m.start()].count("\n") <= 1:
+        if (
+            quotes
+            and _only_quote(an, m.start(), m.end())
+            and an.text[quotes[-1].evidence[0].end : m.start()].count("\n") <= 1
+        ):
             # a quote standing alone right after another continues the same speaker's words
             speaker, confidence = quotes[-1].speaker, min(quotes[-1].confidence, 0.8)
         else:

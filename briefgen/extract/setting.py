@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Location, Setting
-from .dates import is_day_expression, resolve
+from .dates import FULL_DATE, is_day_expression, resolve
 from .document import Analysis
 from .gazetteer import fold, gazetteer
 from .people import People
@@ -72,12 +72,10 @@ def _place_after(doc: Any, i: int, limit: int) -> tuple[str | None, str | None, 
                 if region_country:
                     break
         if known:
-            city, country = known
-            # "Washington, D.C." is written as a unit: keep the full form
-            return text, region_country or country, after
-        if region_country and not gaz.country(text) and not gaz.body(text):
-            if span[-1].ent_type_ in {"GPE", "LOC", "FAC"} or span[0].ent_type_ in {"GPE", "LOC"} or n == 1:
-                return text, region_country, after
+            return known[0], region_country or known[1], after
+        placelike = span[-1].ent_type_ in {"GPE", "LOC", "FAC"} or span[0].ent_type_ in {"GPE", "LOC"} or n == 1
+        if region_country and placelike and not gaz.country(text) and not gaz.body(text):
+            return text.rstrip("."), region_country, after
         country = gaz.country(text)
         if country and n >= 1:
             best = (None, country, after)
@@ -108,8 +106,8 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
     frame = people.frame_sentence
     sents = ([frame] if frame is not None else []) + [s for s in an.sents[:6] if s is not frame]
     stop = re.compile(
-        r",|\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)| to (?=[a-z])| with | where | which "
-        r"| who | today| yesterday| this | last | from (?=[a-z])| that "
+        r",|\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)| to (?=[a-z])| with "
+        r"| where | which | who | today| yesterday| this | last | from (?=[a-z])| that "
     )
     for sent in sents:
         text = sent.text
@@ -141,6 +139,9 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
 
 
 def extract_setting(an: Analysis, people: People) -> Setting:
+    """The meeting's setting; a text in which nobody takes part has none."""
+    if not people.participants:
+        return Setting(confidence=0.0)
     gaz = gazetteer()
     frame = people.frame_sentence
     first = an.sents[0] if an.sents else None
@@ -154,17 +155,29 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     date_text = None
     date = None
     date_sents = [s for s in (frame, first) if s is not None]
+    skip_until = line.end if line else 0
     for sent in date_sents:
-        for ent in sent.ents:
-            if ent.label_ != "DATE" or not is_day_expression(ent.text):
-                continue
-            before = an.doc[ent.start - 1].text if ent.start > 0 else ""
-            date_text = f"{before} {ent.text}" if before.lower() == "on" else ent.text
-            date = resolve(ent.text, an.published)
+        offset = max(sent.start_char, skip_until)
+        full = FULL_DATE.search(an.text, offset, sent.end_char)
+        if full:  # the model sometimes tags only "March 2025" of "2 March 2025"
+            date = resolve(full.group(0), None)
+            on = an.text[max(0, full.start() - 3) : full.start()]
+            date_text = ("on " if on.lower() == "on " else "") + full.group(0)
             evidence_sents.append(sent)
             break
-        if date_text:
-            break
+        found = [
+            ent
+            for ent in sent.ents
+            if ent.label_ == "DATE" and ent.start_char >= skip_until and is_day_expression(ent.text)
+        ]
+        if not found:
+            continue
+        resolved = [(ent, resolve(ent.text, an.published)) for ent in found]
+        ent, date = next(((e, d) for e, d in resolved if d is not None), resolved[0])
+        before = an.doc[ent.start - 1].text if ent.start > 0 else ""
+        date_text = f"{before} {ent.text}" if before.lower() == "on" else ent.text
+        evidence_sents.append(sent)
+        break
     if line and line.date_text:
         if date is None:
             year_hint = an.published

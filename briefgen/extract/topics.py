@@ -68,7 +68,25 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
         if (
             child.i > head.i
             and child.dep_ == "prep"
-            and child.lower_ in {"of", "in", "on", "regarding", "for", "to", "about", "with", "between", "against", "across", "over", "within", "among", "towards", "toward"}
+            and child.lower_
+            in {
+                "of",
+                "in",
+                "on",
+                "regarding",
+                "for",
+                "to",
+                "about",
+                "with",
+                "between",
+                "against",
+                "across",
+                "over",
+                "within",
+                "among",
+                "towards",
+                "toward",
+            }
         ):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
@@ -150,7 +168,7 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
                         for pobj in obj.children:
                             if pobj.dep_ == "pobj":
                                 add(_phrase(an, pobj, people), sent)
-            if tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
+            if (tok.lemma_.lower() in nouns or tok.lower_ in nouns) and tok.pos_ == "NOUN":
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"on", "about", "regarding", "in"}:
                         for pobj in prep.children:
