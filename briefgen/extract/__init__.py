@@ -24,8 +24,11 @@ __all__ = ["extract", "warm_up"]
 def warm_up() -> None:
     """Load the language pipeline now (one per process), not inside the first job."""
     from .pipeline import load_pipeline
+    from .resources import load
 
     load_pipeline()
+    for name in ("cues", "taxonomy", "titles", "gazetteer"):
+        load(name)
 
 
 def extract(source: Source, *, published: dt.date | None = None) -> Meeting:

@@ -141,11 +141,15 @@ def _sets() -> dict[str, frozenset[str]]:
 
 def match_title(doc: Any, i: int, limit: int | None = None) -> int:
     """Number of tokens of the longest title starting at token i (0 if none)."""
-    index, longest, _ = _title_index()
-    limit = len(doc) if limit is None else limit
+    index, longest, words = _title_index()
+    lows = doc.user_data.get("briefgen_lower")
+    if lows is None:  # lower-case forms once per doc: this runs for every token
+        lows = doc.user_data["briefgen_lower"] = [t.lower_ for t in doc]
+    limit = len(lows) if limit is None else limit
+    if i >= limit or lows[i] not in words:
+        return 0
     for n in range(min(longest, limit - i), 0, -1):
-        key = tuple(t.lower_ for t in doc[i : i + n])
-        if key in index:
+        if tuple(lows[i : i + n]) in index:
             return n
     return 0
 
