@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -147,29 +149,48 @@ def _discover_in_order(inputs: Sequence[str]) -> tuple[list[Job | Outcome], list
             add(STDIN, "stdin")
             continue
         path = Path(raw)
-        try:
-            is_dir = path.is_dir()
-            is_file = path.is_file() or path.is_symlink()
-        except OSError as err:  # e.g. a name too long for the file system
-            items.append(Outcome(raw, "failed", one_line(f"{raw}: {err.strerror or err}")))
-            continue
-        if is_dir:
+        kind = _kind(path)
+        if kind == "folder":
             found = False
             for file in _walk(path):
                 if file.name.lower().endswith(".meta.yaml"):
                     continue
-                if file.suffix.lower() in known:
-                    add(str(file), safe_stem(file.stem))
-                    found = True
-                else:
+                if file.suffix.lower() not in known:
                     notes.append(one_line(f"{file}: skipped, not a known source type"))
+                    continue
+                found = True
+                file_kind = _kind(file)
+                if file_kind == "file":
+                    add(str(file), safe_stem(file.stem))
+                else:
+                    items.append(Outcome(str(file), "failed", one_line(f"{file}: {file_kind}")))
             if not found:
                 items.append(Outcome(raw, "failed", one_line(f"{raw}: no sources in this folder")))
-        elif is_file:
+        elif kind == "file":
             add(raw, safe_stem(path.stem))
         else:
-            items.append(Outcome(raw, "failed", one_line(f"{raw}: no such file or folder")))
+            items.append(Outcome(raw, "failed", one_line(f"{raw}: {kind}")))
     return items, notes
+
+
+def _kind(path: Path) -> str:
+    """'file', 'folder', or why the path cannot be an input (checked before anything opens it,
+    so a FIFO or a device named like a source cannot hang the build)."""
+    try:
+        st = path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if path.is_symlink():
+            return "broken symbolic link"
+        if err.errno == errno.ENOENT:
+            return "no such file or folder"
+        return f"cannot read: {err.strerror or err}"
+    if stat.S_ISDIR(st.st_mode):
+        return "folder"
+    if stat.S_ISREG(st.st_mode):
+        return "file"
+    return "not a regular file (a device, pipe or socket)"
 
 
 def discover(inputs: Sequence[str]) -> tuple[list[Job], list[str], list[Outcome]]:

@@ -49,12 +49,17 @@ def test_discover_keeps_input_order_and_reports_problems(tmp_path: Path) -> None
     (tmp_path / "empty").mkdir()
     loop = tmp_path / "loop.txt"
     loop.symlink_to(loop)
+    os.mkfifo(folder / "pipe.txt")  # would block a reader forever
+    (folder / "dangling.md").symlink_to(tmp_path / "gone.md")
     jobs, notes, failures = discover([str(folder), str(tmp_path / "missing"), str(tmp_path / "empty"), str(loop)])
-    assert [Path(j.path).name for j in jobs] == ["a.yaml", "b.yaml", "loop.txt"]
+    assert [Path(j.path).name for j in jobs] == ["a.yaml", "b.yaml"]
     assert any("notes.csv" in n for n in notes)
     assert [f.message for f in failures] == [
+        f"{folder / 'dangling.md'}: broken symbolic link",
+        f"{folder / 'pipe.txt'}: not a regular file (a device, pipe or socket)",
         f"{tmp_path / 'missing'}: no such file or folder",
         f"{tmp_path / 'empty'}: no sources in this folder",
+        f"{loop}: symbolic link loop",
     ]
 
 
