@@ -148,6 +148,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     inputs.mkdir()
     for case in CASES:
         (inputs / case.name).write_bytes(case.content)
+    os.mkfifo(inputs / "pipe.txt")  # a reader would block forever
     (root / "empty-folder").mkdir()
     (root / "loop.txt").symlink_to(root / "loop.txt")
     out = root / "out"
@@ -181,7 +182,7 @@ def test_batch_exit_status_and_summary(batch: Batch) -> None:
     assert not (batch.root / "pwned").exists() and not (batch.root / "in" / "pwned").exists()
 
 
-@pytest.mark.parametrize("name", ["empty-folder", "missing-file.txt", "loop.txt"])
+@pytest.mark.parametrize("name", ["empty-folder", "missing-file.txt", "loop.txt", "in/pipe.txt"])
 def test_paths_that_are_not_sources(batch: Batch, name: str) -> None:
     lines = [line for line in batch.stderr.splitlines() if line.startswith(f"FAILED  {name}: ")]
     assert len(lines) == 1, batch.stderr
