@@ -10,8 +10,9 @@ excerpts reach the sources annex.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..config import MemoSettings
@@ -52,18 +53,101 @@ def _text(value: str | None) -> str | None:
     return cleaned or None
 
 
+@functools.lru_cache(maxsize=1)
+def _presentation() -> dict[str, Any]:
+    """presentation.yaml: generic titles and the small words of title case."""
+    import yaml
+
+    data = yaml.safe_load(Path(__file__).with_name("presentation.yaml").read_text(encoding="utf-8"))
+    return {
+        "generic": frozenset(t.casefold() for t in data["generic_titles"]),
+        "small": frozenset(w.casefold() for w in data["small_words"]),
+    }
+
+
+def title_case(title: str | None) -> str | None:
+    """'foreign minister' → 'Foreign Minister'; words already holding capitals ('UN', 'McDonald') stay.
+
+    The model keeps titles as written; a memo presents them as a title. Small words inside
+    ('of', 'and') stay lower case, hyphenated parts are capitalised each ('Secretary-General').
+    """
+    if not title:
+        return title
+    small = _presentation()["small"]
+    words = title.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if any(ch.isupper() for ch in word) or (i > 0 and word.casefold() in small):
+            out.append(word)
+        else:
+            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(out)
+
+
+def is_generic_title(title: str | None) -> bool:
+    return bool(title) and title.strip().casefold() in _presentation()["generic"]
+
+
+def sentence_start(text: str | None) -> str | None:
+    """Capitalise the first letter for display ('deepen dialogue' → 'Deepen dialogue')."""
+    if not text or not text[0].islower():
+        return text
+    return text[0].upper() + text[1:]
+
+
+def _present_line(line: str, people: list[Any]) -> str:
+    """A BLUF line with each participant's title as a title, or dropped when it is generic."""
+    for p in people:
+        if not (p.name and p.title):
+            continue
+        name, title = _text(p.name), _text(p.title)
+        if not name or not title:
+            continue
+        replacement = name if is_generic_title(title) else f"{title_case(title)} {name}"
+        pattern = re.compile(r"(?<!\w)" + re.escape(title) + r"\s+" + re.escape(name) + r"(?!\w)", re.I)
+        line = pattern.sub(lambda _m, r=replacement: r, line)
+    return sentence_start(line) or line
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _unrepeated_outlook(outlook: list[dict[str, Any]], meeting: Meeting) -> list[dict[str, Any]]:
+    """Next steps without those the commitments table already states.
+
+    An outlook item repeats a commitment when it rests on the same source sentence, or when its
+    text contains the commitment's action.
+    """
+    sentences = {_key(ev.text) for c in meeting.commitments for ev in c.evidence if ev.text}
+    actions = [_key(c.action) for c in meeting.commitments if c.action and len(c.action) > 12]
+    kept = []
+    for item, source in zip(outlook, meeting.outlook, strict=True):
+        text = _key(item["text"])
+        if any(_key(ev.text) in sentences for ev in source.evidence if ev.text):
+            continue
+        if any(action in text for action in actions):
+            continue
+        kept.append(item)
+    return kept
+
+
 class Citations:
-    """Give each distinct evidence span one footnote label, in order of first use."""
+    """Give each distinct evidence sentence one footnote label, in order of first use.
+
+    Sentences are compared by their text (whitespace and case folded), so the same sentence
+    cited by several items, or recorded at slightly different offsets, is one excerpt.
+    """
 
     def __init__(self) -> None:
-        self.labels: dict[tuple[int, int, str], str] = {}
+        self.labels: dict[str, str] = {}
         self.excerpts: list[dict[str, Any]] = []
 
     def label(self, ev: Evidence) -> str | None:
         text = _text(ev.text)
         if text is None:
             return None
-        key = (ev.start, ev.end, text)
+        key = _key(text)
         if key not in self.labels:
             self.labels[key] = f"s{len(self.labels) + 1}"
             self.excerpts.append({"label": self.labels[key], "text": text, "start": ev.start, "end": ev.end})
@@ -85,7 +169,8 @@ def _item(item: Item, cites: Citations, **fields: Any) -> dict[str, Any]:
 
 
 def _person(p, cites: Citations) -> dict[str, Any]:
-    name, title, affiliation, side = _text(p.name), _text(p.title), _text(p.affiliation), _text(p.side)
+    name, affiliation, side = _text(p.name), _text(p.affiliation), _text(p.side)
+    title = title_case(_text(p.title))
     return _item(
         p,
         cites,
@@ -164,14 +249,20 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
         _item(
             t,
             cites,
-            label=_text(t.label) or NOT_STATED,
+            label=sentence_start(_text(t.label)) or NOT_STATED,
             category=_text(t.category),
             points=[pt for p in t.points if (pt := _text(p))],
         )
         for t in meeting.topics
     ]
     commitments = [
-        _item(c, cites, actor=_text(c.actor), action=_text(c.action) or NOT_STATED, deadline=_text(c.deadline))
+        _item(
+            c,
+            cites,
+            actor=_text(c.actor),
+            action=sentence_start(_text(c.action)) or NOT_STATED,
+            deadline=_text(c.deadline),
+        )
         for c in meeting.commitments
     ]
     quotes = [_item(q, cites, speaker=_text(q.speaker), text=_text(q.text) or "") for q in meeting.quotes]
@@ -190,6 +281,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
     timeline = [e for _, e in sorted(enumerate(background), key=lambda pair: _timeline_key(pair[1], pair[0]))]
     mentioned = [_person(p, Citations()) for p in meeting.mentioned]
     source = meeting.source
+    # The DATE line: the memo_date setting, else the source's published date; never the clock.
     memo_date = _text(settings.memo_date) or format_date(source.published)
     keywords = [t["label"] for t in topics if t["label"] != NOT_STATED]
     return {
@@ -205,7 +297,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
         },
         "meeting": {
             "summary": {
-                "lines": [ln for line in meeting.summary.lines if (ln := _text(line))],
+                "lines": [_present_line(ln, meeting.participants) for line in meeting.summary.lines if (ln := _text(line))],
                 "cite": summary_cite,
                 "review": meeting.summary.needs_review,
             },
@@ -217,6 +309,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
             "commitments": commitments,
             "quotes": quotes,
             "outlook": outlook,
+            "next_steps": _unrepeated_outlook(outlook, meeting),
             "background": background,
             "timeline": timeline,
         },

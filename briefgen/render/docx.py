@@ -34,7 +34,7 @@ from .tree import (
     Rule,
     Span,
     Table,
-    column_weights,
+    column_widths,
 )
 
 _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -408,7 +408,7 @@ class _Writer:
         table = target.add_table(rows=1 + len(block.rows), cols=cols)
         table._tbl.tblPr.style = self.ids["Memo Table"]
         table.autofit = False
-        widths = [int(width * w) for w in column_weights(block)]
+        widths = [int(w * 12700) for w in column_widths(block, width / 12700, self.theme.sizes.table, 8)]
         grid = table._tbl.tblGrid
         for col, gc in zip(range(cols), grid.findall(qn("w:gridCol")), strict=False):
             gc.set(qn("w:w"), str(int(widths[col] / 635)))  # EMU → twips

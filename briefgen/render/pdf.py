@@ -8,7 +8,9 @@ entries. `invariant=1` plus the fixed timestamp make the bytes reproducible.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import io
 import time
 from typing import Any
@@ -85,6 +87,8 @@ class _Styles:
             leading=theme.leading_for(s.body),
             textColor=self.color("text"),
             spaceAfter=sp.paragraph_after,
+            bulletFontName=regular,
+            bulletFontSize=s.body,
         )
         self.body = base
         self.title = ParagraphStyle(
@@ -153,15 +157,19 @@ class _Styles:
             textColor=self.color("accent"),
             spaceAfter=2,
         )
-        self.quote = ParagraphStyle("quote", parent=base, leftIndent=14, textColor=self.color("text"))
+        self.quote = ParagraphStyle(
+            "quote", parent=base, leftIndent=12, spaceAfter=sp.list_after + 1, textColor=self.color("text")
+        )
         self.note = ParagraphStyle(
             "note",
             parent=base,
-            fontSize=s.small,
-            leading=theme.leading_for(s.small),
-            leftIndent=18,
+            fontSize=s.annex,
+            leading=round(s.annex * theme.annex_leading, 2),
+            leftIndent=s.annex * 2.2,
             bulletIndent=0,
-            spaceAfter=2,
+            bulletFontName=regular,
+            bulletFontSize=s.annex,
+            spaceAfter=1,
             textColor=self.color("text"),
         )
         self.banner = ParagraphStyle(
@@ -173,7 +181,8 @@ class _Styles:
             textColor=self.color("banner"),
         )
         self.fonts = fonts
-        self._lists: dict[tuple[int, bool], ParagraphStyle] = {}
+        self.theme = theme
+        self._lists: dict[tuple[int, bool | None], ParagraphStyle] = {}
 
     def list_style(self, level: int, ordered: bool):
         from reportlab.lib.styles import ParagraphStyle
@@ -186,29 +195,107 @@ class _Styles:
                 parent=self.body,
                 leftIndent=indent,
                 bulletIndent=indent - 11 - (4 if ordered else 0),
-                spaceAfter=1.5,
+                spaceAfter=self.theme.spacing.list_after,
             )
         return self._lists[key]
 
     def continuation(self, level: int):
         from reportlab.lib.styles import ParagraphStyle
 
-        return ParagraphStyle(f"cont{level}", parent=self.body, leftIndent=14 + 14 * level)
+        key = (level, None)
+        if key not in self._lists:
+            self._lists[key] = ParagraphStyle(f"cont{level}", parent=self.body, leftIndent=14 + 14 * level)
+        return self._lists[key]
+
+
+@functools.lru_cache(maxsize=8)
+def _styles_for(theme: Theme) -> _Styles:
+    """Paragraph styles once per process and theme (they are never changed after creation)."""
+    return _Styles(theme, reportlab_fonts(theme))
+
+
+@functools.cache
+def _flowable_classes():
+    """reportlab subclasses, defined on first use so importing this module stays cheap."""
+    from reportlab.platypus import Flowable
+    from reportlab.platypus import Paragraph as RLParagraph
+
+    class Para(RLParagraph):
+        """A Paragraph that remembers its last wrap: tables wrap each cell to measure and again to draw."""
+
+        _bg_wrap: tuple[float, tuple[float, float]] | None = None
+
+        def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+            cached = self._bg_wrap
+            if cached is not None and cached[0] == availWidth:
+                return cached[1]
+            size = super().wrap(availWidth, availHeight)
+            self._bg_wrap = (availWidth, size)
+            return size
+
+    class BoxFlowable(Flowable):
+        """A shaded box with an accent bar on the left (the BLUF), laid out once.
+
+        A one-cell Table would wrap its content twice; this wraps each child once. A box
+        taller than a whole page gives up its frame and flows on as plain paragraphs.
+        """
+
+        def __init__(self, content, fill, bar, page_height: float) -> None:
+            super().__init__()
+            self.content = content
+            self.fill, self.bar = fill, bar
+            self.page_height = page_height
+            self.pad = (10, 8, 6, 4)  # left, right, top, bottom
+
+        def wrap(self, availWidth, availHeight):  # noqa: N803
+            left, right, top, bottom = self.pad
+            inner = availWidth - left - right
+            height = top + bottom
+            for i, flow in enumerate(self.content):
+                _, h = flow.wrap(inner, self.page_height)
+                height += h + (flow.getSpaceBefore() if i else 0)
+                height += flow.getSpaceAfter() if i < len(self.content) - 1 else 0
+            self.width, self.height = availWidth, height
+            return self.width, self.height
+
+        def split(self, availWidth, availHeight):  # noqa: N803
+            if self.wrap(availWidth, availHeight)[1] <= self.page_height:
+                return []  # fits on the next page
+            return list(self.content)
+
+        def draw(self) -> None:
+            canv = self.canv
+            left, _, top, _ = self.pad
+            canv.saveState()
+            canv.setFillColor(self.fill)
+            canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+            canv.setStrokeColor(self.bar)
+            canv.setLineWidth(3)
+            canv.line(1.5, 0, 1.5, self.height)
+            canv.restoreState()
+            y = self.height - top
+            for i, flow in enumerate(self.content):
+                if i:
+                    y -= flow.getSpaceBefore()
+                y -= flow.height
+                flow.drawOn(canv, left, y)
+                y -= flow.getSpaceAfter()
+
+    return Para, BoxFlowable
 
 
 class _Writer:
     """Turns blocks into flowables."""
 
-    def __init__(self, theme: Theme, styles: _Styles, width: float) -> None:
+    def __init__(self, theme: Theme, styles: _Styles, width: float, page_height: float) -> None:
         self.theme = theme
         self.st = styles
         self.width = width
+        self.page_height = page_height
         self.headings = 0
 
     def para(self, spans: list[Span], style, **kwargs: Any):
-        from reportlab.platypus import Paragraph as RLParagraph
-
-        return RLParagraph(spans_markup(spans, self.theme), style, **kwargs)
+        return _flowable_classes()[0](spans_markup(spans, self.theme), style, **kwargs)
 
     def blocks(self, blocks: list[Any], width: float | None = None) -> list[Any]:
         out: list[Any] = []
@@ -276,12 +363,12 @@ class _Writer:
         from reportlab.platypus import Table as RLTable
         from reportlab.platypus import TableStyle
 
-        from .tree import column_weights
+        from .tree import column_widths
 
-        widths = [w * width for w in column_weights(block)]
+        widths = column_widths(block, width, self.theme.sizes.table, 8)
         data = [[self.para(cell, self.st.head_cell) for cell in block.header]]
         data += [[self.para(cell, self.st.cell) for cell in row] for row in block.rows]
-        table = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=0, hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [
@@ -300,40 +387,32 @@ class _Writer:
         return table
 
     def box(self, block: Box, width: float):
-        from reportlab.platypus import Paragraph as RLParagraph
-        from reportlab.platypus import Table as RLTable
-        from reportlab.platypus import TableStyle
-
-        inner_width = width - 20
+        inner_width = width - 18
         content: list[Any] = []
         if block.title:
-            content.append(RLParagraph(xml_escape(block.title.upper()), self.st.box_title))
+            content.append(_flowable_classes()[0](xml_escape(block.title.upper()), self.st.box_title))
         content.extend(self.blocks(block.blocks, inner_width))
-        table = RLTable([[content]], colWidths=[width], hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), self.st.color("box_fill")),
-                    ("LINEBEFORE", (0, 0), (0, -1), 3, self.st.color("box_border")),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
+        box = _flowable_classes()[1](
+            content, self.st.color("box_fill"), self.st.color("box_border"), self.page_height
         )
-        table.spaceBefore = 2
-        table.spaceAfter = 4
-        return table
+        box.spaceBefore = 2
+        box.spaceAfter = 6
+        return box
 
     def footnotes(self, block: Footnotes) -> list[Any]:
+        """The numbered excerpts, numbers right-aligned in a hanging gutter ("9." under "10.").
+
+        Roboto's digits are tabular and U+2007 (figure space) is a digit wide, so padding the
+        shorter numbers with figure spaces aligns them without a table.
+        """
+        para = _flowable_classes()[0]
+        digits = len(str(max((e.number for e in block.entries), default=1)))
         out = []
         for entry in block.entries:
             spans = [s for b in entry.blocks if isinstance(b, Paragraph) for s in b.spans]
-            markup = f'<a name="src-{entry.number}"/>' + spans_markup(spans, self.theme)
-            from reportlab.platypus import Paragraph as RLParagraph
-
-            out.append(RLParagraph(markup, self.st.note, bulletText=f"{entry.number}."))
+            markup = f'<a name="src-{entry.number}"/>' + spans_markup(spans, self.theme).lstrip()
+            number = str(entry.number).rjust(digits, "\u2007") + "."
+            out.append(para(markup, self.st.note, bulletText=number))
         return out
 
     def head(self, meta: dict[str, Any]) -> list[Any]:
@@ -358,8 +437,8 @@ class _Writer:
         if meta.get("header"):
             rows = [
                 [
-                    RLParagraph(xml_escape(label), self.st.header_label),
-                    RLParagraph(xml_escape(value), self.st.header_value),
+                    _flowable_classes()[0](xml_escape(label), self.st.header_label),
+                    _flowable_classes()[0](xml_escape(value), self.st.header_value),
                 ]
                 for label, value in meta["header"]
             ]
@@ -455,12 +534,12 @@ def write_pdf(doc: Document, theme: Theme, when: dt.datetime) -> bytes:
     """Lay the document out on pages and return the PDF bytes."""
     from reportlab.platypus import Frame, PageTemplate
 
-    fonts = reportlab_fonts(theme)
-    styles = _Styles(theme, fonts)
+    styles = _styles_for(theme)
     page_w, page_h = (x * INCH for x in theme.page.size_inches)
     m = theme.page
     width = page_w - (m.margin_left + m.margin_right) * INCH
-    writer = _Writer(theme, styles, width)
+    frame_height = page_h - (m.margin_top + m.margin_bottom) * INCH
+    writer = _Writer(theme, styles, width, frame_height)
     story = writer.head(doc.meta) + writer.blocks(doc.blocks)
 
     meta = doc.meta
@@ -498,5 +577,22 @@ def write_pdf(doc: Document, theme: Theme, when: dt.datetime) -> bytes:
         canv.showOutline()
 
     template.pageTemplates[0].beforeDrawPage = start
-    template.build(story, canvasmaker=canvas_class)
+    with _binary_streams():
+        template.build(story, canvasmaker=canvas_class)
     return buf.getvalue()
+
+
+@contextlib.contextmanager
+def _binary_streams():
+    """Write compressed streams as binary, not ASCII85 (reportlab's default): smaller and faster.
+
+    rl_config is process-wide, so the setting is restored afterwards.
+    """
+    from reportlab import rl_config
+
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved

@@ -46,6 +46,7 @@ class Font(_Part):
 class Sizes(_Part):
     body: float = Field(ge=5, le=24)
     small: float = Field(ge=5, le=24)
+    annex: float = Field(ge=5, le=24)
     table: float = Field(ge=5, le=24)
     title: float = Field(ge=5, le=48)
     heading1: float = Field(ge=5, le=36)
@@ -56,6 +57,7 @@ class Sizes(_Part):
 
 class Spacing(_Part):
     paragraph_after: float = Field(ge=0, le=48)
+    list_after: float = Field(ge=0, le=48)
     heading1_before: float = Field(ge=0, le=72)
     heading1_after: float = Field(ge=0, le=72)
     heading2_before: float = Field(ge=0, le=72)
@@ -89,6 +91,7 @@ class Theme(_Part):
     font: Font
     sizes: Sizes
     leading: float = Field(ge=1.0, le=3.0)
+    annex_leading: float = Field(ge=1.0, le=3.0)
     spacing: Spacing
     colors: Colors
     logo: Path | None = None

@@ -328,21 +328,39 @@ def parse(markdown: str, subject: str = "template") -> Document:
     return Document(meta=folder.meta, blocks=blocks)
 
 
-def column_weights(table: Table, min_share: float = 0.08) -> list[float]:
-    """Relative column widths from the text each column holds, shared by both writers.
+#: Average advance width of a character, in ems, for regular and bold text (Roboto, with a margin).
+_EM_REGULAR = 0.56
+_EM_BOLD = 0.62
+#: A header of at most this many characters is kept on one line ("By when", "Confidence").
+_SHORT_HEADER = 12
+#: Longer words than this (URLs, codes) may break rather than widen their column.
+_LONGEST_UNBREAKABLE = 18
 
-    A column gets a share of its longest word-ish content up to a cap, so a short 'Confidence'
-    column stays narrow and a long 'What' column takes the room.
+
+def column_widths(table: Table, total: float, size: float, padding: float) -> list[float]:
+    """Column widths in points, shared by both writers so the tables look the same.
+
+    The CSS auto-layout rule in small: every column gets at least the width of its longest
+    word (a short header, such as "Confidence", its whole text in bold) so no word is ever
+    broken; the rest of the width goes to the columns in proportion to how much more they
+    would need to hold their longest cell on one line. `padding` is the cell's left plus
+    right padding.
     """
     n = max(len(table.header), 1)
-    need = []
+    minimum, maximum = [], []
     for col in range(n):
-        cells = [table.header[col]] + [row[col] for row in table.rows if col < len(row)]
-        lengths = sorted(len(plain_text(c)) for c in cells)
-        typical = lengths[int(len(lengths) * 0.9)] if lengths else 1
-        longest_word = max((len(w) for c in cells for w in plain_text(c).split()), default=1)
-        need.append(max(min(typical, 60), longest_word, 4) ** 0.9)
-    total = sum(need)
-    shares = [max(x / total, min_share) for x in need]
-    norm = sum(shares)
-    return [s / norm for s in shares]
+        head = plain_text(table.header[col]).strip() if col < len(table.header) else ""
+        cells = [plain_text(row[col]) for row in table.rows if col < len(row)]
+        head_chars = len(head) if len(head) <= _SHORT_HEADER else max((len(w) for w in head.split()), default=1)
+        word_chars = min(max((len(w) for c in cells for w in c.split()), default=1), _LONGEST_UNBREAKABLE)
+        low = max(head_chars * size * _EM_BOLD, word_chars * size * _EM_REGULAR, size * 2) + padding
+        high = max(low, max((len(c) for c in cells), default=0) * size * _EM_REGULAR + padding)
+        minimum.append(low)
+        maximum.append(high)
+    if sum(minimum) >= total:  # too many columns for the page: shrink all alike
+        return [w * total / sum(minimum) for w in minimum]
+    if sum(maximum) <= total:  # everything fits on one line: share the spare room alike
+        return [w * total / sum(maximum) for w in maximum]
+    spare = total - sum(minimum)
+    stretch = [hi - lo for lo, hi in zip(minimum, maximum, strict=True)]
+    return [lo + spare * st / sum(stretch) for lo, st in zip(minimum, stretch, strict=True)]
