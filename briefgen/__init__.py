@@ -12,7 +12,9 @@ cheap: pydantic, spaCy, python-docx and reportlab load only when a caller first 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
