@@ -69,7 +69,7 @@ def _memo_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--template", help="template name (see `briefgen templates`)")
     g.add_argument("--template-dir", type=_path, help="folder with extra or overriding templates")
     g.add_argument("--reference-docx", type=_path, help="letterhead DOCX whose styles, header and footer are used")
-    g.add_argument("--theme", type=_path, help="theme file (TOML): fonts, sizes, colours, margins, logo")
+    g.add_argument("--theme", type=_path, help="theme file (YAML): fonts, sizes, colours, margins, logo")
 
 
 def make_parser() -> argparse.ArgumentParser:
