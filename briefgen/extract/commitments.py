@@ -108,38 +108,115 @@ def _action_text(an: Analysis, start_tok: Any, end_i: int) -> str:
 
 
 def clause_end(verb: Any) -> int:
-    """One past the last token of a verb's own clause: a coordinated verb ("… and agreed that …") starts a new one."""
+    """One past the last token of a verb's own clause.
+
+    A coordinated verb ("… and agreed that …") starts a new clause, and so does a trailing clause
+    after a comma ("…, adding that …", "…, as the two allies seek …"): it is not part of the action.
+    """
     end = verb.right_edge.i + 1
+    doc = verb.doc
     for child in verb.children:
         if child.i > verb.i and child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
             cc = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < child.i]
             end = min(end, cc[-1].i if cc else child.left_edge.i)
+        elif child.i > verb.i and child.dep_ in {"advcl", "ccomp"} and child.left_edge.i > verb.i + 1:
+            left = child.left_edge.i
+            if doc[left - 1].text in {",", ";", "—", "–"}:
+                end = min(end, left - 1)
     return end
 
 
-def _in_quote(an: Analysis, tok: Any) -> bool:
-    """Inside quotation marks: reported rhetoric, not an undertaking recorded by the text."""
-    line_start = an.text.rfind("\n", 0, tok.idx) + 1
-    before = an.text[line_start : tok.idx]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+def _in_quote(an: Analysis, people: People, tok: Any) -> bool:
+    """Inside quotation marks: reported rhetoric, not an undertaking recorded by the text.
+
+    Except where the quotation is the readout itself (a spokesperson's statement quoted whole,
+    holding the sentence that frames the meeting): its undertakings are the meeting's.
+    """
+    span = an.quote_at(tok.idx)
+    if span is None:
+        return False
+    frame = people.frame_sentence
+    return not (frame is not None and span.start <= frame.start_char < span.end)
+
+
+_DEADLINE_WORDS = re.compile(
+    r"\d{4}|next|coming|end of|early|late|mid|month|year|week|day|spring|summer|autumn|fall|winter|quarter", re.I
+)
+#: Words that may open a deadline before the date itself: "before the summer", "early next year", "later this year".
+_DEADLINE_PREPS = {"by", "within", "before", "until", "over", "in", "during", "after", "no", "later", "than"}
+_DEADLINE_MODIFIERS = {"early", "late", "later", "earlier", "mid", "middle"}
 
 
 def _deadline(an: Analysis, first: int, last: int) -> str | None:
-    for ent in an.doc.ents:
+    """The date expression inside an action, as written, with its preposition ("by the end of 2026")."""
+    doc = an.doc
+    for ent in doc.ents:
         if ent.label_ != "DATE" or ent.start < first or ent.end > last:
             continue
-        before = an.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in {"since", "from"} or ent.text.lower().startswith(("last", "since", "today", "yesterday")):
             continue
-        if re.search(
-            r"\d{4}|next|coming|end of|early|late|mid|month|year|week|day|spring|summer|autumn|fall|winter|quarter",
-            ent.text,
-            re.I,
-        ):
-            if before in {"by", "within", "before", "until", "over", "in", "during", "after"}:
-                return f"{before} {ent.text}"
-            return ent.text
+        if not _DEADLINE_WORDS.search(ent.text):
+            continue
+        start = ent.start
+        if start > first and doc[start - 1].lower_ in _DEADLINE_MODIFIERS:
+            start -= 1  # "early next year", "later this year"
+        # "within six months", "no later than June", "before the summer"
+        while start > first and doc[start - 1].lower_ in _DEADLINE_PREPS and ent.start - start < 4:
+            start -= 1
+        return doc[start : ent.end].text
     return None
+
+
+#: Tokens that may stand between a cue verb and its "to": "agreed on Monday to", "agreed today to".
+_ADVERBIAL_WORDS = {"on", "today", "also", "again", "formally", "jointly", "publicly", "unanimously", "further", ","}
+
+
+def _after_adverbial(an: Analysis, tok: Any, limit: int) -> Any:
+    """The token after a short time adverbial following a cue verb, or None."""
+    k = tok.i + 1
+    while (
+        k < limit
+        and k - tok.i <= 6
+        and (an.doc[k].ent_type_ in {"DATE", "TIME"} or an.doc[k].lower_ in _ADVERBIAL_WORDS)
+    ):
+        k += 1
+    return an.doc[k] if tok.i + 1 < k < limit else None
+
+
+def _be_to_verb(an: Analysis, tok: Any) -> Any:
+    """The verb of "is to visit" / "are to meet" (an arrangement), or None."""
+    if tok.i + 2 >= len(an.doc) or tok.lower_ not in {"is", "are"}:
+        return None
+    verb = an.doc[tok.i + 2]
+    return verb if verb.tag_ == "VB" and verb.pos_ == "VERB" else None
+
+
+def _future_modal(tok: Any) -> bool:
+    """ "will", or "would" reporting what a speaker said a party would do."""
+    if tok.tag_ != "MD":
+        return False
+    if tok.lower_ in {"will", "’ll", "'ll"}:
+        return True
+    if tok.lower_ != "would":
+        return False
+    clause = tok.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_ in _REPORTING_VERBS
+
+
+_REPORTING_VERBS = {
+    "say",
+    "state",
+    "announce",
+    "confirm",
+    "tell",
+    "add",
+    "note",
+    "indicate",
+    "inform",
+    "assure",
+    "affirm",
+}
 
 
 def _is_perfect_past(verb: Any) -> bool:
@@ -186,7 +263,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         if _PAST_MARKERS.search(sent.text) and not re.search(r"\bwill\b", sent.text):
             continue
         for tok in sent:
-            if inside(tok.i) or _in_quote(an, tok):
+            if inside(tok.i) or _in_quote(an, people, tok):
                 continue
             lemma = tok.lemma_.lower()
             nxt = an.doc[tok.i + 1] if tok.i + 1 < len(an.doc) else None
@@ -197,7 +274,9 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 if tok.dep_ in {"amod", "acl"} or any(ch.dep_ == "auxpass" for ch in tok.children):
                     continue
                 if wanted and (nxt is None or nxt.lower_ not in set(wanted)):
-                    continue
+                    nxt = _after_adverbial(an, tok, sent.end)  # "agreed on Monday to resume talks"
+                    if nxt is None or nxt.lower_ not in set(wanted):
+                        continue
                 if lemma == "commit" and _is_perfect_past(tok):
                     continue
                 start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
@@ -207,7 +286,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 if comp is not None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in comp.children):
                     # "agreed to set up X and to hold Y": one commitment per coordinated verb
                     add(tok, start, clause_end(comp), conf)
-                    for conj in (c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                    for conj in (c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VB"):
                         first = conj.left_edge if conj.left_edge.lower_ != "to" else an.doc[conj.left_edge.i + 1]
                         add(tok, first, clause_end(conj), conf)
                 else:
@@ -246,10 +325,12 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                         add(tok, obj, obj.right_edge.i + 1, 0.65)
                         break
                 continue
-            # 3. "will" with a party as subject
-            if tok.lower_ in {"will", "’ll", "'ll"} and tok.tag_ == "MD":
-                head = tok.head
-                if head.lemma_ in not_verbs or head.lemma_ == "be":
+            # 3. "will" with a party as subject; "would" in reported speech ("X said that Japan would host");
+            #    "is to visit"
+            be_to = lemma == "be" and nxt is not None and nxt.lower_ == "to" and _be_to_verb(an, tok)
+            if be_to or _future_modal(tok):
+                head = _be_to_verb(an, tok) if be_to else tok.head
+                if head is None or head.lemma_ in not_verbs or head.lemma_ == "be":
                     continue
                 subs = _subjects(head)
                 if not subs:
@@ -261,7 +342,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     for s in subs
                 ):
                     continue
-                add(head, head, clause_end(head), 0.75)
+                add(head, head, clause_end(head), 0.75 if tok.lower_ != "would" else 0.7)
                 continue
         # 4. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):

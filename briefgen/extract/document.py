@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Evidence
+from .dateline import dateline
 from .pipeline import MAX_CHARS, load_pipeline
+from .quotemarks import QuoteSpan, find_quote_spans
 
 #: A trailing line this short with no sentence punctuation is page furniture ("Leave a Reply", "Share this").
 _FOOTER_WORDS = 6
@@ -43,6 +45,16 @@ class Analysis:
     published: dt.date | None
     sents: list[Any] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
+    quote_spans: list[QuoteSpan] = field(default_factory=list)
+
+    def quote_at(self, char: int) -> QuoteSpan | None:
+        """The quotation holding a character offset, if any."""
+        for span in self.quote_spans:
+            if span.open_mark > char:
+                break
+            if span.open_mark <= char <= span.close_mark:
+                return span
+        return None
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding a character offset (the last one starting at or before it)."""
@@ -77,6 +89,16 @@ def analyse(text: str, published: dt.date | None) -> Analysis:
     end = min(content_end(text), MAX_CHARS)
     # Control characters become spaces so offsets stay aligned with the source text.
     body = _CONTROL.sub(" ", text[:end])
+    line = dateline(body)
+    if line is not None:  # "BUENOS AIRES, Argentina (AFP) —" is no part of the first sentence's grammar
+        body = " " * line.end + body[line.end :]
     doc = nlp(body)
     sents = [s for s in doc.sents if s.text.strip()]
-    return Analysis(text=text, doc=doc, published=published, sents=sents, _sent_starts=[s.start_char for s in sents])
+    return Analysis(
+        text=text,
+        doc=doc,
+        published=published,
+        sents=sents,
+        _sent_starts=[s.start_char for s in sents],
+        quote_spans=find_quote_spans(body),
+    )

@@ -8,6 +8,7 @@ in?"), and one index answers them consistently.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -15,7 +16,9 @@ from .resources import load
 
 
 def fold(text: str) -> str:
-    """A lookup key: case, curly apostrophes, dots and spacing do not matter."""
+    """A lookup key: case, accents, curly apostrophes, dots and spacing do not matter ("San José" = "San Jose")."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"\.(?=\S)", ". ", text)  # "D.C." and "D. C." alike
     text = text.replace(".", "")
@@ -35,7 +38,9 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # capital key → country (metonyms: "Moscow")
     regions: dict[str, str] = field(default_factory=dict)  # "california" → United States
     bodies: dict[str, str] = field(default_factory=dict)  # "au" → African Union
+    seats: dict[str, str] = field(default_factory=dict)  # "downing street" → United Kingdom
     event_words: set[str] = field(default_factory=set)
+    longest_city: int = 1  # most words in a city name, for the token matchers
 
     def country(self, text: str | None) -> str | None:
         """The country a name, other name or demonym refers to."""
@@ -65,6 +70,12 @@ class Gazetteer:
         if not text:
             return None
         return self.cities.get(fold(text))
+
+    def seat(self, text: str | None) -> str | None:
+        """The country a seat of government stands for ("Downing Street", "the Kremlin")."""
+        if not text:
+            return None
+        return self.seats.get(re.sub(r"('s|')$", "", fold(text)))
 
     def region(self, text: str | None) -> str | None:
         if not text:
@@ -101,5 +112,8 @@ def gazetteer() -> Gazetteer:
         name, others = parts[0], parts[1]
         for alias in [name, *_split(others)]:
             gaz.bodies[fold(alias)] = name
+    for seat, country in (data.get("seats") or {}).items():
+        gaz.seats[fold(str(seat))] = str(country)
     gaz.event_words = set(data.get("event_words", []))
+    gaz.longest_city = max((len(k.replace("-", " - ").split()) for k in gaz.cities), default=1)
     return gaz

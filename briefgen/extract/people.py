@@ -47,6 +47,9 @@ _GROUP_WORDS = {
     "presidents", "secretaries", "we", "heads", "vice", "them",
 }  # fmt: skip
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+#: "The two countries will …", "both governments agreed …": the participants' sides as a group.
+_PARTY_NOUNS = {"countries", "nations", "governments", "states", "delegations", "teams"}
+_GROUP_COUNTS = {"two", "three", "four", "five", "both", "all"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -688,6 +691,8 @@ class People:
             return [found] if found else None
         if low in _GROUP_WORDS or (tok.tag_ in {"NNS", "NNPS"} and low in _sets()["office_nouns"]):
             return self.participants or None
+        if low in _PARTY_NOUNS and any(c.lower_ in _GROUP_COUNTS for c in tok.children):
+            return self.participants or None  # "the two countries", "both governments"
         span_text = self.doc[tok.left_edge.i : tok.i + 1].text
         n = 0
         for k in range(tok.left_edge.i, tok.i + 1):

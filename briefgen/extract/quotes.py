@@ -17,7 +17,6 @@ from .document import Analysis
 from .people import People
 from .resources import cues
 
-_PAIRS = re.compile(r"“([^“”]{2,2000}?)”|\"([^\"\n]{2,2000}?)\"|«([^«»]{2,2000}?)»|„([^„“”]{2,2000}?)[“”]")
 _MIN_WORDS = 3
 
 
@@ -25,17 +24,28 @@ def _speech_lemmas() -> set[str]:
     return set(cues().get("speech_verbs", []))
 
 
+def _same_paragraph(an: Analysis, a: int, b: int) -> bool:
+    return "\n\n" not in an.text[min(a, b) : max(a, b)].replace("\r", "")
+
+
 def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[str | None, float]:
-    """The speaker of a quote at [start, end): a subject of a speech verb outside the quote, nearest first."""
-    doc = an.doc
+    """The speaker of a quote at [start, end): a subject of a speech verb outside the quote, nearest first.
+
+    Looks in the quote's own sentences, in the next sentence of the same paragraph when it opens with
+    the attribution ("… ." Lavrov said), and in the sentence just before when it introduces the quote
+    ("A Downing Street spokesperson said:").
+    """
     si = an.sentence_index(start)
     ei = an.sentence_index(max(start, end - 1))
     sents = an.sents[si : ei + 2] if ei + 1 < len(an.sents) else an.sents[si : ei + 1]
+    if si > 0 and re.search(r"[:,]\s*$", an.text[an.sents[si - 1].start_char : start - 1]):
+        sents = [an.sents[si - 1], *sents]
     verbs = _speech_lemmas()
     candidates: list[tuple[int, Any]] = []
     for sent in sents:
-        if sent.start_char > end + 2 and not re.match(
-            r"\s*[,—–-]?\s*[\w-]+(?: [\w-]+)? (said|added|stated|says)\b", sent.text
+        if sent.start_char > end + 2 and (
+            not _same_paragraph(an, end, sent.start_char)
+            or not re.match(r"\s*[,—–-]?\s*[\w-]+(?: [\w-]+)? (said|added|stated|says)\b", sent.text)
         ):
             continue
         for tok in sent:
@@ -54,8 +64,9 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                 if found:
                     return found[0].label(), 0.9
                 if child.ent_type_ in {"ORG", "GPE", "NORP"} or child.text[:1].isupper():
-                    span = doc[child.left_edge.i : child.i + 1].text
-                    return span, 0.7
+                    return _noun_speaker(an, child), 0.7
+                if child.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} for c in child.children):
+                    return _noun_speaker(an, child), 0.7  # "A Downing Street spokesperson said"
     # "According to X, …" or a person subject of the sentence
     for sent in sents[:1]:
         for tok in sent:
@@ -66,6 +77,14 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                 if found and found[0].participant:
                     return found[0].label(), 0.7
     return None, 0.4
+
+
+def _noun_speaker(an: Analysis, head: Any) -> str:
+    """A body or office speaking, without its article: "Downing Street spokesperson", "The ministry"."""
+    left = head.left_edge.i
+    while left < head.i and an.doc[left].dep_ in {"det", "predet"}:
+        left += 1
+    return an.doc[left : head.i + 1].text
 
 
 def _looks_like_title(inner: str) -> bool:
@@ -86,26 +105,40 @@ def _only_quote(an: Analysis, start: int, end: int) -> bool:
     return not re.search(r"\w", outside)
 
 
+def _attributed(an: Analysis, start: int, end: int) -> bool:
+    """Words of speech around a quote in its own sentences ("…," Fidan said): it names its speaker."""
+    si, ei = an.sentence_index(start), an.sentence_index(max(start, end - 1))
+    verbs = _speech_lemmas()
+    for sent in an.sents[si : ei + 1]:
+        for tok in sent:
+            if not (start - 1 <= tok.idx <= end) and tok.lemma_ in verbs and tok.pos_ in {"VERB", "AUX"}:
+                return True
+    return False
+
+
 def extract_quotes(an: Analysis, people: People) -> list[Quote]:
-    text = an.text[: an.doc[-1].idx + len(an.doc[-1].text)] if len(an.doc) else ""
+    limit = an.doc[-1].idx + len(an.doc[-1].text) if len(an.doc) else 0
     quotes: list[Quote] = []
-    for m in _PAIRS.finditer(text):
-        group = next(g for g in range(1, 5) if m.group(g) is not None)
-        inner = m.group(group)
-        s, e = m.start(group), m.end(group)
-        stripped = inner.strip().rstrip(",").strip()
+    last_close = -1
+    for span in an.quote_spans:
+        if span.close_mark >= limit + 1:
+            break
+        stripped = span.text(an.text).strip().rstrip(",").strip()
         if len(re.findall(r"\w+", stripped)) < _MIN_WORDS or _looks_like_title(stripped):
             continue
-        if (
+        if quotes and _same_paragraph(an, last_close, span.open_mark) and not _attributed(an, span.start, span.end):
+            # a quote with no attribution of its own, after another in the same paragraph, continues it
+            speaker, confidence = quotes[-1].speaker, min(quotes[-1].confidence, 0.8)
+        elif (
             quotes
-            and _only_quote(an, m.start(), m.end())
-            and an.text[quotes[-1].evidence[0].end : m.start()].count("\n") <= 1
+            and _only_quote(an, span.open_mark, span.close_mark + 1)
+            and an.text[last_close : span.open_mark].count("\n") <= 1
         ):
-            # a quote standing alone right after another continues the same speaker's words
             speaker, confidence = quotes[-1].speaker, min(quotes[-1].confidence, 0.8)
         else:
-            speaker, confidence = _speaker_near(an, people, m.start(), m.end())
+            speaker, confidence = _speaker_near(an, people, span.open_mark, span.close_mark + 1)
         quote = Quote(speaker=speaker, text=stripped, confidence=confidence)
-        quote.evidence = [an.evidence(s, e)]
+        quote.evidence = [an.evidence(span.start, span.end)]
         quotes.append(quote)
+        last_close = span.close_mark
     return quotes

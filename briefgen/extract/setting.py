@@ -10,43 +10,15 @@ occasion elsewhere. An event is never a city.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ..model import Location, Setting
+from .dateline import dateline
 from .dates import FULL_DATE, is_day_expression, resolve
 from .document import Analysis
 from .gazetteer import fold, gazetteer
 from .people import People
 from .resources import cues
-
-_DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?)"
-    r"(?:\s*,\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?))?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?P<sep>[-–—:])\s+"
-)
-
-
-@dataclass
-class Dateline:
-    city: str | None
-    date_text: str | None
-    agency: str | None
-    end: int
-
-
-def dateline(text: str) -> Dateline | None:
-    """A dateline at the very start of the text, e.g. "ANKARA, March 3 (Reuters) -" or "WASHINGTON:"."""
-    m = _DATELINE.match(text[:200])
-    if not m:
-        return None
-    raw = m.group("city").strip()
-    city_word = raw.split(",")[0].strip()
-    if not city_word.isupper() and not m.group("agency"):
-        return None
-    return Dateline(
-        city_word.title() if city_word.isupper() else city_word, m.group("date"), m.group("agency"), m.end()
-    )
 
 
 def _place_after(doc: Any, i: int, limit: int) -> tuple[str | None, str | None, int]:
@@ -54,6 +26,22 @@ def _place_after(doc: Any, i: int, limit: int) -> tuple[str | None, str | None, 
     gaz = gazetteer()
     if i >= limit or not doc[i].text[:1].isupper():
         return None, None, i
+    # Known cities first, longest first: "Rio de Janeiro", "Sharm el-Sheikh", "The Hague", "Mexico City".
+    for n in range(min(gaz.longest_city + 1, limit - i), 0, -1):
+        span = doc[i : i + n]
+        if not span[-1].text[:1].isupper():
+            continue
+        known = gaz.city(span.text)
+        if known and (n > 1 or doc[i].lower_ != "the"):
+            after = i + n
+            region_country = None
+            if after + 1 < limit and doc[after].text == ",":
+                for m in range(min(3, limit - after - 1), 0, -1):
+                    tail = doc[after + 1 : after + 1 + m].text
+                    region_country = gaz.country(tail) or gaz.region(tail)
+                    if region_country:
+                        break
+            return known[0], region_country or known[1], after
     if doc[i].lower_ == "the":
         return None, None, i
     best: tuple[str | None, str | None, int] = (None, None, i)
@@ -199,7 +187,7 @@ def extract_setting(an: Analysis, people: People) -> Setting:
                     break
     if not city and frame is None and first is not None and not occasion:
         city, country = _city_in(first, an)
-    if not city and line and line.city and (line.agency or not occasion):
+    if not city and line and line.city and (line.agency or line.dash or not occasion):
         known = gaz.city(line.city)
         if known:
             city, country = known
