@@ -297,7 +297,9 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
         },
         "meeting": {
             "summary": {
-                "lines": [_present_line(ln, meeting.participants) for line in meeting.summary.lines if (ln := _text(line))],
+                "lines": [
+                    _present_line(ln, meeting.participants) for line in meeting.summary.lines if (ln := _text(line))
+                ],
                 "cite": summary_cite,
                 "review": meeting.summary.needs_review,
             },

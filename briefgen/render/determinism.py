@@ -12,10 +12,13 @@ Never the wall clock: two builds of the same input seconds apart must not differ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
+import struct
 import zipfile
+import zlib
 
 from ..model import Meeting
 
@@ -65,3 +68,48 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     """Rewrite an existing ZIP package with fixed member times, order and attributes."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         return write_zip({name: src.read(name) for name in src.namelist()}, when)
+
+
+@dataclasses.dataclass(frozen=True)
+class ZipEntry:
+    """One ZIP member, already compressed (raw deflate), so unchanged parts are compressed once."""
+
+    name: str
+    crc: int
+    size: int
+    data: bytes
+
+
+def zip_entry(name: str, content: bytes) -> ZipEntry:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return ZipEntry(name, zlib.crc32(content), len(content), packer.compress(content) + packer.flush())
+
+
+def write_entries(entries: list[ZipEntry], when: dt.datetime) -> bytes:
+    """A ZIP archive of pre-compressed entries, with fixed times, order and attributes.
+
+    The same layout zipfile writes (deflate, no data descriptors, Unix mode 0644), assembled
+    directly so that parts compressed once per process are not compressed again.
+    """
+    stamp = max(when, ZIP_MIN)
+    dos_time = (stamp.hour << 11) | (stamp.minute << 5) | (stamp.second // 2)
+    dos_date = ((stamp.year - 1980) << 9) | (stamp.month << 5) | stamp.day
+    local, central = [], []
+    offset = 0
+    for entry in sorted(entries, key=lambda e: _member_order(e.name)):
+        name = entry.name.encode("utf-8")
+        flags = 0 if name.isascii() else 0x800
+        common = struct.pack("<HHHHHIII", 20, flags, 8, dos_time, dos_date, entry.crc, len(entry.data), entry.size)
+        header = b"PK\x03\x04" + common + struct.pack("<HH", len(name), 0) + name
+        local += [header, entry.data]
+        central.append(
+            b"PK\x01\x02"
+            + struct.pack("<H", 20)
+            + common
+            + struct.pack("<HHHHHII", len(name), 0, 0, 0, 0, 0o644 << 16, offset)
+            + name
+        )
+        offset += len(header) + len(entry.data)
+    directory = b"".join(central)
+    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(central), len(central), len(directory), offset, 0)
+    return b"".join(local) + directory + end

@@ -1,4 +1,11 @@
-"""Block tree → DOCX with python-docx, plus the oxml it has no API for.
+"""Block tree → DOCX: a cached package shell (python-docx) around a body written as XML text.
+
+python-docx prepares, once per process, theme, letterhead and banner, the *shell*: styles,
+header and footer with the banner and PAGE / NUMPAGES fields, section, logo; its parts are
+serialised and compressed once. Each memo then costs only its body (docx_body.py writes the
+WordprocessingML directly), its core properties and one ZIP pass. Roboto is embedded as
+obfuscated font parts (fonts.py), so Word and LibreOffice lay the memo out with the same
+metrics as the PDF on a machine without Roboto.
 
 Everything carries a real Word style (Heading 1/2, List Bullet, List Number, Quote, and the
 briefgen styles "Memo Title", "Memo Table", "Box Title", "Source Excerpt" …) so a user can
@@ -11,31 +18,21 @@ ZIP times so two builds give the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import io
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from ..config import MemoSettings
 from ..errors import ConfigError
-from .determinism import write_zip
+from .determinism import ZipEntry, write_entries, zip_entry
+from .fonts import embedded_font_entries
 from .templates import clean_text
 from .theme import Theme
-from .tree import (
-    Box,
-    Code,
-    Document,
-    Footnotes,
-    Heading,
-    ListBlock,
-    Paragraph,
-    Quote,
-    Rule,
-    Span,
-    Table,
-    column_widths,
-)
+from .tree import Document
 
 _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -153,6 +150,7 @@ class _Styles:
         hanging=None,
         keep_next=None,
         align=None,
+        leading=None,
     ) -> None:
         from docx.shared import Pt, RGBColor
 
@@ -178,7 +176,9 @@ class _Styles:
             pf.keep_with_next = keep_next
         if align is not None:
             pf.alignment = align
-        if size is not None:
+        if leading is not None:
+            pf.line_spacing = Pt(leading)
+        elif size is not None:
             pf.line_spacing = Pt(self.theme.leading_for(size))
 
     def _restyle_defaults(self) -> None:
@@ -230,8 +230,8 @@ class _Styles:
             keep_next=True,
         )
         for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2"):
-            self._paragraph_style(name, size=s.body, after=1.5)
-        self._paragraph_style("Quote", size=s.body, italic=False, color=c.text, indent=14, after=sp.paragraph_after)
+            self._paragraph_style(name, size=s.body, after=sp.list_after)
+        self._paragraph_style("Quote", size=s.body, italic=False, color=c.text, indent=12, after=sp.list_after + 1)
 
     def _ensure_custom(self) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -249,7 +249,15 @@ class _Styles:
         self._paragraph_style("Table Heading", size=s.table, bold=True, color=c.accent, after=0)
         self._paragraph_style("Box Title", size=s.small, bold=True, color=c.accent, after=2)
         self._paragraph_style("Box Text", size=s.body, after=2)
-        self._paragraph_style("Source Excerpt", size=s.small, indent=18, hanging=18, after=2)
+        gutter = round(s.annex * 2.2, 1)
+        self._paragraph_style(
+            "Source Excerpt",
+            size=s.annex,
+            indent=gutter,
+            hanging=gutter,
+            after=1,
+            leading=round(s.annex * t.annex_leading, 2),
+        )
         for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "Quote"):
             self._paragraph_style(name, size=s.body)
         for name in ("Heading 1", "Heading 2", "Heading 3"):
@@ -296,198 +304,6 @@ class _Styles:
 
 
 # --------------------------------------------------------------------------- writer
-
-
-class _Writer:
-    def __init__(self, document, theme: Theme) -> None:
-        self.document = document
-        self.theme = theme
-        section = document.sections[-1]
-        self.width = section.page_width - section.left_margin - section.right_margin
-        # python-docx looks a style up by scanning all styles on every use; resolve names once.
-        self.ids = {style.name: style.style_id for style in document.styles}
-
-    def styled(self, paragraph, style: str):
-        paragraph._p.style = self.ids.get(style)
-        return paragraph
-
-    # inline ---------------------------------------------------------------
-
-    def runs(self, paragraph, spans: list[Span]) -> None:
-        from docx.shared import RGBColor
-
-        prev_ref = False
-        for span in spans:
-            if span.brk:
-                paragraph.add_run().add_break()
-                prev_ref = False
-                continue
-            if span.ref is not None:
-                run = paragraph.add_run(("," if prev_ref else "") + str(span.ref))
-                run.font.superscript = True
-                run.font.color.rgb = RGBColor.from_string(self.theme.colors.accent)
-                prev_ref = True
-                continue
-            prev_ref = False
-            run = paragraph.add_run(clean_text(span.text))
-            review = "review" in span.classes
-            if span.bold or review:
-                run.bold = True
-            if span.italic:
-                run.italic = True
-            if span.strike:
-                run.font.strike = True
-            if review:
-                run.font.color.rgb = RGBColor.from_string(self.theme.colors.review)
-            elif span.href or span.code:
-                run.font.color.rgb = RGBColor.from_string(self.theme.colors.accent)
-
-    def paragraph(self, spans: list[Span], style: str, container=None):
-        target = container if container is not None else self.document
-        para = self.styled(target.add_paragraph(), style)
-        self.runs(para, spans)
-        return para
-
-    # blocks ---------------------------------------------------------------
-
-    def blocks(self, blocks: list[Any], container=None, width=None) -> None:
-        for block in blocks:
-            self.block(block, container, width or self.width)
-
-    def block(self, block: Any, container, width) -> None:
-        if isinstance(block, Heading):
-            self.paragraph(block.spans, f"Heading {min(block.level, 3)}", container)
-        elif isinstance(block, Paragraph):
-            self.paragraph(block.spans, "Box Text" if container is not None else "Normal", container)
-        elif isinstance(block, ListBlock):
-            self.list(block, 0, container)
-        elif isinstance(block, Table):
-            self.table(block, container, width)
-        elif isinstance(block, Box):
-            self.box(block, container, width)
-        elif isinstance(block, Quote):
-            for child in block.blocks:
-                if isinstance(child, Paragraph):
-                    self.paragraph(child.spans, "Quote", container)
-                else:
-                    self.block(child, container, width)
-        elif isinstance(block, Code):
-            self.paragraph(
-                [Span(text=line) if i == 0 else Span(brk=True) for i, line in enumerate([block.text])],
-                "Normal",
-                container,
-            )
-        elif isinstance(block, Rule):
-            para = self.styled((container or self.document).add_paragraph(), "Normal")
-            para._p.get_or_add_pPr().append(_borders("w:pBdr", bottom=("single", 4, self.theme.colors.rule)))
-        elif isinstance(block, Footnotes):
-            for entry in block.entries:
-                spans = [Span(text=f"{entry.number}.\t")]
-                spans += [s for b in entry.blocks if isinstance(b, Paragraph) for s in b.spans]
-                self.paragraph(spans, "Source Excerpt", container)
-
-    def list(self, block: ListBlock, level: int, container) -> None:
-        base = "List Number" if block.ordered else "List Bullet"
-        style = base if level == 0 else f"{base} {min(level + 1, 2 if block.ordered else 3)}"
-        for item in block.items:
-            first = True
-            for child in item:
-                if isinstance(child, Paragraph) and first:
-                    self.paragraph(child.spans, style, container)
-                    first = False
-                elif isinstance(child, ListBlock):
-                    self.list(child, level + 1, container)
-                else:
-                    self.block(child, container, self.width)
-
-    def table(self, block: Table, container, width) -> None:
-        from docx.oxml.ns import qn
-
-        target = container if container is not None else self.document
-        cols = max(len(block.header), 1)
-        table = target.add_table(rows=1 + len(block.rows), cols=cols)
-        table._tbl.tblPr.style = self.ids["Memo Table"]
-        table.autofit = False
-        widths = [int(w * 12700) for w in column_widths(block, width / 12700, self.theme.sizes.table, 8)]
-        grid = table._tbl.tblGrid
-        for col, gc in zip(range(cols), grid.findall(qn("w:gridCol")), strict=False):
-            gc.set(qn("w:w"), str(int(widths[col] / 635)))  # EMU → twips
-        for r, row in enumerate([block.header, *block.rows]):
-            cells = table.rows[r].cells
-            for col in range(cols):
-                cell = cells[col]
-                cell.width = widths[col]
-                para = cell.paragraphs[0]
-                self.styled(para, "Table Heading" if r == 0 else "Table Text")
-                self.runs(para, row[col] if col < len(row) else [])
-        header_pr = table.rows[0]._tr.get_or_add_trPr()
-        header_pr.append(_el("w:tblHeader", w_val="true"))
-        if container is None:
-            self.styled(self.document.add_paragraph(), "Normal").paragraph_format.space_after = 0
-
-    def box(self, block: Box, container, width) -> None:
-        """A one-cell shaded table with an accent bar on the left (the BLUF box)."""
-        from docx.shared import Pt
-
-        target = container if container is not None else self.document
-        table = target.add_table(rows=1, cols=1)
-        table.autofit = False
-        cell = table.rows[0].cells[0]
-        cell.width = width
-        tcpr = cell._tc.get_or_add_tcPr()
-        c = self.theme.colors
-        tcpr.append(
-            _borders(
-                "w:tcBorders",
-                left=("single", 24, c.box_border),
-                top=("nil", 0, "auto"),
-                bottom=("nil", 0, "auto"),
-                right=("nil", 0, "auto"),
-            )
-        )
-        _shade(tcpr, c.box_fill)
-        margins = _el("w:tcMar")
-        for side, w in (("top", "100"), ("left", "180"), ("bottom", "60"), ("right", "140")):
-            margins.append(_el(f"w:{side}", w_w=w, w_type="dxa"))
-        tcpr.append(margins)
-        first = cell.paragraphs[0]
-        if block.title:
-            self.styled(first, "Box Title")
-            first.add_run(clean_text(block.title.upper()))
-        else:
-            first._p.getparent().remove(first._p)
-        self.blocks(block.blocks, cell, width - Pt(16))
-        if container is None:
-            self.styled(self.document.add_paragraph(), "Normal").paragraph_format.space_after = 0
-
-    def head(self, meta: dict[str, Any]) -> None:
-        """Logo, organisation, title, and the TO / FROM / DATE / SUBJECT block."""
-        from docx.shared import Inches, Pt
-
-        doc = self.document
-        if self.theme.logo is not None:
-            self.styled(doc.add_paragraph(), "Normal").add_run().add_picture(
-                str(self.theme.logo), width=Inches(self.theme.logo_width)
-            )
-        if meta.get("organisation"):
-            self.styled(doc.add_paragraph(clean_text(meta["organisation"].upper())), "Memo Organisation")
-        if meta.get("title"):
-            self.styled(doc.add_paragraph(clean_text(meta["title"])), "Memo Title")
-        rows = meta.get("header") or []
-        last = None
-        for label, value in rows:
-            last = para = self.styled(doc.add_paragraph(), "Memo Header")
-            para.paragraph_format.tab_stops.add_tab_stop(Inches(0.95))
-            label_run = para.add_run(clean_text(label))
-            label_run.bold = True
-            para.add_run("\t" + clean_text(value))
-            para.paragraph_format.left_indent = Inches(0.95)
-            para.paragraph_format.first_line_indent = -Inches(0.95)
-        if last is None:
-            last = self.styled(doc.add_paragraph(), "Normal")
-        ppr = last._p.get_or_add_pPr()
-        ppr.append(_borders("w:pBdr", bottom=("single", 10, self.theme.colors.accent)))
-        last.paragraph_format.space_after = Pt(8)
 
 
 # --------------------------------------------------------------------------- page furniture
@@ -548,21 +364,51 @@ def _furniture(document, banner: str | None) -> None:
                 footer.add_paragraph(clean_text(banner), style="Classification")
 
 
-def _metadata(document, meta: dict[str, Any], when: dt.datetime) -> None:
-    props = document.core_properties
-    props.title = clean_text(meta.get("title") or "")[:255]
-    props.subject = clean_text(meta.get("subject") or "")[:255]
-    props.author = clean_text(meta.get("author") or "")[:255]
-    props.keywords = clean_text(", ".join(meta.get("keywords") or []))[:255]
-    props.last_modified_by = "briefgen"
-    props.comments = ""
-    props.category = "Briefing memo"
-    props.content_status = clean_text(meta.get("classification") or "")[:255]
-    props.revision = 1
-    naive = when.astimezone(dt.UTC).replace(tzinfo=None)
-    props.created = naive
-    props.modified = naive
-    props.last_printed = naive
+_CORE_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{author}</dc:creator>"
+    "<cp:keywords>{keywords}</cp:keywords><cp:lastModifiedBy>briefgen</cp:lastModifiedBy>"
+    "<cp:revision>1</cp:revision><cp:lastPrinted>{when}</cp:lastPrinted>"
+    '<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+    "<cp:category>Briefing memo</cp:category><cp:contentStatus>{status}</cp:contentStatus>"
+    "</cp:coreProperties>"
+)
+
+
+def _core_xml(meta: dict[str, Any], when: dt.datetime) -> bytes:
+    """docProps/core.xml: title, subject, author, keywords, and the one fixed timestamp."""
+
+    def field(value: str) -> str:
+        return xml_escape(clean_text(value)[:255])
+
+    return _CORE_XML.format(
+        title=field(meta.get("title") or ""),
+        subject=field(meta.get("subject") or ""),
+        author=field(meta.get("author") or ""),
+        keywords=field(", ".join(meta.get("keywords") or [])),
+        status=field(meta.get("classification") or ""),
+        when=when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    ).encode("utf-8")
+
+
+#: Parts of python-docx's default template a memo does not need (a Word 2010 duplicate of the
+#: styles, a thumbnail of an empty page, a bibliography stub).
+_UNNEEDED_RELS = (
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+)
+
+
+def _drop_unneeded(document) -> None:
+    for owner in (document.part, document.part.package):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype in _UNNEEDED_RELS:
+                del owner.rels[rid]
 
 
 @functools.lru_cache(maxsize=4)
@@ -571,6 +417,7 @@ def _styled_base(theme: Theme) -> bytes:
     import docx
 
     document = docx.Document()
+    _drop_unneeded(document)
     _section_setup(document, theme, False)
     _Styles(document, theme, False)
     buf = io.BytesIO()
@@ -578,27 +425,104 @@ def _styled_base(theme: Theme) -> bytes:
     return buf.getvalue()
 
 
-def write_docx(doc: Document, theme: Theme, settings: MemoSettings, when: dt.datetime) -> bytes:
-    """Build the Word document in memory and return its bytes (normalised package)."""
-    import docx
+_MARKER = "briefgen-body-3f9c1e"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-    letterhead = settings.reference_docx is not None
+
+@dataclasses.dataclass(frozen=True)
+class _Shell:
+    """Everything of a DOCX except the memo's own text: built once per theme, letterhead and banner.
+
+    `head` + body XML + `tail` is the document part; `entries` are the other parts, already
+    compressed; `core` names the core-properties part, rewritten for every memo.
+    """
+
+    head: bytes
+    tail: bytes
+    entries: tuple[ZipEntry, ...]
+    main: str
+    core: str
+    style_ids: dict[str, str]
+    width_twips: int
+    font_table: bytes | None  # the font table to embed Roboto into; None for a letterhead
+
+
+def _shell(theme: Theme, settings: MemoSettings, banner: str | None) -> _Shell:
+    reference = settings.reference_docx
+    stamp = None
+    if reference is not None:
+        try:
+            info = reference.stat()
+        except OSError:
+            raise ConfigError(reference, "reference DOCX not found") from None
+        stamp = (str(reference), info.st_mtime_ns, info.st_size)
+    return _build_shell(theme, stamp, banner)
+
+
+@functools.lru_cache(maxsize=8)
+def _build_shell(theme: Theme, reference: tuple[str, int, int] | None, banner: str | None) -> _Shell:
+    import docx
+    from docx.shared import Inches
+
+    letterhead = reference is not None
     if letterhead:
-        document = open_reference(settings.reference_docx)
-        body = document.element.body
-        for child in list(body):  # keep the letterhead's styles, header, footer and sectPr, not its text
-            if not child.tag.endswith("}sectPr"):
-                body.remove(child)
+        document = open_reference(Path(reference[0]))
+        _Styles(document, theme, letterhead)
     else:
         document = docx.Document(io.BytesIO(_styled_base(theme)))
-    if letterhead:
-        _Styles(document, theme, letterhead)
-    writer = _Writer(document, theme)
-    writer.head(doc.meta)
-    writer.blocks(doc.blocks)
-    _furniture(document, doc.meta.get("classification"))
-    _metadata(document, doc.meta, when)
-    return write_zip(_package_members(document), when)
+    body = document.element.body
+    for child in list(body):  # keep the letterhead's styles, header, footer and sectPr, not its text
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    if theme.logo is not None:
+        document.add_paragraph().add_run().add_picture(str(theme.logo), width=Inches(theme.logo_width))
+    document.add_paragraph(_MARKER)
+    _furniture(document, banner)
+    section = document.sections[-1]
+    width = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    style_ids = {style.name: style.style_id for style in document.styles if style.name}
+    core = document.part.package._core_properties_part.partname.membername  # created when missing
+    members = _package_members(document)
+    main = document.part.partname.membername
+    xml = members.pop(main)
+    if document.element.nsmap.get("w") != _W_NS:
+        raise ConfigError(
+            reference[0] if reference else "base document", "the document part does not use the w: prefix"
+        )
+    at = xml.index(_MARKER.encode())
+    start, end = xml.rindex(b"<w:p>", 0, at), xml.index(b"</w:p>", at) + len(b"</w:p>")
+    members.pop(core, None)
+    font_table = None
+    if not letterhead:
+        members["[Content_Types].xml"] = _with_font_content_type(members["[Content_Types].xml"])
+        font_table = members.pop("word/fontTable.xml")
+    entries = tuple(zip_entry(name, data) for name, data in members.items())
+    return _Shell(xml[:start], xml[end:], entries, main, core, style_ids, width, font_table)
+
+
+def _with_font_content_type(types: bytes) -> bytes:
+    """Declare the .odttf extension (obfuscated embedded fonts) in [Content_Types].xml."""
+    if b'Extension="odttf"' in types:
+        return types
+    default = b'<Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>'
+    at = types.index(b"<Default ")
+    return types[:at] + default + types[at:]
+
+
+def write_docx(doc: Document, theme: Theme, settings: MemoSettings, when: dt.datetime) -> bytes:
+    """Build the Word document in memory and return its bytes (normalised package)."""
+    from .docx_body import BodyWriter
+
+    shell = _shell(theme, settings, doc.meta.get("classification"))
+    writer = BodyWriter(theme, shell.style_ids, shell.width_twips)
+    body = writer.document(doc).encode("utf-8")
+    entries = list(shell.entries)
+    entries.append(zip_entry(shell.core, _core_xml(doc.meta, when)))
+    entries.append(zip_entry(shell.main, shell.head + body + shell.tail))
+    if shell.font_table is not None:
+        faces = ("regular", "bold", "italic", "bold_italic") if writer.italic_used else ("regular", "bold")
+        entries += embedded_font_entries(theme, faces, shell.font_table)
+    return write_entries(entries, when)
 
 
 class _Members:
@@ -612,11 +536,7 @@ class _Members:
 
 
 def _package_members(document) -> dict[str, bytes]:
-    """The package's parts as bytes, serialised the way `Document.save` does, without the zip.
-
-    Saving through python-docx would stamp every member with the current time and we would
-    have to decompress and recompress to fix it; collecting the parts directly costs half.
-    """
+    """The package's parts as bytes, serialised the way `Document.save` does, without the zip."""
     from docx.opc.pkgwriter import PackageWriter
 
     package = document.part.package

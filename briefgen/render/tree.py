@@ -331,7 +331,7 @@ def parse(markdown: str, subject: str = "template") -> Document:
 #: Average advance width of a character, in ems, for regular and bold text (Roboto, with a margin).
 _EM_REGULAR = 0.56
 _EM_BOLD = 0.62
-#: A header of at most this many characters is kept on one line ("By when", "Confidence").
+#: A header or cell of at most this many characters is kept on one line ("Confidence", "Not stated").
 _SHORT_HEADER = 12
 #: Longer words than this (URLs, codes) may break rather than widen their column.
 _LONGEST_UNBREAKABLE = 18
@@ -352,7 +352,9 @@ def column_widths(table: Table, total: float, size: float, padding: float) -> li
         head = plain_text(table.header[col]).strip() if col < len(table.header) else ""
         cells = [plain_text(row[col]) for row in table.rows if col < len(row)]
         head_chars = len(head) if len(head) <= _SHORT_HEADER else max((len(w) for w in head.split()), default=1)
-        word_chars = min(max((len(w) for c in cells for w in c.split()), default=1), _LONGEST_UNBREAKABLE)
+        # A short cell ("Not stated", "by 2030") stays on one line; a longer one may break between words.
+        units = [len(c) if len(c) <= _SHORT_HEADER else max((len(w) for w in c.split()), default=1) for c in cells]
+        word_chars = min(max(units, default=1), _LONGEST_UNBREAKABLE)
         low = max(head_chars * size * _EM_BOLD, word_chars * size * _EM_REGULAR, size * 2) + padding
         high = max(low, max((len(c) for c in cells), default=0) * size * _EM_REGULAR + padding)
         minimum.append(low)
