@@ -47,6 +47,22 @@ _GROUP_WORDS = {
     "presidents", "secretaries", "we", "heads", "vice", "them",
 }  # fmt: skip
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+#: Names joined by hyphens or dashes: "Russian-French", "India–Brazil", "Japan-U.S.-ROK".
+_PAIR = re.compile(r"\b[A-Z][\w.’']*(?:[-–][A-Z][\w.’']*)+")
+#: Verbs by which a person states what their country will do ("stated that Japan will host").
+_STATING_VERBS = {
+    "say",
+    "state",
+    "announce",
+    "confirm",
+    "note",
+    "tell",
+    "add",
+    "express",
+    "stress",
+    "explain",
+    "affirm",
+}
 #: "The two countries will …", "both governments agreed …": the participants' sides as a group.
 _PARTY_NOUNS = {"countries", "nations", "governments", "states", "delegations", "teams"}
 _GROUP_COUNTS = {"two", "three", "four", "five", "both", "all"}
@@ -171,10 +187,22 @@ def match_place(doc: Any, i: int, limit: int | None = None) -> tuple[str | None,
         span = doc[j : j + n]
         if not span[0].text[:1].isupper():
             break
-        found = gaz.affiliation(span.text)
+        found = gaz.affiliation(span.text) or _formal_state_name(span.text)
         if found:
             return found, j + n
     return None, i
+
+
+_FORMAL_STATE = re.compile(
+    r"^(?:[A-Z][\w'’-]+ ){0,3}(?:Republic|Kingdom|State|Sultanate|Federation|Emirate|Principality|Commonwealth|"
+    r"Confederation|Grand Duchy) of (?:the )?(.+)$"
+)
+
+
+def _formal_state_name(text: str) -> str | None:
+    """ "Federal Democratic Republic of Ethiopia" → Ethiopia: a formal name the gazetteer does not list."""
+    m = _FORMAL_STATE.match(text)
+    return gazetteer().country(m.group(1)) if m else None
 
 
 @cache
@@ -224,6 +252,9 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
         elif tok.text in {"-", "‑"} and j > start and not doc[j - 1].whitespace_ and j + 1 < limit:
             if _is_name_word(doc[j + 1]) or doc[j + 1].lower_ in particles:
                 j += 1
+            elif doc[j + 1].is_lower and doc[j + 1].is_alpha and not tok.whitespace_ and last_good == j:
+                j += 2  # "Lee Jae-sung", "Kim Jong-un": the second part of a given name
+                last_good = j
             else:
                 break
         elif tok.text == "," and j > start and j + 1 < limit and doc[j + 1].text.rstrip(".").lower() in {"jr", "sr"}:
@@ -325,6 +356,8 @@ class People:
                     i = max(m.outer_end or m.end, i + 1)
                 else:
                     i += 1
+        for m in self._before_title_appositions(taken):
+            add(m)
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(k in taken for k in range(ent.start, ent.end)):
                 continue
@@ -359,6 +392,27 @@ class People:
         mentions.sort(key=lambda m: m.start)
         self._cluster(mentions)
         self._echoes(taken)
+
+    def _before_title_appositions(self, taken: set[int]) -> list[Mention]:
+        """ "H.E. Mr. Abiy Tessema, Prime Minister of …": capitalised words before a comma and a title."""
+        doc = self.doc
+        out: list[Mention] = []
+        for tok in doc:
+            k = tok.i
+            if tok.text != "," or k < 1 or k + 1 >= len(doc) or (k - 1) in taken:
+                continue
+            t = k + 2 if doc[k + 1].lower_ in {"the", "a"} else k + 1
+            if not match_title(doc, t) or not doc[t].text[:1].isupper():
+                continue
+            s = k
+            while s > 0 and (s - 1) not in taken and _is_name_word(doc[s - 1]) and k - s < 4:
+                s -= 1
+            if s == k or (s > 0 and doc[s - 1].lower_ in {"the", "of", "a"}):
+                continue
+            start, end = grab_name(doc, s, k)
+            if end == k and end - start >= 2:
+                out.append(Mention(start, end, _name_text(doc, start, end), kind="appos"))
+        return out
 
     def _titled_at(self, i: int, limit: int) -> Mention | None:
         doc = self.doc
@@ -526,6 +580,7 @@ class People:
             if frame is None:
                 p.confidence = min(p.confidence, 0.75)
         self._fill_group_titles()
+        self._fill_counterpart_titles()
         self._fill_affiliations()
 
     def _is_reporter(self, p: Person) -> bool:
@@ -602,14 +657,50 @@ class People:
             if not p.title:
                 p.mentions.append(Mention(p.mentions[0].start, p.mentions[0].start, None, noun, kind="group"))
 
+    def _fill_counterpart_titles(self) -> None:
+        """ "his Greek counterpart Giorgos Gerapetritis": a counterpart holds the other side's office."""
+        for p in self.participants:
+            if (p.title or "").lower() not in {"counterpart", "counterparts"}:
+                continue
+            others = {q.title for q in self.participants if q is not p and q.title}
+            others = {t for t in others if t.lower() not in {"counterpart", "counterparts"}}
+            if len(others) == 1:
+                office = others.pop()
+                for m in p.mentions:
+                    if m.title and m.title.lower() in {"counterpart", "counterparts"}:
+                        m.title = office
+
     def _fill_affiliations(self) -> None:
-        """Title defaults ("Secretary of State"), then elimination over the countries the text names."""
+        """Implied affiliations, most certain first; a participant with no safe evidence keeps none.
+
+        1. title defaults ("Secretary of State" → United States);
+        2. the country the person speaks for: "Prime Minister Tanaka stated that Japan will host …";
+        3. an office named only by its title in a text issued by a seat of government ("A Downing
+           Street spokesperson said: 'The Prime Minister spoke to …'");
+        4. elimination over the countries named in the person's own sentences, never one the text
+           names as someone else's, as a partner ("with", "thanked") or only in a group's sentence
+           ("the three leaders condemned the launches by North Korea").
+        """
         for p in self.persons:
             if p.affiliation is None and p.title:
                 default = title_entry(p.title).get("affiliation")
                 if default:
                     p.mentions[0].affiliation = default
                     p.affiliation_implied = True
+        for p in self.participants:
+            if p.affiliation is None:
+                stated = self._stated_country(p)
+                if stated:
+                    p.mentions[0].affiliation = stated
+                    p.affiliation_implied = True
+        seat = self._issuing_seat()
+        if seat:
+            used = {p.affiliation for p in self.participants if p.affiliation}
+            for p in self.participants:
+                if p.affiliation is None and not p.name and seat not in used:
+                    p.mentions[0].affiliation = seat
+                    p.affiliation_implied = True
+                    used.add(seat)
         missing = [p for p in self.participants if p.affiliation is None and p.name]
         if not missing:
             return
@@ -624,10 +715,14 @@ class People:
                 counts[c] += 1
                 places.append((ent.start, c))
         used = {p.affiliation for p in self.participants if p.affiliation}
+        paired = self._paired_countries(used)
         for p in missing:
             score: Counter[str] = Counter({c: n for c, n in counts.items()})
             for c in used:
                 score[c] -= 50
+            for c in paired:
+                score[c] += 30
+            near: set[str] = set(paired)  # countries named in the person's own sentences or paired with a side
             for sent in self.an.sents:
                 if not any(self._owner.get(t.i) is p for t in sent):
                     continue
@@ -637,7 +732,8 @@ class People:
                     if not sent.start <= start < sent.end:
                         continue
                     before = self.doc[max(sent.start, start - 3) : start].text.lower()
-                    if re.search(r"\b(with|thank\w*|from|towards?|visit\w*)\b", before):
+                    near.add(c)
+                    if re.search(r"\b(with|thank\w*|from|towards?|visit\w*|by|against)\b", before):
                         score[c] -= 100
                     elif subject and first_possessive and start + 1 < len(self.doc):
                         ent_end = next((e.end for e in self.doc.ents if e.start == start), start + 1)
@@ -646,6 +742,7 @@ class People:
                         ):
                             score[c] += 20
                             first_possessive = False
+            score = Counter({c: v for c, v in score.items() if c in near})
             if not score:
                 continue
             best, value = max(score.items(), key=lambda kv: (kv[1], kv[0]))
@@ -654,6 +751,50 @@ class People:
                 p.affiliation_implied = True
                 p.confidence = min(p.confidence, 0.7)
                 used.add(best)
+
+    def _stated_country(self, p: Person) -> str | None:
+        """The one country that is the subject of what the person says: "X said that Japan would …"."""
+        gaz = gazetteer()
+        found: set[str] = set()
+        for i, owner in self._owner.items():
+            tok = self.doc[i]
+            if owner is not p or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_ not in _STATING_VERBS:
+                continue
+            for clause in tok.head.children:
+                if clause.dep_ != "ccomp":
+                    continue
+                for subj in clause.children:
+                    if subj.dep_ in {"nsubj", "nsubjpass"}:
+                        c = gaz.country(self.doc[subj.left_edge.i : subj.i + 1].text)
+                        if c:
+                            found.add(c)
+        return found.pop() if len(found) == 1 else None
+
+    def _paired_countries(self, used: set[str]) -> set[str]:
+        """Countries joined to a known side in a hyphenated pair: "Russian-French ties", "Japan-U.S.-ROK summit"."""
+        gaz = gazetteer()
+        out: set[str] = set()
+        for m in _PAIR.finditer(self.an.text):
+            parts = [gaz.country(x) for x in re.split(r"[-–]", m.group(0))]
+            if all(parts) and len(set(parts)) == len(parts) and used & set(parts):
+                out.update(c for c in parts if c and c not in used)
+        return out
+
+    def _issuing_seat(self) -> str | None:
+        """The country of the one seat of government the text names ("Downing Street", "the Kremlin")."""
+        gaz = gazetteer()
+        found: set[str] = set()
+        doc = self.doc
+        for tok in doc:
+            if not tok.text[:1].isupper():
+                continue
+            for n in (3, 2, 1):
+                if tok.i + n <= len(doc):
+                    c = gaz.seat(doc[tok.i : tok.i + n].text)
+                    if c:
+                        found.add(c)
+                        break
+        return found.pop() if len(found) == 1 else None
 
     # ------------------------------------------------------------------ lookups
     @property
