@@ -42,10 +42,7 @@ def spans_markup(spans: list[Span], theme: Theme) -> str:
             continue
         if span.ref is not None:
             sep = "," if prev_ref else ""
-            out.append(
-                f'<super><font color="{_hex(theme.colors.accent)}">'
-                f'<a href="#src-{span.ref}">{sep}{span.ref}</a></font></super>'
-            )
+            out.append(f'<super><font color="{_hex(theme.colors.accent)}">{sep}{span.ref}</font></super>')
             prev_ref = True
             continue
         prev_ref = False
@@ -85,7 +82,6 @@ def spans_frags(spans: list[Span], style, theme: Theme, colors: dict[str, Any]) 
     size = style.fontSize
     frags = []
     prev_ref = False
-    links = 0
     for span in spans:
         frag = ParaFrag()
         frag.greek = 0
@@ -96,9 +92,8 @@ def spans_frags(spans: list[Span], style, theme: Theme, colors: dict[str, Any]) 
             frag.rise = size * supFraction
             frag.fontSize = size - min(sizeDelta, 0.2 * size)
             frag.textColor = colors["accent"]
-            frag.link = [(links, f"#src-{span.ref}")]
+            frag.link = []
             frag.text = ("," if prev_ref else "") + str(span.ref)
-            links += 1
             prev_ref = True
         else:
             prev_ref = False
@@ -352,10 +347,26 @@ class _Writer:
         return _flowable_classes()[0]("", style, frags=frags, **kwargs)
 
     def blocks(self, blocks: list[Any], width: float | None = None) -> list[Any]:
+        from reportlab.platypus import CondPageBreak
+
         out: list[Any] = []
         for block in blocks:
-            out.extend(self.block(block, width or self.width))
+            flows = self.block(block, width or self.width)
+            if isinstance(block, Table) and len(out) >= 2 and isinstance(out[-2], CondPageBreak):
+                # The heading just written must not end a page without this table's first rows under it.
+                heading = out[-1]
+                own = heading.style.leading + heading.style.spaceBefore + heading.style.spaceAfter
+                out[-2] = CondPageBreak(max(out[-2].height, own + self._table_start(flows[0])))
+            out.extend(flows)
         return out
+
+    def _table_start(self, table) -> float:
+        """Height of a table's header row and first body row; the cells keep their wraps for the table."""
+        height = 0.0
+        for row in table._cellvalues[:2]:
+            cells = [cell.wrap(w - 8, self.page_height)[1] for cell, w in zip(row, table._colWidths, strict=True)]
+            height += max(cells, default=0) + 5.5
+        return height + 2
 
     def block(self, block: Any, width: float) -> list[Any]:
         from reportlab.platypus import HRFlowable
@@ -457,14 +468,11 @@ class _Writer:
         Roboto's digits are tabular and U+2007 (figure space) is a digit wide, so padding the
         shorter numbers with figure spaces aligns them without a table.
         """
-        from reportlab.platypus.flowables import AnchorFlowable
-
         digits = len(str(max((e.number for e in block.entries), default=1)))
         out: list[Any] = []
         for entry in block.entries:
             spans = [s for b in entry.blocks if isinstance(b, Paragraph) for s in b.spans]
             number = str(entry.number).rjust(digits, "\u2007") + "."
-            out.append(AnchorFlowable(f"src-{entry.number}"))
             out.append(self.para(spans, self.st.note, bulletText=number))
         return out
 
