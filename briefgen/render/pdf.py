@@ -273,7 +273,8 @@ def _flowable_classes():
 
         def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
             cached = self._bg_wrap
-            if cached is not None and cached[0] == availWidth:
+            # split() drops blPara when it pushes the paragraph on whole: then wrap again.
+            if cached is not None and cached[0] == availWidth and "blPara" in self.__dict__:
                 return cached[1]
             size = super().wrap(availWidth, availHeight)
             self._bg_wrap = (availWidth, size)
