@@ -55,12 +55,19 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
     if head.pos_ not in {"NOUN", "PROPN"} or people.owner(head.i) is not None or head.ent_type_ in {"DATE", "TIME"}:
         return None
     if head.lower_ in _generic():
-        # "views on debt relief", "commitment to the fight against X": the complement is the topic
+        # "views on debt relief", "commitment to the fight against X": the complement is the topic;
+        # "the situation in Sudan", "developments in Ukraine": a place alone is no topic, so keep the head
         for child in head.children:
             if child.dep_ == "prep" and child.i > head.i:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs and _is_place(objs[0]) and child.lower_ in {"in", "on", "around", "across"}:
+                    return doc[head.i : objs[0].right_edge.i + 1].text
                 if objs:
                     return _phrase(an, objs[0], people)
+                comps = [c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+                if comps:  # "the importance of maintaining pressure on Russia"
+                    words = doc[comps[0].i : comps[0].right_edge.i + 1].text.split()
+                    return " ".join(words[:_MAX_WORDS]).rstrip(" ,.;:") if len(words) > 1 else None
         return None
     left = head.left_edge.i
     right = head.i + 1
@@ -114,12 +121,149 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
     return text
 
 
+def _is_place(tok: Any) -> bool:
+    from .gazetteer import gazetteer
+
+    if tok.ent_type_ in {"GPE", "LOC"}:
+        return True
+    gaz = gazetteer()
+    return bool(gaz.country(tok.text) or gaz.city(tok.text) or gaz.region(tok.text))
+
+
+_DATE_LABEL = re.compile(
+    r"^(?:on |in |by )?(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?: \d{1,2})?(?:,? \d{4})?$",
+    re.I,
+)
+_OCCASION_LABEL = re.compile(r"^(?:sidelines?|margins?|fringes?) of\b", re.I)
+
+
+def is_topic_label(label: str) -> bool:
+    """Not a date ("May 21"), a place ("Ankara", "growing Russia"), an occasion or a generic word."""
+    from .gazetteer import gazetteer
+
+    gaz = gazetteer()
+    text = label.strip()
+    if not text or _DATE_LABEL.match(text) or _OCCASION_LABEL.match(text) or re.fullmatch(r"[\d\s,./-]+", text):
+        return False
+    core = re.sub(r"^(?:the )?(?:[a-z]+(?:ing|ed|ern) )?(?=[A-Z])", "", text)  # "growing Russia" → Russia
+    for candidate in (text, core):
+        if gaz.affiliation(candidate) or gaz.city(candidate) or gaz.region(candidate) or gaz.seat(candidate):
+            return False
+    return bool(_content(text))
+
+
+def _items(head: Any) -> list[Any]:
+    """A head noun and every item coordinated with it: "A, B, C and D", "on A and on B"."""
+    out: list[Any] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop(0)
+        if tok in out:
+            continue
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}:
+                stack.append(child)
+            elif child.dep_ == "conj" and child.pos_ == "ADP":  # "on A and on B"
+                stack.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.i > tok.i:
+                # "trade in critical minerals, green hydrogen and …": the list hangs off the complement
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    stack.extend(c for c in pobj.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})
+                stack.extend(
+                    g
+                    for c in child.children
+                    if c.dep_ == "conj" and c.pos_ == "ADP"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                )
+    return out
+
+
+_ITEM_SPLIT = re.compile(
+    r",\s*(?:and\s+|as well as\s+)?|;\s*|\s+as well as\s+"
+    r"|\s+and\s+(?=(?:the|a|an|on|upon|in|its|their|his|her|about|regarding|ways|how)\b)"
+)
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:on|upon|about|regarding|including|through|in particular|particularly|especially|notably|and|also)\s+)+",
+    re.I,
+)
+#: A list item opening with one of these is a clause or an aside, not a subject ("which both sides …").
+_NOT_ITEM_STARTS = {"which", "who", "that", "where", "while", "with", "among", "in", "for", "to", "from", "by", "as"}
+_DANGLING = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "along",
+    "by",
+    "from",
+    "its",
+    "their",
+}
+_GENERIC_HEADS_WITH_COMPLEMENT = {"views", "opinions", "progress", "need", "issues", "matters", "questions", "ways"}
+
+
+@cache
+def _list_verbs() -> frozenset[str]:
+    return frozenset(load("taxonomy").get("topic_list_verbs", []))
+
+
+def _list_items(an: Analysis, verb: Any) -> list[str]:
+    """The items of a list of subjects after a verb of discussion, one label each.
+
+    Surface splitting, not the parse: the small model attaches "A in B, C, D and E" unreliably, but
+    commas and "and the …" separate the items of such a list dependably.
+    """
+    from .commitments import clause_end
+
+    doc = an.doc
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i > verb.i), None)
+    start = None
+    if obj is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "about"}), None)
+        if prep is not None and prep.i > verb.i:
+            start = prep.i + 1
+    elif obj.lower_ in _GENERIC_HEADS_WITH_COMPLEMENT or obj.lemma_ in _GENERIC_HEADS_WITH_COMPLEMENT:
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i), None)
+        start = prep.i + 1 if prep is not None else None
+    else:
+        start = obj.left_edge.i
+    if start is None:
+        return []
+    end = min(clause_end(verb), verb.sent.end)
+    if end <= start:
+        return []
+    text = " ".join(doc[start:end].text.split()).rstrip(" .;:")
+    items = []
+    for part in _ITEM_SPLIT.split(text):
+        part = re.split(r"\s+(?:which|who|whose|where|while|that)\s+", part.strip())[0]
+        part = _LEAD.sub("", _ITEM_LEAD.sub("", part)).strip(" .;:")
+        words = part.split()
+        if not words or words[0].lower() in _NOT_ITEM_STARTS or len(words) > _MAX_WORDS + 4:
+            continue
+        words = words[:_MAX_WORDS]
+        while words and words[-1].lower() in _DANGLING:
+            words.pop()
+        if words:
+            items.append(" ".join(words))
+    return items
+
+
 def extract_topics(an: Analysis, people: People) -> list[Topic]:
     found: dict[str, Topic] = {}
     seen_words: list[set[str]] = []
 
     def add(label: str | None, sent: Any) -> None:
-        if not label:
+        if not label or not is_topic_label(label):
             return
         words = _content(label)
         if not words:
@@ -140,17 +284,8 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
     nouns = frozenset(load("taxonomy").get("topic_nouns", []))
 
     def add_with_conj(head: Any, sent: Any) -> None:
-        add(_phrase(an, head, people), sent)
-        for conj in head.children:
-            if conj.dep_ == "conj":
-                add(_phrase(an, conj, people), sent)
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.i > head.i:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        for conj in pobj.children:
-                            if conj.dep_ == "conj":
-                                add(_phrase(an, conj, people), sent)
+        for item in _items(head):
+            add(_phrase(an, item, people), sent)
 
     for sent in an.sents:
         m = re.match(
@@ -160,6 +295,9 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
         if m:
             add(_LEAD.sub("", m.group(1).strip()), sent)
         for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in _list_verbs():
+                for item in _list_items(an, tok):
+                    add(item, sent)
             if tok.pos_ == "VERB" and tok.lemma_.lower() in _verbs():
                 for obj in tok.children:
                     if obj.dep_ in {"dobj", "attr"}:
@@ -167,7 +305,7 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
                     elif obj.dep_ == "prep" and obj.lower_ in {"on", "upon", "about", "regarding"}:
                         for pobj in obj.children:
                             if pobj.dep_ == "pobj":
-                                add(_phrase(an, pobj, people), sent)
+                                add_with_conj(pobj, sent)
             if (tok.lemma_.lower() in nouns or tok.lower_ in nouns) and tok.pos_ == "NOUN":
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"on", "about", "regarding", "in"}:
@@ -178,6 +316,13 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
                 for pobj in tok.children:
                     if pobj.dep_ == "pobj":
                         add_with_conj(pobj, sent)
+            if tok.lower_ == "particular" and tok.i > sent.start and an.doc[tok.i - 1].lower_ == "in":
+                # "in particular supply chains for semiconductors and the training of skilled workers"
+                nxt = next((t for t in an.doc[tok.i + 1 : sent.end] if t.pos_ in {"NOUN", "PROPN"}), None)
+                if nxt is not None:
+                    while nxt.head.i > nxt.i and nxt.head.pos_ in {"NOUN", "PROPN"} and nxt.dep_ == "compound":
+                        nxt = nxt.head
+                    add_with_conj(nxt, sent)
         if len(found) >= _MAX_TOPICS:
             break
     return list(found.values())
