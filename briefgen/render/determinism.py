@@ -80,8 +80,8 @@ class ZipEntry:
     data: bytes
 
 
-def zip_entry(name: str, content: bytes) -> ZipEntry:
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+def zip_entry(name: str, content: bytes, level: int = 6) -> ZipEntry:
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
     return ZipEntry(name, zlib.crc32(content), len(content), packer.compress(content) + packer.flush())
 
 

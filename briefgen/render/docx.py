@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import io
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -411,20 +410,6 @@ def _drop_unneeded(document) -> None:
                 del owner.rels[rid]
 
 
-@functools.lru_cache(maxsize=4)
-def _styled_base(theme: Theme) -> bytes:
-    """python-docx's default template restyled for the theme, once per process and theme."""
-    import docx
-
-    document = docx.Document()
-    _drop_unneeded(document)
-    _section_setup(document, theme, False)
-    _Styles(document, theme, False)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
-
-
 _MARKER = "briefgen-body-3f9c1e"
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -468,8 +453,11 @@ def _build_shell(theme: Theme, reference: tuple[str, int, int] | None, banner: s
     if letterhead:
         document = open_reference(Path(reference[0]))
         _Styles(document, theme, letterhead)
-    else:
-        document = docx.Document(io.BytesIO(_styled_base(theme)))
+    else:  # python-docx's default template, restyled for the theme
+        document = docx.Document()
+        _drop_unneeded(document)
+        _section_setup(document, theme, False)
+        _Styles(document, theme, False)
     body = document.element.body
     for child in list(body):  # keep the letterhead's styles, header, footer and sectPr, not its text
         if not child.tag.endswith("}sectPr"):
