@@ -458,6 +458,7 @@ def _build_shell(theme: Theme, reference: tuple[str, int, int] | None, banner: s
         _drop_unneeded(document)
         _section_setup(document, theme, False)
         _Styles(document, theme, False)
+        _keep_embedded_fonts(document)
     body = document.element.body
     for child in list(body):  # keep the letterhead's styles, header, footer and sectPr, not its text
         if not child.tag.endswith("}sectPr"):
@@ -486,6 +487,21 @@ def _build_shell(theme: Theme, reference: tuple[str, int, int] | None, banner: s
         font_table = members.pop("word/fontTable.xml")
     entries = tuple(zip_entry(name, data) for name, data in members.items())
     return _Shell(xml[:start], xml[end:], entries, main, core, style_ids, width, font_table)
+
+
+def _keep_embedded_fonts(document) -> None:
+    """w:embedTrueTypeFonts in settings.xml: Word keeps the embedded Roboto when the user saves."""
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    if settings.find(qn("w:embedTrueTypeFonts")) is not None:
+        return
+    zoom = settings.find(qn("w:zoom"))
+    flag = _el("w:embedTrueTypeFonts")
+    if zoom is not None:
+        zoom.addnext(flag)
+    else:
+        settings.insert(0, flag)
 
 
 def _with_font_content_type(types: bytes) -> bytes:
