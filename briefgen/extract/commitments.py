@@ -150,7 +150,7 @@ _DEADLINE_MODIFIERS = {"early", "late", "later", "earlier", "mid", "middle"}
 def _deadline(an: Analysis, first: int, last: int) -> str | None:
     """The date expression inside an action, as written, with its preposition ("by the end of 2026")."""
     doc = an.doc
-    for ent in doc.ents:
+    for ent in an.ents:
         if ent.label_ != "DATE" or ent.start < first or ent.end > last:
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -257,15 +257,14 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         found.append(item)
         covered.append((action_from.i, action_end))
 
+    relevant = set(table) | frame_verbs | {"be"}  # the lemmas any rule below starts from
     for sent in an.sents:
-        if "“" in sent.text[:2] or sent.text.startswith('"'):
-            pass
-        if _PAST_MARKERS.search(sent.text) and not re.search(r"\bwill\b", sent.text):
+        if _PAST_MARKERS.search(an.text_of(sent)) and not re.search(r"\bwill\b", an.text_of(sent)):
             continue
         for tok in sent:
-            if inside(tok.i) or _in_quote(an, people, tok):
-                continue
             lemma = tok.lemma_.lower()
+            if (lemma not in relevant and tok.tag_ != "MD") or inside(tok.i) or _in_quote(an, people, tok):
+                continue
             nxt = an.doc[tok.i + 1] if tok.i + 1 < len(an.doc) else None
             # 1. cue verbs: agreed to, committed to, pledged, plans to …
             if lemma in table and tok.pos_ in {"VERB", "AUX", "NOUN"} and tok.pos_ != "NOUN":
@@ -346,8 +345,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 continue
         # 4. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):
-            money = [e for e in sent.ents if e.label_ == "MONEY"]
-            if money and not _PAST_MARKERS.search(sent.text):
+            money = [e for e in an.ents_in(sent.start, sent.end) if e.label_ == "MONEY"]
+            if money and not _PAST_MARKERS.search(an.text_of(sent)):
                 root = sent.root
                 add(root, an.doc[min(root.i + 1, sent.end - 1)], sent.end, 0.6)
     return found

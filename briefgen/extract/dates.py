@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _MONTH = (
@@ -30,20 +30,20 @@ RELATIVE = re.compile(
 
 
 @cache
-def _parser() -> Any:
+def _parser_for(base: dt.date | None) -> Any:
+    """One dateparser per reference day: building one costs milliseconds (it normalises its tables)."""
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"])
-
-
-def _parse(text: str, base: dt.date | None) -> dt.date | None:
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12, 0)
-    try:
-        from dateparser.date import DateDataParser
+    return DateDataParser(languages=["en"], settings=settings)
 
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: dt.date | None) -> dt.date | None:
+    try:
+        data = _parser_for(base).get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd strings; a date is optional
         return None
     if data is None or data.date_obj is None or data.period != "day":

@@ -47,6 +47,16 @@ class Analysis:
     sents: list[Any] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     quote_spans: list[QuoteSpan] = field(default_factory=list)
+    ents: list[Any] = field(default_factory=list)  # doc.ents once: spaCy rebuilds the spans on every access
+    body: str = ""  # the analysed text (doc.text, built once: spaCy rebuilds it from tokens on every access)
+
+    def text_of(self, span: Any) -> str:
+        """A sentence's or span's text as analysed, by slicing (Span.text joins its tokens each time)."""
+        return self.body[span.start_char : span.end_char]
+
+    def ents_in(self, start: int, end: int) -> list[Any]:
+        """Entities inside the token range [start, end)."""
+        return [e for e in self.ents if start <= e.start and e.end <= end]
 
     def quote_at(self, char: int) -> QuoteSpan | None:
         """The quotation holding a character offset, if any."""
@@ -102,4 +112,6 @@ def analyse(text: str, published: dt.date | None) -> Analysis:
         sents=sents,
         _sent_starts=[s.start_char for s in sents],
         quote_spans=find_quote_spans(body),
+        ents=list(doc.ents),
+        body=body,
     )

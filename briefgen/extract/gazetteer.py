@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import load
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A lookup key: case, accents, curly apostrophes, dots and spacing do not matter ("San José" = "San Jose")."""
     if not text.isascii():
@@ -39,6 +40,7 @@ class Gazetteer:
     regions: dict[str, str] = field(default_factory=dict)  # "california" → United States
     bodies: dict[str, str] = field(default_factory=dict)  # "au" → African Union
     seats: dict[str, str] = field(default_factory=dict)  # "downing street" → United Kingdom
+    seat_pattern: re.Pattern[str] | None = None  # the seats as written, for a scan over a whole text
     event_words: set[str] = field(default_factory=set)
     longest_city: int = 1  # most words in a city name, for the token matchers
 
@@ -114,6 +116,9 @@ def gazetteer() -> Gazetteer:
             gaz.bodies[fold(alias)] = name
     for seat, country in (data.get("seats") or {}).items():
         gaz.seats[fold(str(seat))] = str(country)
+    names = sorted((str(seat) for seat in (data.get("seats") or {})), key=len, reverse=True)
+    if names:
+        gaz.seat_pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
     gaz.event_words = set(data.get("event_words", []))
     gaz.longest_city = max((len(k.replace("-", " - ").split()) for k in gaz.cities), default=1)
     return gaz

@@ -34,7 +34,7 @@ def extract_outlook(an: Analysis, people: People) -> list[OutlookItem]:
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
     out: list[OutlookItem] = []
     for sent in an.sents:
-        body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", sent.text)
+        body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", an.text_of(sent))
         if sent is people.frame_sentence:
             continue
         hits = pattern.findall(body.lower())
@@ -42,7 +42,7 @@ def extract_outlook(an: Analysis, people: People) -> list[OutlookItem]:
             continue
         if re.search(r"\b(?:has|have|had) (?:committed|pledged)\b", body) and "will" not in hits:
             continue
-        item = OutlookItem(text=_short(sent.text.strip()), confidence=0.6 if hits != ["will"] else 0.5)
+        item = OutlookItem(text=_short(an.text_of(sent).strip()), confidence=0.6 if hits != ["will"] else 0.5)
         item.evidence = [an.sentence_evidence(sent)]
         out.append(item)
     return out
@@ -63,7 +63,7 @@ def _event_head(tok: Any) -> Any:
 def extract_background(an: Analysis, people: People, meeting_date_text: str | None) -> list[BackgroundEvent]:
     doc = an.doc
     out: list[BackgroundEvent] = []
-    for ent in doc.ents:
+    for ent in an.ents:
         if ent.label_ != "DATE":
             continue
         if meeting_date_text and ent.text in meeting_date_text:

@@ -358,7 +358,7 @@ class People:
                     i += 1
         for m in self._before_title_appositions(taken):
             add(m)
-        for ent in doc.ents:
+        for ent in self.an.ents:
             if ent.label_ != "PERSON" or any(k in taken for k in range(ent.start, ent.end)):
                 continue
             if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
@@ -707,7 +707,7 @@ class People:
         gaz = gazetteer()
         counts: Counter[str] = Counter()
         places: list[tuple[int, str]] = []
-        for ent in self.doc.ents:
+        for ent in self.an.ents:
             if ent.label_ not in {"GPE", "NORP", "ORG"}:
                 continue
             c = gaz.country_or_capital(ent.text)
@@ -736,7 +736,7 @@ class People:
                     if re.search(r"\b(with|thank\w*|from|towards?|visit\w*|by|against)\b", before):
                         score[c] -= 100
                     elif subject and first_possessive and start + 1 < len(self.doc):
-                        ent_end = next((e.end for e in self.doc.ents if e.start == start), start + 1)
+                        ent_end = next((e.end for e in self.an.ents if e.start == start), start + 1)
                         if ent_end < len(self.doc) and (
                             self.doc[ent_end].text in _POSSESSIVE or self.doc[ent_end - 1].text.endswith(("’s", "'s"))
                         ):
@@ -783,17 +783,10 @@ class People:
     def _issuing_seat(self) -> str | None:
         """The country of the one seat of government the text names ("Downing Street", "the Kremlin")."""
         gaz = gazetteer()
-        found: set[str] = set()
-        doc = self.doc
-        for tok in doc:
-            if not tok.text[:1].isupper():
-                continue
-            for n in (3, 2, 1):
-                if tok.i + n <= len(doc):
-                    c = gaz.seat(doc[tok.i : tok.i + n].text)
-                    if c:
-                        found.add(c)
-                        break
+        if gaz.seat_pattern is None:
+            return None
+        found = {gaz.seat(m.group(0)) for m in gaz.seat_pattern.finditer(self.an.text[: self.doc[-1].idx + 1])}
+        found.discard(None)
         return found.pop() if len(found) == 1 else None
 
     # ------------------------------------------------------------------ lookups

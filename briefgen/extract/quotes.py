@@ -45,7 +45,7 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
     for sent in sents:
         if sent.start_char > end + 2 and (
             not _same_paragraph(an, end, sent.start_char)
-            or not re.match(r"\s*[,—–-]?\s*[\w-]+(?: [\w-]+)? (said|added|stated|says)\b", sent.text)
+            or not re.match(r"\s*[,—–-]?\s*[\w-]+(?: [\w-]+)? (said|added|stated|says)\b", an.text_of(sent))
         ):
             continue
         for tok in sent:

@@ -98,7 +98,7 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
         r"| where | which | who | today| yesterday| this | last | from (?=[a-z])| that "
     )
     for sent in sents:
-        text = sent.text
+        text = an.text_of(sent)
         low = text.lower()
         for opener in c.get("occasion_openers", []):
             for m in re.finditer(re.escape(opener) + r"\s", low):
@@ -155,7 +155,7 @@ def extract_setting(an: Analysis, people: People) -> Setting:
             break
         found = [
             ent
-            for ent in sent.ents
+            for ent in an.ents_in(sent.start, sent.end)
             if ent.label_ == "DATE" and ent.start_char >= skip_until and is_day_expression(ent.text)
         ]
         if not found:
@@ -180,7 +180,7 @@ def extract_setting(an: Analysis, people: People) -> Setting:
         for sent in an.sents:
             if sent is occ_sent and frame is not None:
                 continue
-            if key and sum(1 for w in key if w in sent.text) >= min(2, len(key)):
+            if key and sum(1 for w in key if w in an.text_of(sent)) >= min(2, len(key)):
                 city, country = _city_in(sent, an)
                 if city:
                     evidence_sents.append(sent)

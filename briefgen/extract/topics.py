@@ -271,12 +271,12 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
         for i, prev in enumerate(seen_words):
             if words <= prev:
                 topic = list(found.values())[i]
-                point = sent.text.strip()
+                point = an.text_of(sent).strip()
                 if point not in topic.points:
                     topic.points.append(point)
                 return
-        topic = Topic(label=label, category=category(label) or category(sent.text), confidence=0.7)
-        topic.points = [sent.text.strip()]
+        topic = Topic(label=label, category=category(label) or category(an.text_of(sent)), confidence=0.7)
+        topic.points = [an.text_of(sent).strip()]
         topic.evidence = [an.sentence_evidence(sent)]
         found[label] = topic
         seen_words.append(words)
@@ -290,7 +290,7 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
     for sent in an.sents:
         m = re.match(
             r"\s*(?:On|Regarding|Concerning|As for|Turning to|With regard to|On the subject of)\s+([^,]{3,80}),",
-            sent.text,
+            an.text_of(sent),
         )
         if m:
             add(_LEAD.sub("", m.group(1).strip()), sent)
