@@ -49,6 +49,8 @@ _GROUP_WORDS = {
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 #: Names joined by hyphens or dashes: "Russian-French", "India–Brazil", "Japan-U.S.-ROK".
 _PAIR = re.compile(r"\b[A-Z][\w.’']*(?:[-–][A-Z][\w.’']*)+")
+#: Words before a country that make it a partner, a host or a subject, not the person's own side.
+_NOT_OWN_COUNTRY = re.compile(r"\b(with|thank\w*|from|towards?|visit\w*|by|against|on|about|regarding|over|in)\b")
 #: Verbs by which a person states what their country will do ("stated that Japan will host").
 _STATING_VERBS = {
     "say",
@@ -733,7 +735,9 @@ class People:
                         continue
                     before = self.doc[max(sent.start, start - 3) : start].text.lower()
                     near.add(c)
-                    if re.search(r"\b(with|thank\w*|from|towards?|visit\w*|by|against)\b", before):
+                    if re.search(
+                        r"\b(with|thank\w*|from|towards?|visit\w*|by|against|on|about|regarding|over|in)\b", before
+                    ):
                         score[c] -= 100
                     elif subject and first_possessive and start + 1 < len(self.doc):
                         ent_end = next((e.end for e in self.an.ents if e.start == start), start + 1)

@@ -9,6 +9,7 @@ the rest. spaCy is imported here, inside the loader, so `import briefgen.extract
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
@@ -33,6 +34,10 @@ _AMBIGUOUS_TITLES = {
     "queen",
     "king",
 }
+
+#: The model's statistical NER (half the time of an extraction) or entities.py's rules for dates,
+#: money and names; the gazetteer and title entities come from the EntityRuler either way.
+STATISTICAL_NER = os.environ.get("BRIEFGEN_STATISTICAL_NER", "") == "1"
 
 _lock = threading.Lock()
 _nlp: Any = None
@@ -115,9 +120,10 @@ def load_pipeline() -> Any:
         except ImportError as err:  # pragma: no cover - spaCy is a declared dependency
             raise PipelineError("spaCy", f"cannot import: {err}") from None
         nlp = None
+        exclude = [] if STATISTICAL_NER else ["ner", "senter"]
         for name in MODEL_NAMES:
             try:
-                nlp = spacy.load(name)
+                nlp = spacy.load(name, exclude=exclude)
                 break
             except OSError:
                 continue
@@ -126,7 +132,17 @@ def load_pipeline() -> Any:
         from .attributes import install
 
         install(nlp)  # the model's attribute rules, applied by table lookup (same result, faster)
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        if STATISTICAL_NER:
+            ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        else:
+            ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+            from spacy.language import Language
+
+            from .entities import add_rule_entities
+
+            if not Language.has_factory("briefgen_rule_entities"):
+                Language.component("briefgen_rule_entities", func=add_rule_entities)
+            nlp.add_pipe("briefgen_rule_entities", after="entity_ruler")
         ruler.add_patterns(_place_patterns() + _title_patterns())
         nlp.max_length = MAX_CHARS + 10
         _nlp = nlp

@@ -1,0 +1,200 @@
+"""Dates, times, sums of money and personal names by rule, in place of the statistical NER.
+
+Why: the small model's NER is half of the extraction time (it runs its own token encoder), and what
+the rules downstream need from it is narrow: DATE spans (meeting days, deadlines, earlier events),
+MONEY (pledges) and PERSON (names that carry no title). Dates and money in readouts follow a small
+grammar that regular expressions cover more completely than the model ("before the summer", "early
+next year", "within six months"); names are sequences of capitalised proper nouns that the gazetteer
+and the title list do not claim. Countries, bodies, cities and titles come from the EntityRuler as
+before. The grammar lives here because it is a grammar, not a word list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_NUMBER = "(?:" + "|".join([r"\d{1,3}", *_NUMBER_WORDS, "fifteen", "twenty", "thirty", "several", "a few", "few"]) + ")"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_PERIOD = rf"(?:year|month|week|decade|quarter|{_SEASON})"
+_YEAR = r"(?:19|20)\d{2}"
+_ORD = r"(?:st|nd|rd|th)?"
+
+_DATE_PATTERNS = [
+    rf"\d{{1,2}}{_ORD} (?:of )?{_MONTH},? {_YEAR}",  # 12 March 2024
+    rf"{_MONTH} \d{{1,2}}{_ORD},? {_YEAR}",  # March 12, 2024
+    r"\d{4}-\d{2}-\d{2}",
+    rf"(?:the )?(?:end|middle|beginning|start|first half|second half|first quarter|second quarter|third quarter|"
+    rf"fourth quarter|close) of (?:the |this |next )?(?:{_PERIOD}|{_MONTH}(?: {_YEAR})?|{_YEAR})",
+    rf"(?:(?:early|late|later|earlier|mid)[- ])?(?:next|this|last|the coming|the next|the past|the previous|"
+    rf"the following|coming|the current)(?: {_NUMBER})?(?: few)? {_PERIOD}s?",
+    rf"(?:the )?(?:next|past|last|coming|following) {_NUMBER} {_UNIT}",
+    rf"{_NUMBER} {_UNIT}(?= (?:ago|from now|later|earlier)\b)",
+    rf"(?:the )?(?:next |coming |following )?{_NUMBER} {_UNIT}",
+    rf"(?:(?:early|late|mid)[- ])?(?:the )?{_SEASON}(?: of {_YEAR})?(?= |[,.;]|$)",
+    rf"(?:(?:early|late|mid)[- ])?{_MONTH} {_YEAR}",
+    rf"{_MONTH} \d{{1,2}}{_ORD}(?!\d)",
+    rf"\d{{1,2}}{_ORD} (?:of )?{_MONTH}",
+    rf"(?:in|by|before|until|since|from|during|of|last|next|early|late|mid) {_MONTH}\b",
+    rf"(?:last |next |this )?{_WEEKDAY}(?:'s|’s)?",
+    r"today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)",
+    rf"(?:(?:early|late|mid)[- ])?(?:the )?(?:{_YEAR}s|{_YEAR}[-–]{_YEAR}|{_YEAR}/\d{{2}})",
+    rf"(?:(?:early|late)[- ]|mid-)?{_YEAR}",
+    r"the (?:19|20)\d0s",
+]
+#: Each pattern on its own, so that the longest date at a position wins ("in November 2024").
+_DATES = [re.compile(rf"\b(?:{p})\b", re.I) for p in _DATE_PATTERNS]
+# Month names and weekdays must be capitalised; "may" is a verb.
+_CASED = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY})\b", re.I)
+
+_CURRENCY_WORDS = (
+    r"(?:euros?|dollars?|pounds?|yuan|renminbi|rupees?|yen|roubles?|rubles?|francs?|naira|rand|shillings?|"
+    r"dirhams?|riyals?|won|pesos?|reais|real|USD|EUR|GBP|CHF|SDR)"
+)
+_SCALE = r"(?:thousand|million|billion|trillion|bn|m)"
+_MONEY = re.compile(
+    rf"(?:(?:US|A|C|NZ|HK)?[$€£¥₹]\s?\d[\d,.]*(?:\s?{_SCALE}\b)?(?: {_CURRENCY_WORDS}\b)?)"
+    rf"|(?:\b\d[\d,.]*(?: {_SCALE})? {_CURRENCY_WORDS}\b)"
+    rf"|(?:\b(?:{_CURRENCY_WORDS}) \d[\d,.]*(?: {_SCALE}\b)?)",
+)
+_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b)", re.I)
+
+
+#: A preposition that opens a match is not part of the date ("in May" → "May"), as the model tagged it.
+_LEADING_PREPOSITION = re.compile(r"^(?:in|by|before|until|since|from|during|of) ", re.I)
+
+
+def _cased_ok(text: str) -> bool:
+    return all(m.group(0)[:1].isupper() for m in _CASED.finditer(text))
+
+
+def rule_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) character spans of dates, times and money in a text, left to right."""
+    found: list[tuple[int, int, str]] = []
+    for label, rx in (("MONEY", _MONEY), ("TIME", _TIME), *(("DATE", d) for d in _DATES)):
+        for m in rx.finditer(text):
+            if label == "DATE" and not _cased_ok(m.group(0)):
+                continue
+            lead = _LEADING_PREPOSITION.match(m.group(0)) if label == "DATE" else None
+            found.append((m.start() + (lead.end() if lead else 0), m.end(), label))
+    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    for start, end, label in found:
+        if start >= last_end:
+            out.append((start, end, label))
+            last_end = end
+    return out
+
+
+_COMMON_WORDS: frozenset[str] | None = None
+
+
+def _common_words(doc: Any) -> frozenset[str]:
+    """English dictionary words (the lemmatizer's word index): "Cold War" and "Strategic Partnership" are not names."""
+    global _COMMON_WORDS
+    if _COMMON_WORDS is None:
+        words: set[str] = set()
+        try:
+            from .pipeline import load_pipeline
+
+            index = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            for values in index.values():
+                words.update(str(v) for v in values)
+        except (KeyError, ValueError, AttributeError):
+            pass
+        _COMMON_WORDS = frozenset(words)
+    return _COMMON_WORDS
+
+
+def _is_common(word: str, common: frozenset[str]) -> bool:
+    """In the dictionary as written or as a plain inflection ("Partners", "Enhancing", "United")."""
+    if word in common:
+        return True
+    for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and word[: -len(suffix)] + repl in common:
+            return True
+    return False
+
+
+def _in_person_slot(doc: Any, start: int, end: int) -> bool:
+    """The run is who meets or speaks: subject of "said", object of "met", "talks with X"."""
+    from .resources import cues
+
+    c = cues()
+    meeting = set(c.get("meeting_verbs", []))
+    acting = set(c.get("participant_verbs", [])) | meeting
+    nouns = set(c.get("meeting_nouns", []))
+    head = next((doc[k] for k in range(start, end) if not start <= doc[k].head.i < end), doc[end - 1])
+    governor = head.head
+    if head.dep_ in {"nsubj", "nsubjpass"}:
+        return governor.lemma_ in acting
+    if head.dep_ == "dobj":
+        return governor.lemma_ in meeting
+    if head.dep_ == "pobj" and governor.lower_ == "with":
+        return governor.head.lemma_ in meeting or governor.head.lower_ in nouns
+    return False
+
+
+def _person_spans(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
+    """Runs of two to five capitalised proper-noun name words that nothing else has claimed.
+
+    A fallback for names that carry no title: at least one word must be outside the English
+    dictionary ("Paul Whelan", not "Radio Free"), and hyphenated runs ("Indo-Pacific") are left out.
+    """
+    from .people import _is_name_word, grab_name
+
+    common = _common_words(doc)
+
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or tok.pos_ != "PROPN" or not _is_name_word(tok) or (i > 0 and doc[i - 1].lower_ == "the"):
+            i += 1
+            continue
+        start, end = grab_name(doc, i)
+        while end > start and any(k in taken for k in range(start, end)):
+            end -= 1
+        words = [doc[k].lower_ for k in range(start, end)]
+        if (
+            2 <= end - start <= 5
+            and any(doc[k].pos_ == "PROPN" for k in range(start, end))
+            and "-" not in words
+            and (
+                any(not _is_common(w.strip("."), common) and len(w.strip(".")) > 1 for w in words)
+                or _in_person_slot(doc, start, end)
+            )
+        ):
+            out.append((start, end))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def add_rule_entities(doc: Any) -> Any:
+    """Pipeline component: DATE/TIME/MONEY by grammar, PERSON by name shape, around the ruler's entities."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    new: list[Any] = []
+    for start, end, label in rule_spans(doc.text):
+        span = doc.char_span(start, end, label=label, alignment_mode="contract")
+        if span is None or not len(span) or any(k in taken for k in range(span.start, span.end)):
+            continue
+        new.append(span)
+        taken.update(range(span.start, span.end))
+    for start, end in _person_spans(doc, taken):
+        new.append(Span(doc, start, end, label="PERSON"))
+        taken.update(range(start, end))
+    doc.ents = sorted(ents + new, key=lambda e: e.start)
+    return doc
