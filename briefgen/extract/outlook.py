@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import BackgroundEvent, OutlookItem
+from ..model import BackgroundEvent, Commitment, OutlookItem
 from .dates import FULL_DATE, resolve
 from .document import Analysis
 from .people import People
 from .resources import cues
 
 _MAX_WORDS = 40
+#: Undertakings this sure (cue verbs: agreed, committed, decided …) make their sentence a next step.
+_COMMITMENT_CONFIDENCE = 0.8
 _EVENT_NOUNS = {
     "meeting", "summit", "conference", "visit", "talks", "session", "forum", "agreement", "election", "elections",
     "dialogue", "ministerial", "consultations", "call", "treaty", "memorandum", "declaration", "round", "trip",
@@ -29,21 +31,25 @@ def _short(text: str) -> str:
     return " ".join(words[:_MAX_WORDS]) + (" …" if len(words) > _MAX_WORDS else "")
 
 
-def extract_outlook(an: Analysis, people: People) -> list[OutlookItem]:
+def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] | None = None) -> list[OutlookItem]:
+    """Next steps, one item per sentence: forward-looking sentences and the sentences that hold an undertaking."""
     phrases = [c.lower() for c in cues().get("outlook_cues", [])]
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    undertaken = {ev.start for c in commitments or [] if c.confidence >= _COMMITMENT_CONFIDENCE for ev in c.evidence}
     out: list[OutlookItem] = []
     for sent in an.sents:
+        evidence = an.sentence_evidence(sent)
         body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", an.text_of(sent))
-        if sent is people.frame_sentence:
-            continue
         hits = pattern.findall(body.lower())
-        if not hits:
+        past = bool(re.search(r"\b(?:has|have|had) (?:committed|pledged)\b", body)) and "will" not in hits
+        if evidence.start in undertaken:
+            confidence = 0.7
+        elif not hits or sent is people.frame_sentence or past:
             continue
-        if re.search(r"\b(?:has|have|had) (?:committed|pledged)\b", body) and "will" not in hits:
-            continue
-        item = OutlookItem(text=_short(an.text_of(sent).strip()), confidence=0.6 if hits != ["will"] else 0.5)
-        item.evidence = [an.sentence_evidence(sent)]
+        else:
+            confidence = 0.6 if hits != ["will"] else 0.5
+        item = OutlookItem(text=_short(an.text_of(sent).strip()), confidence=confidence)
+        item.evidence = [evidence]
         out.append(item)
     return out
 

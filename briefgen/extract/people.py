@@ -38,6 +38,7 @@ _NOT_NAMES = {
     "the", "a", "an", "on", "in", "at", "of", "and", "to", "for", "with", "by", "from", "as", "this", "that", "these",
     "he", "she", "they", "we", "it", "his", "her", "their", "our", "both", "also", "today", "yesterday", "tomorrow",
     "according", "following", "during", "after", "before", "opening", "beyond", "additionally", "however", "meanwhile",
+    "those", "such", "each", "every", "some", "many", "most", "several", "any", "none", "all", "another", "others",
     "i", "you", "leaders", "ministers", "officials", "sides", "government", "administration", "ministry", "department",
     "embassy", "office", "state", "house", "kremlin", "parliament", "congress", "council", "republic", "kingdom",
     "federation", "union", "nations", "united", "people", "summit", "forum", "conference", "agreement", "group",
@@ -51,6 +52,11 @@ _PRONOUNS = {"he", "she", "him", "her", "his"}
 _PAIR = re.compile(r"\b[A-Z][\w.’']*(?:[-–][A-Z][\w.’']*)+")
 #: Words before a country that make it a partner, a host or a subject, not the person's own side.
 _NOT_OWN_COUNTRY = re.compile(r"\b(with|thank\w*|from|towards?|visit\w*|by|against|on|about|regarding|over|in)\b")
+#: A call is a meeting with no place ("held a phone call with", "a video conference", "spoke by telephone").
+_CALL_NOUNS = {"call", "phone", "telephone", "conversation", "videoconference", "teleconference"}
+_CALL_WORDS = re.compile(
+    r"\b(?:phone|telephone|video|videoconference|teleconference|virtual meeting|call with|calls with|spoke by)\b"
+)
 #: Verbs by which a person states what their country will do ("stated that Japan will host").
 _STATING_VERBS = {
     "say",
@@ -422,6 +428,14 @@ class People:
         if not n:
             return None
         aff, outer_start = _prefix_affiliation(doc, i)
+        if aff is None and i > 1 and doc[i - 1].lower_ == "and":
+            # "Kenyan Prime Cabinet Secretary and Foreign Minister Grace Wanjiru": the demonym serves both offices
+            k = i - 2
+            while k > max(0, i - 8) and doc[k].text[:1].isupper() and not gazetteer().affiliation(doc[k].text):
+                k -= 1
+            found, _ = _prefix_affiliation(doc, k + 1) if k + 1 < i - 1 else (None, i)
+            if found and any(match_title(doc, j, i - 1) for j in range(k + 1, i - 1)):
+                aff = found
         if not doc[i].text[:1].isupper() and not (aff and outer_start < i):
             return None  # a lower-case title counts only after a demonym ("his Greek counterpart X")
         j = _extend_title(doc, i + n, limit)
@@ -628,7 +642,23 @@ class People:
                     return sent
                 if lemma in {"visit", "welcome", "call"} and any(o.i in self._owner for o in objs):
                     return sent
+            for tok in sent:  # "In a telephone call with President Ruto, the Secretary discussed …"
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _CALL_NOUNS | s["meeting_nouns"]:
+                    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+                        if any(g.i in self._owner for g in prep.subtree if g.i != prep.i):
+                            return sent
         return None
+
+    @property
+    def frame_is_call(self) -> bool:
+        """The meeting was a telephone or video call: it has no place."""
+        frame = self.frame_sentence
+        if frame is None:
+            return False
+        low = self.an.text_of(frame).lower()
+        return bool(_CALL_WORDS.search(low)) or any(
+            t.lemma_ == "speak" and any(c.lower_ in {"to", "with", "by"} for c in t.children) for t in frame
+        )
 
     def _acting_people(self) -> list[Person]:
         """People who speak or act as subjects of verbs, most active first."""

@@ -48,7 +48,7 @@ def run_extraction(text: str, info: SourceInfo) -> Meeting:
     topics = extract_topics(an, people)
     commitments = extract_commitments(an, people)
     quotes = extract_quotes(an, people)
-    outlook = extract_outlook(an, people)
+    outlook = extract_outlook(an, people, commitments)
     background = extract_background(an, people, setting.date_text)
     summary = build_summary(participants, setting, topics, commitments, outlook)
     return Meeting(

@@ -171,7 +171,7 @@ def extract_setting(an: Analysis, people: People) -> Setting:
             year_hint = an.published
             date = resolve(line.date_text, year_hint)
         date_text = date_text or line.date_text
-    # ---- place
+    # ---- place (a call has none: the dateline is where the readout was issued)
     city = country = None
     if frame is not None:
         city, country = _city_in(frame, an)
@@ -198,6 +198,8 @@ def extract_setting(an: Analysis, people: People) -> Setting:
         country = known[1] if known else None
     if city and fold(city) in {fold(w) for w in gaz.event_words}:
         city = None
+    if people.frame_is_call:
+        city = country = None
     setting = Setting(
         date=date,
         date_text=date_text,

@@ -240,6 +240,14 @@ def _list_items(an: Analysis, verb: Any) -> list[str]:
     if start is None:
         return []
     end = min(clause_end(verb), verb.sent.end)
+    # "…, and the upcoming trade talks": a last item the parser hung on the wrong verb still belongs to the list
+    k = end
+    while k < verb.sent.end and doc[k].text in {",", "and", "as", "well"}:
+        k += 1
+    if k > end and k < verb.sent.end and doc[k].dep_ in {"det", "amod", "compound", "conj"}:
+        item = doc[k] if doc[k].dep_ == "conj" else doc[k].head
+        if item.pos_ in {"NOUN", "PROPN"} and item.dep_ == "conj" and item.head.pos_ in {"VERB", "AUX"}:
+            end = item.right_edge.i + 1
     if end <= start:
         return []
     text = " ".join(doc[start:end].text.split()).rstrip(" .;:")
