@@ -136,7 +136,10 @@ def _in_quote(an: Analysis, people: People, tok: Any) -> bool:
     if span is None:
         return False
     frame = people.frame_sentence
-    return not (frame is not None and span.start <= frame.start_char < span.end)
+    if frame is None:
+        return True
+    overlap = min(frame.end_char, span.end) - max(frame.start_char, span.start)
+    return overlap * 2 <= frame.end_char - frame.start_char  # the quote holds most of the frame: a readout
 
 
 _DEADLINE_WORDS = re.compile(

@@ -37,6 +37,8 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
     undertaken = {ev.start for c in commitments or [] if c.confidence >= _COMMITMENT_CONFIDENCE for ev in c.evidence}
     out: list[OutlookItem] = []
+    if not people.participants:
+        return out  # a statement with no meeting has no next steps of a meeting
     for sent in an.sents:
         evidence = an.sentence_evidence(sent)
         body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", an.text_of(sent))

@@ -1,0 +1,237 @@
+"""Extraction, second round: the failure classes seen on fresh texts, each on short texts of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.extract import extract
+from briefgen.extract.entities import rule_spans
+from briefgen.extract.quotemarks import find_quote_spans
+from briefgen.model import Meeting, Source, SourceInfo
+
+
+def run(text: str, published: dt.date | None = None) -> Meeting:
+    return extract(Source(text=text, info=SourceInfo(path="t.txt")), published=published)
+
+
+# ---------------------------------------------------------------- 1. multi-word cities
+@pytest.mark.parametrize(
+    ("city", "country"),
+    [
+        ("Rio de Janeiro", "Brazil"),
+        ("Buenos Aires", "Argentina"),
+        ("Addis Ababa", "Ethiopia"),
+        ("Kuala Lumpur", "Malaysia"),
+        ("Sharm el-Sheikh", "Egypt"),
+        ("The Hague", "Netherlands"),
+        ("Mexico City", "Mexico"),
+        ("Abu Dhabi", "United Arab Emirates"),
+    ],
+)
+def test_multi_word_city_after_an_event(city, country):
+    m = run(
+        f"President Thabo Ndlovu held a bilateral meeting with Prime Minister Elena Vasquez of Chile "
+        f"on the margins of the Leaders' Summit in {city} on Monday."
+    )
+    assert m.setting.location.city == city
+    assert m.setting.location.country == country
+    assert m.setting.occasion == "on the margins of the Leaders' Summit"
+
+
+# ---------------------------------------------------------------- 2. reported speech and arrangements
+def test_reported_speech_and_arrangements_are_commitments():
+    m = run(
+        "President Thabo Ndlovu met Prime Minister Elena Vasquez of Chile in Pretoria.\n\n"
+        "President Ndlovu said that South Africa would convene a follow-up meeting of mining ministers early next "
+        "year. Vasquez said Chile would send a trade mission to Johannesburg before the summer. "
+        "Vasquez is to visit Cape Town in the coming weeks. The two leaders agreed on Monday to resume talks on "
+        "lithium processing, adding that progress had been made."
+    )
+    by_action = {c.action.split()[0]: c for c in m.commitments}
+    assert by_action["convene"].actor == "South Africa"
+    assert by_action["convene"].deadline == "early next year"
+    assert by_action["send"].actor == "Chile" and by_action["send"].deadline == "before the summer"
+    assert by_action["visit"].deadline == "in the coming weeks" and "Vasquez" in by_action["visit"].actor
+    resume = by_action["resume"]
+    assert resume.action == "resume talks on lithium processing"  # the ", adding that …" clause is not the action
+    assert "Ndlovu" in resume.actor and "Vasquez" in resume.actor
+
+
+def test_talk_is_not_a_commitment():
+    m = run(
+        "Foreign Minister Ana Ribeiro met Foreign Minister Pablo Sosa of Uruguay in Montevideo. "
+        "The ministers discussed trade and urged all parties to show restraint. They encouraged dialogue."
+    )
+    assert m.commitments == []
+
+
+# ---------------------------------------------------------------- 3. consecutive quotes
+def test_unattributed_quote_continues_the_previous_speaker_not_the_next_subject():
+    m = run(
+        "Turkish Foreign Minister Hakan Fidan met his Greek counterpart Giorgos Gerapetritis in Athens.\n\n"
+        '"We have a common interest in keeping our seas calm," Fidan said at a joint news conference. '
+        '"Our peoples expect results, not rhetoric."\n\n'
+        "Gerapetritis said Greece would submit proposals before the summer."
+    )
+    assert [(q.speaker, q.text[:8]) for q in m.quotes] == [
+        ("Hakan Fidan", "We have "),
+        ("Hakan Fidan", "Our peop"),
+    ]
+
+
+# ---------------------------------------------------------------- 4. counterparts
+def test_counterpart_takes_the_other_sides_office_and_the_demonym():
+    m = run(
+        "Turkish Foreign Minister Hakan Fidan held talks with his Greek counterpart Giorgos Gerapetritis in Ankara."
+    )
+    got = {p.name: (p.title, p.affiliation) for p in m.participants}
+    assert got["Giorgos Gerapetritis"] == ("Foreign Minister", "Greece")
+
+
+# ---------------------------------------------------------------- 5. no affiliation from a country merely mentioned
+def test_country_condemned_by_the_group_is_nobodys_affiliation():
+    m = run(
+        "Prime Minister Tanaka Kenta held a trilateral summit meeting with President Michael Harper of the United "
+        "States and President Lee Jae-sung of the Republic of Korea. The three leaders strongly condemned the recent "
+        "ballistic missile launches by North Korea."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got["Lee Jae-sung"] == "South Korea"
+    assert got["Tanaka Kenta"] != "North Korea"  # empty is better than wrong
+    assert "North Korea" not in got.values()
+
+
+def test_the_country_a_person_speaks_for():
+    m = run(
+        "Prime Minister Tanaka Kenta met President Michael Harper of the United States in Tokyo. "
+        "Prime Minister Tanaka stated that Japan will host the next summit. The leaders condemned the launches "
+        "by North Korea."
+    )
+    assert {p.name: p.affiliation for p in m.participants}["Tanaka Kenta"] == "Japan"
+
+
+# ---------------------------------------------------------------- 6. a readout inside a spokesperson's quote
+UK_READOUT = (
+    "A Downing Street spokesperson said:\n\n"
+    '"The Prime Minister spoke to Chancellor Friedrich Merz of Germany this evening.\n\n'
+    "The leaders discussed the latest developments in Ukraine and illegal migration.\n\n"
+    'The Prime Minister and the Chancellor agreed to meet in Berlin in the coming weeks."'
+)
+
+
+def test_readout_inside_a_quote_is_both_a_quote_and_a_meeting():
+    m = run(UK_READOUT)
+    assert len(m.quotes) == 1
+    assert m.quotes[0].speaker == "Downing Street spokesperson"
+    assert m.quotes[0].text.startswith("The Prime Minister spoke to") and m.quotes[0].text.endswith("coming weeks.")
+    people = {(p.name, p.title, p.affiliation) for p in m.participants}
+    assert people == {(None, "Prime Minister", "United Kingdom"), ("Friedrich Merz", "Chancellor", "Germany")}
+    assert [c.deadline for c in m.commitments] == ["in the coming weeks"]
+    assert m.setting.location.city is None  # a call has no place
+
+
+def test_a_call_with_a_government_dateline_has_no_place():
+    m = run(
+        "WASHINGTON: Secretary of State Daniel Reyes held a telephone call today with Kenyan Foreign Minister "
+        "Grace Wanjiru. They discussed the situation in Sudan."
+    )
+    assert len(m.participants) == 2
+    assert m.setting.location.city is None
+
+
+def test_multi_paragraph_quote_reopened_at_each_paragraph():
+    text = 'She said:\n\n"First paragraph of the statement.\n\n"Second paragraph, reopened.\n\nAfter it."'
+    spans = find_quote_spans(text)
+    assert len(spans) == 1 and spans[0].paragraphs == 3
+    assert spans[0].text(text) == "First paragraph of the statement.\n\nSecond paragraph, reopened.\n\nAfter it."
+
+
+# ---------------------------------------------------------------- 7. topics
+def test_topics_are_list_items_never_dates_or_places():
+    m = run(
+        "On May 21, Foreign Minister Ana Ribeiro met Foreign Minister Pablo Sosa of Uruguay in Ankara. "
+        "The two ministers discussed trade in critical minerals, green hydrogen, reform of the multilateral "
+        "development banks and the situation in Sudan. They exchanged views on debt relief and on climate finance."
+    )
+    labels = [t.label for t in m.topics]
+    assert not {"May 21", "Ankara", "Uruguay"} & set(labels)
+    for expected in ("trade in critical minerals", "green hydrogen", "situation in Sudan", "climate finance"):
+        assert any(expected in label for label in labels), (expected, labels)
+    assert all(t.category for t in m.topics if "hydrogen" in t.label)
+
+
+# ---------------------------------------------------------------- 8. no meeting
+def test_statement_without_a_meeting_is_empty_of_meeting_fields():
+    m = run(
+        "OTTAWA: The Ministry of Foreign Affairs expresses deep concern over the escalation of violence in eastern "
+        "Democratic Republic of the Congo.\n\n"
+        '"Those responsible must be held to account," said Foreign Minister Claire Dubois. '
+        "The Ministry calls on all parties to cease hostilities and will continue to support mediation."
+    )
+    assert m.participants == []
+    assert m.setting.location.city is None and m.setting.date is None
+    assert m.commitments == [] and m.outlook == []
+
+
+# ---------------------------------------------------------------- 9. deadlines as written
+@pytest.mark.parametrize(
+    "deadline",
+    [
+        "before the summer",
+        "early next year",
+        "in the coming weeks",
+        "later this year",
+        "by the end of 2026",
+        "within six months",
+    ],
+)
+def test_deadline_kept_as_written(deadline):
+    m = run(
+        "Foreign Minister Ana Ribeiro met Foreign Minister Pablo Sosa of Uruguay in Montevideo. "
+        f"The two ministers agreed to sign a memorandum on energy {deadline}."
+    )
+    assert [c.deadline for c in m.commitments] == [deadline]
+
+
+def test_date_grammar_skips_the_modal_may():
+    spans = [("DATE", "May 2025"), ("DATE", "six months")]
+    text = "It may rain. The May 2025 talks will run for six months."
+    assert [(label, text[s:e]) for s, e, label in rule_spans(text)] == spans
+
+
+# ---------------------------------------------------------------- 10. news-agency trailers
+def test_agency_trailer_is_not_content():
+    m = run(
+        "ATHENS, Dec 6 (Reuters) - Greek Foreign Minister Giorgos Gerapetritis met Turkish Foreign Minister "
+        "Hakan Fidan in Athens on Wednesday.\n\n"
+        "(Reporting by Maria Economou in Athens; Editing by Tom Hale)\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles."
+    )
+    names = {p.name for p in m.participants + m.mentioned}
+    assert "Maria Economou" not in names and "Tom Hale" not in names
+    assert m.setting.location.city == "Athens"
+
+
+# ---------------------------------------------------------------- speed-up keeps annotations identical
+def test_attribute_table_matches_the_model_ruler():
+    import spacy
+
+    from briefgen.extract.attributes import install
+    from briefgen.extract.pipeline import MODEL_NAMES
+
+    def load():
+        for name in MODEL_NAMES:
+            try:
+                return spacy.load(name, exclude=["ner"])
+            except OSError:
+                continue
+        pytest.skip("no spaCy English model")
+
+    plain, table = load(), load()
+    assert install(table)
+    text = UK_READOUT + " I'd say they ain't gonna do it. There is nothing here; it's what we've got, isn't it?"
+    got = [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in table(text)]
+    want = [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in plain(text)]
+    assert got == want
