@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Topic
 from .document import Analysis
+from .entities import rule_spans
 from .people import People
 from .resources import load, taxonomy
 
@@ -135,6 +136,7 @@ _DATE_LABEL = re.compile(
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?: \d{1,2})?(?:,? \d{4})?$",
     re.I,
 )
+_TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "occasion", "eve"}
 _OCCASION_LABEL = re.compile(r"^(?:sidelines?|margins?|fringes?) of\b", re.I)
 
 
@@ -150,7 +152,11 @@ def is_topic_label(label: str) -> bool:
     for candidate in (text, core):
         if gaz.affiliation(candidate) or gaz.city(candidate) or gaz.region(candidate) or gaz.seat(candidate):
             return False
-    return bool(_content(text))
+    undated = text
+    for start, end, label in reversed(rule_spans(text)):
+        if label in {"DATE", "TIME"}:
+            undated = undated[:start] + " " + undated[end:]
+    return bool(_content(undated) - _TIME_OF_DAY)  # "afternoon of March 7" is when, not what
 
 
 def _items(head: Any) -> list[Any]:
