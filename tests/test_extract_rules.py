@@ -235,3 +235,29 @@ def test_attribute_table_matches_the_model_ruler():
     got = [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in table(text)]
     want = [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in plain(text)]
     assert got == want
+
+
+# ---------------------------------------------------------------- more sides, seats and venues
+def test_four_ministers_named_after_a_group_frame():
+    m = run(
+        "TOKYO, July 29 (Reuters) - The foreign ministers of the United States, Japan, India and Australia met in "
+        "Tokyo on Monday.\n\nU.S. Secretary of State Antony Blinken, Japanese Foreign Minister Yoko Kamikawa, Indian "
+        "External Affairs Minister Subrahmanyam Jaishankar and Australian Foreign Minister Penny Wong also agreed to "
+        "launch a cable connectivity initiative.\n\n(Reporting by Tim Kelly; Editing by Ed Davies)"
+    )
+    assert {p.affiliation for p in m.participants} == {"United States", "Japan", "India", "Australia"}
+    assert m.setting.location.city == "Tokyo"
+
+
+def test_host_at_a_seat_of_government_and_a_spokesman_in_the_previous_sentence():
+    m = run(
+        "President Emmanuel Macron received King Abdullah II of Jordan at the Élysée Palace on Wednesday. "
+        "The two heads of state discussed the humanitarian situation in Gaza, the Élysée said."
+    )
+    assert {p.affiliation for p in m.participants} == {"France", "Jordan"}
+    assert m.setting.location.city == "Paris"
+    m = run(
+        "German Chancellor Olaf Scholz and French President Emmanuel Macron agreed on Tuesday to coordinate their "
+        "positions, a German government spokesman said. Scholz hosted Macron at the Chancellery in Berlin."
+    )
+    assert {p.name for p in m.participants} == {"Olaf Scholz", "Emmanuel Macron"}

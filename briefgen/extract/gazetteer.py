@@ -41,6 +41,8 @@ class Gazetteer:
     bodies: dict[str, str] = field(default_factory=dict)  # "au" → African Union
     seats: dict[str, str] = field(default_factory=dict)  # "downing street" → United Kingdom
     seat_pattern: re.Pattern[str] | None = None  # the seats as written, for a scan over a whole text
+    venue_pattern: re.Pattern[str] | None = None  # venues that fix a city, as written
+    venues: dict[str, str] = field(default_factory=dict)  # "elysee palace" → Paris
     event_words: set[str] = field(default_factory=set)
     longest_city: int = 1  # most words in a city name, for the token matchers
 
@@ -78,6 +80,13 @@ class Gazetteer:
         if not text:
             return None
         return self.seats.get(re.sub(r"('s|')$", "", fold(text)))
+
+    def venue_city(self, text: str) -> tuple[str, str] | None:
+        """(city, country) of the first venue named in a text that fixes a city ("at the Élysée Palace")."""
+        if self.venue_pattern is None:
+            return None
+        m = self.venue_pattern.search(text)
+        return self.city(self.venues.get(fold(m.group(0)), "")) if m else None
 
     def region(self, text: str | None) -> str | None:
         if not text:
@@ -119,6 +128,12 @@ def gazetteer() -> Gazetteer:
     names = sorted((str(seat) for seat in (data.get("seats") or {})), key=len, reverse=True)
     if names:
         gaz.seat_pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    venues = {str(k): str(v) for k, v in (data.get("venues") or {}).items()}
+    for venue, city in venues.items():
+        gaz.venues[fold(venue)] = city
+    if venues:
+        names = sorted(venues, key=len, reverse=True)
+        gaz.venue_pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
     gaz.event_words = set(data.get("event_words", []))
     gaz.longest_city = max((len(k.replace("-", " - ").split()) for k in gaz.cities), default=1)
     return gaz

@@ -57,6 +57,8 @@ _CALL_NOUNS = {"call", "phone", "telephone", "conversation", "videoconference", 
 _CALL_WORDS = re.compile(
     r"\b(?:phone|telephone|video|videoconference|teleconference|virtual meeting|call with|calls with|spoke by)\b"
 )
+#: Roles in the frame sentence that make a bare surname a side of the meeting.
+_SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 #: Verbs by which a person states what their country will do ("stated that Japan will host").
 _STATING_VERBS = {
     "say",
@@ -234,7 +236,7 @@ def _is_name_word(tok: Any) -> bool:
     if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
         return False  # "Analysts said": a plural common noun capitalised at the start of a sentence
     gaz = gazetteer()
-    return not (gaz.country(text) or gaz.body(text) or gaz.city(text))
+    return not (gaz.country(text) or gaz.body(text) or gaz.city(text) or gaz.seat(text))
 
 
 def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
@@ -582,6 +584,12 @@ class People:
                     if frame.start <= m.start < frame.end and not self._possessive(m) and not self._excluded_context(m):
                         chosen.append(p)
                         break
+                else:  # a later bare surname in the frame ("Scholz hosted Macron")
+                    if p.name and any(
+                        self._owner.get(k) is p and self.doc[k].dep_ in _SIDE_DEPS
+                        for k in range(frame.start, frame.end)
+                    ):
+                        chosen.append(p)
         if len({id(p) for p in chosen if p.name or p.title}) < 2:
             acting = self._acting_people()
             if frame is None and len(acting) < 2:
@@ -605,7 +613,8 @@ class People:
             return True
         for m in p.mentions:
             start = m.outer_start if m.outer_start is not None else m.start
-            before = self.doc[max(0, start - 4) : start].text.lower()
+            sent_start = self.doc[start].sent.start  # "…, a spokesman said. Scholz hosted …": not Scholz
+            before = self.doc[max(0, sent_start, start - 4) : start].text.lower()
             if any(ph in before for ph in ("attributable to", "according to", "spokesperson", "spokesman")):
                 return True
         return False
@@ -666,10 +675,13 @@ class People:
         by_id: dict[int, Person] = {}
         verbs = _sets()["participant_verbs"]
         for tok in self.doc:
-            if tok.dep_ not in {"nsubj", "nsubjpass"} and not (tok.dep_ == "conj" and tok.head.dep_ == "nsubj"):
+            subject = tok
+            while subject.dep_ == "conj" and subject.head is not subject:  # "A, B, C and D agreed"
+                subject = subject.head
+            if subject.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             p = self._owner.get(tok.i)
-            head = tok.head if tok.dep_ != "conj" else tok.head.head
+            head = subject.head
             if p is None or p.reporter or head.lemma_ not in verbs:
                 continue
             counts[id(p)] += 1
@@ -728,8 +740,10 @@ class People:
         seat = self._issuing_seat()
         if seat:
             used = {p.affiliation for p in self.participants if p.affiliation}
-            for p in self.participants:
-                if p.affiliation is None and not p.name and seat not in used:
+            unplaced = [p for p in self.participants if p.affiliation is None]
+            for p in unplaced:
+                # an office named alone ("the Prime Minister"), or the one side left ("received … at the Élysée")
+                if seat not in used and (not p.name or len(unplaced) == 1):
                     p.mentions[0].affiliation = seat
                     p.affiliation_implied = True
                     used.add(seat)

@@ -187,6 +187,10 @@ def extract_setting(an: Analysis, people: People) -> Setting:
                     break
     if not city and frame is None and first is not None and not occasion:
         city, country = _city_in(first, an)
+    if not city and frame is not None:
+        venue = gaz.venue_city(an.text_of(frame))  # "received … at the Élysée Palace"
+        if venue:
+            city, country = venue
     if not city and line and line.city and (line.agency or line.dash or not occasion):
         known = gaz.city(line.city)
         if known:
