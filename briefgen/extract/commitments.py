@@ -346,7 +346,9 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     for s in subs
                 ):
                     continue
-                add(head, head, clause_end(head), 0.75 if tok.lower_ != "would" else 0.7)
+                # "would not allow": the negation is part of the undertaking
+                neg = next((c for c in head.children if c.dep_ == "neg" and c.i < head.i), None)
+                add(head, neg if neg is not None else head, clause_end(head), 0.75 if tok.lower_ != "would" else 0.7)
                 continue
         # 4. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):
