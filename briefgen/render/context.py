@@ -10,14 +10,15 @@ excerpts reach the sources annex.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any
 
 from ..config import MemoSettings
 from ..model import Evidence, Item, Meeting
+from . import compose
 from .templates import MdSafe, clean_text
+from .wording import is_generic_title, key, pronoun_led, sentence_start, short_label, title_case
 
 NOT_STATED = "Not stated in the source"
 MONTHS = tuple(
@@ -53,48 +54,6 @@ def _text(value: str | None) -> str | None:
     return cleaned or None
 
 
-@functools.lru_cache(maxsize=1)
-def _presentation() -> dict[str, Any]:
-    """presentation.yaml: generic titles and the small words of title case."""
-    import yaml
-
-    data = yaml.safe_load(Path(__file__).with_name("presentation.yaml").read_text(encoding="utf-8"))
-    return {
-        "generic": frozenset(t.casefold() for t in data["generic_titles"]),
-        "small": frozenset(w.casefold() for w in data["small_words"]),
-    }
-
-
-def title_case(title: str | None) -> str | None:
-    """'foreign minister' → 'Foreign Minister'; words already holding capitals ('UN', 'McDonald') stay.
-
-    The model keeps titles as written; a memo presents them as a title. Small words inside
-    ('of', 'and') stay lower case, hyphenated parts are capitalised each ('Secretary-General').
-    """
-    if not title:
-        return title
-    small = _presentation()["small"]
-    words = title.split(" ")
-    out = []
-    for i, word in enumerate(words):
-        if any(ch.isupper() for ch in word) or (i > 0 and word.casefold() in small):
-            out.append(word)
-        else:
-            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
-    return " ".join(out)
-
-
-def is_generic_title(title: str | None) -> bool:
-    return bool(title) and title.strip().casefold() in _presentation()["generic"]
-
-
-def sentence_start(text: str | None) -> str | None:
-    """Capitalise the first letter for display ('deepen dialogue' → 'Deepen dialogue')."""
-    if not text or not text[0].islower():
-        return text
-    return text[0].upper() + text[1:]
-
-
 def _present_line(line: str, people: list[Any]) -> str:
     """A BLUF line with each participant's title as a title, or dropped when it is generic."""
     for p in people:
@@ -109,8 +68,7 @@ def _present_line(line: str, people: list[Any]) -> str:
     return sentence_start(line) or line
 
 
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+_key = key
 
 
 def _unrepeated_outlook(outlook: list[dict[str, Any]], meeting: Meeting) -> list[dict[str, Any]]:
@@ -166,6 +124,36 @@ def _item(item: Item, cites: Citations, **fields: Any) -> dict[str, Any]:
         "review": item.needs_review,
         "cite": cites.markers(item),
     }
+
+
+def _topic(t, cites: Citations) -> dict[str, Any]:
+    """A topic with its label as written (capitalised) and a short heading made from it.
+
+    `poor` marks a label that cannot stand as a heading even shortened (it starts or ends with
+    a pronoun: "expanding it"); the BLUF's topic list leaves such labels out.
+    """
+    label = _text(t.label)
+    short = short_label(label) if label else NOT_STATED
+    words = short.split()
+    poor = not label or pronoun_led(short) or (len(words) > 1 and pronoun_led(words[-1]))
+    return _item(
+        t,
+        cites,
+        label=sentence_start(label) or NOT_STATED,
+        short=short,
+        heading=sentence_start(short),
+        poor=poor,
+        category=_text(t.category),
+        points=[pt for p in t.points if (pt := _text(p))],
+    )
+
+
+def _mark_new_points(topics: list[dict[str, Any]]) -> None:
+    """`new_points`: the points no earlier topic showed, so a shared sentence is printed once."""
+    seen: set[str] = set()
+    for t in topics:
+        t["new_points"] = [p for p in t["points"] if _key(p) not in seen]
+        seen.update(_key(p) for p in t["points"])
 
 
 def _person(p, cites: Citations) -> dict[str, Any]:
@@ -245,28 +233,23 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
         location=location,
         occasion=_text(setting.occasion),
     )
-    topics = [
-        _item(
-            t,
-            cites,
-            label=sentence_start(_text(t.label)) or NOT_STATED,
-            category=_text(t.category),
-            points=[pt for p in t.points if (pt := _text(p))],
-        )
-        for t in meeting.topics
-    ]
+    topics = [_topic(t, cites) for t in meeting.topics]
+    _mark_new_points(topics)
     commitments = [
         _item(
             c,
             cites,
             actor=_text(c.actor),
             action=sentence_start(_text(c.action)) or NOT_STATED,
+            raw_action=_text(c.action),
             deadline=_text(c.deadline),
         )
         for c in meeting.commitments
     ]
     quotes = [_item(q, cites, speaker=_text(q.speaker), text=_text(q.text) or "") for q in meeting.quotes]
-    outlook = [_item(o, cites, text=_text(o.text) or "") for o in meeting.outlook]
+    outlook = [
+        _item(o, cites, text=(text := _text(o.text) or ""), pronoun_led=pronoun_led(text)) for o in meeting.outlook
+    ]
     background = [
         _item(
             b,
@@ -283,7 +266,27 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
     source = meeting.source
     # The DATE line: the memo_date setting, else the source's published date; never the clock.
     memo_date = _text(settings.memo_date) or format_date(source.published)
-    keywords = [t["label"] for t in topics if t["label"] != NOT_STATED]
+    keywords = [t["heading"] for t in topics if t["label"] != NOT_STATED]
+    summary = {
+        "lines": [_present_line(ln, meeting.participants) for line in meeting.summary.lines if (ln := _text(line))],
+        "cite": summary_cite,
+        "review": meeting.summary.needs_review,
+    }
+    meeting_view = {
+        "summary": summary,
+        "participants": people,
+        "sides": _sides(people),
+        "mentioned": mentioned,
+        "setting": setting_view,
+        "topics": topics,
+        "commitments": commitments,
+        "quotes": quotes,
+        "outlook": outlook,
+        "next_steps": _unrepeated_outlook(outlook, meeting),
+        "background": background,
+        "timeline": timeline,
+    }
+    meeting_view["bluf"] = compose.bluf(summary["lines"], summary, meeting_view)
     return {
         "not_stated": NOT_STATED,
         "memo": {
@@ -295,26 +298,8 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
             "subject": _subject(meeting, people, location),
             "keywords": keywords,
         },
-        "meeting": {
-            "summary": {
-                "lines": [
-                    _present_line(ln, meeting.participants) for line in meeting.summary.lines if (ln := _text(line))
-                ],
-                "cite": summary_cite,
-                "review": meeting.summary.needs_review,
-            },
-            "participants": people,
-            "sides": _sides(people),
-            "mentioned": mentioned,
-            "setting": setting_view,
-            "topics": topics,
-            "commitments": commitments,
-            "quotes": quotes,
-            "outlook": outlook,
-            "next_steps": _unrepeated_outlook(outlook, meeting),
-            "background": background,
-            "timeline": timeline,
-        },
+        "meeting": meeting_view,
+        "talking": compose.talking_points(meeting, meeting_view),
         "source": {
             "title": _text(source.title),
             "url": _text(source.url),
