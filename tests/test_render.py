@@ -177,8 +177,14 @@ def test_pdf_metadata_outline_and_embedded_fonts(seed_pdf):
     assert fonts and all("Roboto" in f for f in fonts)
 
 
-def test_commitments_header_repeats_across_pdf_pages(multi_pdf):
-    pages = pdf_pages(multi_pdf)
+def test_commitments_header_repeats_across_pdf_pages(multi, settings, tmp_path):
+    # all 30 commitments (the memo shows 12), so the table surely runs over a page break
+    (tmp_path / "all.md.j2").write_text(
+        '{% import "_common.md.j2" as common %}\n# Commitments\n\n'
+        "{{ common.commitments(meeting.commitments, not_stated) }}\n",
+        encoding="utf-8",
+    )
+    pages = pdf_pages(render_pdf(multi, settings.model_copy(update={"template": "all", "template_dir": tmp_path})))
     # table rows, not the BLUF's one "Key commitment" line: pages naming several commitments
     with_commitments = [p for p in pages if len(set(re.findall(r"Commitment \d+:", p))) >= 2]
     assert len(with_commitments) >= 2
