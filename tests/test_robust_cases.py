@@ -121,16 +121,19 @@ def _model_case(name: str, meeting_name: str) -> Case:
     return Case(name, dump_meeting(sample_meeting(meeting_name), "yaml").encode(), "memo", meeting_name)
 
 
+RTL_EMOJI_NAME = "Amir 🤝 مرحبا שלום"
+
 CASES += [
     _model_case("model-good.yaml", "Sergei Lavrov"),
     _model_case("model-hostile-text.yaml", "Ré {{ 7*7 }} <b>&amp; ]]> \\n $x"),
-    _model_case("model-rtl-emoji.yaml", "Amir 🤝 مرحبا שלום"),
+    _model_case("model-rtl-emoji.yaml", RTL_EMOJI_NAME),
     _model_case("model..dots...yaml", "Dot Name"),
 ]
 
-XFAIL: dict[str, str] = {
-    "model-rtl-emoji.yaml": "render stage: the PDF font (Roboto) has no Arabic, Hebrew or emoji glyphs",
-}
+#: What the PDF must show where it differs from `must_show`. The PDF font (Roboto) covers Latin,
+#: Latin Extended, Greek and Cyrillic only (docs/RENDERING.md, "Scripts the PDF shows"): Arabic,
+#: Hebrew and emoji have no glyph there, so the PDF shows their Latin neighbours; the DOCX keeps all.
+PDF_SHOWS: dict[str, str] = {"model-rtl-emoji.yaml": "Amir"}
 
 
 @dataclass
@@ -196,9 +199,7 @@ def test_outputs_stay_inside_the_output_folder(batch: Batch) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[safe_stem(c.name) for c in CASES])
-def test_case(batch: Batch, case: Case, request: pytest.FixtureRequest) -> None:
-    if case.name in XFAIL:
-        request.applymarker(pytest.mark.xfail(strict=False, reason=XFAIL[case.name]))
+def test_case(batch: Batch, case: Case) -> None:
     stem = safe_stem(Path(case.name).stem)
     shown = case.name.encode("unicode_escape").decode("ascii") if not case.name.isprintable() else case.name
     failed = [line for line in batch.stderr.splitlines() if line.startswith("FAILED") and shown in line]
@@ -215,8 +216,24 @@ def test_case(batch: Batch, case: Case, request: pytest.FixtureRequest) -> None:
     text = docx_text(batch.out / f"{stem}.docx")
     pdf = pdf_text(batch.out / f"{stem}.pdf")
     if case.must_show:
-        assert case.must_show in text and case.must_show in pdf.replace("\n", " ")
+        assert case.must_show in text
+        assert PDF_SHOWS.get(case.name, case.must_show) in pdf.replace("\n", " ")
     assert "49" not in text.replace(case.must_show or "", ""), "template syntax in the input must not run"
+
+
+def test_rtl_and_emoji_names_kept_exactly_in_docx_latin_parts_in_pdf(batch: Batch) -> None:
+    """Arabic, Hebrew and emoji: the DOCX holds the exact text; the PDF opens and holds the Latin parts."""
+    import docx
+
+    document = docx.Document(str(batch.out / "model-rtl-emoji.docx"))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert any(RTL_EMOJI_NAME in cell for cell in cells), "participants table"
+    text = docx_text(batch.out / "model-rtl-emoji.docx")
+    assert f"{RTL_EMOJI_NAME} (Russia) met" in text, "BLUF"
+    assert f"{RTL_EMOJI_NAME}: “We value our warm relations”" in text, "quotes"
+    pdf = " ".join(pdf_text(batch.out / "model-rtl-emoji.pdf").split())
+    for latin in ("Foreign Minister Amir", "Olivier Nduhungirehe (Rwanda)", "We value our warm relations", "Cairo"):
+        assert latin in pdf, latin
 
 
 def test_single_bad_input_is_one_line(tmp_path: Path) -> None:
