@@ -126,6 +126,23 @@ def _item(item: Item, cites: Citations, **fields: Any) -> dict[str, Any]:
     }
 
 
+def _inline_action(action: str | None, item: Item) -> str | None:
+    """The action as it reads after "Rwanda to …": 'Establish a centre' → 'establish a centre'.
+
+    The first letter is lowered only when the evidence sentence has that word in lower case,
+    so a name ('Kigali will …') keeps its capital.
+    """
+    if not action or not action[:1].isupper():
+        return action
+    first = action.split()[0]
+    if first[1:] != first[1:].lower():
+        return action
+    lowered = first.lower()
+    if any(re.search(r"(?<!\w)" + re.escape(lowered) + r"(?!\w)", ev.text) for ev in item.evidence):
+        return lowered + action[len(first) :]
+    return action
+
+
 def _topic(t, cites: Citations) -> dict[str, Any]:
     """A topic with its label as written (capitalised) and a short heading made from it.
 
@@ -241,7 +258,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
             cites,
             actor=_text(c.actor),
             action=sentence_start(_text(c.action)) or NOT_STATED,
-            raw_action=_text(c.action),
+            raw_action=_inline_action(_text(c.action), c),
             deadline=_text(c.deadline),
         )
         for c in meeting.commitments
