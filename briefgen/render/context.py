@@ -260,6 +260,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
             action=sentence_start(_text(c.action)) or NOT_STATED,
             raw_action=_inline_action(_text(c.action), c),
             deadline=_text(c.deadline),
+            deadline_in_action=bool(c.deadline and c.action and _key(c.deadline) in _key(c.action)),
         )
         for c in meeting.commitments
     ]
