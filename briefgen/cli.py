@@ -66,6 +66,7 @@ def _memo_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--from", dest="from_", metavar="FROM", help="the FROM line")
     g.add_argument("--organisation", help="organisation shown in the letterhead")
     g.add_argument("--classification", metavar="TEXT", help="classification or handling marking")
+    g.add_argument("--own-side", metavar="SIDE", help="the principal's side, e.g. 'United States' (talking points)")
     g.add_argument("--template", help="template name (see `briefgen templates`)")
     g.add_argument("--template-dir", type=_path, help="folder with extra or overriding templates")
     g.add_argument("--reference-docx", type=_path, help="letterhead DOCX whose styles, header and footer are used")
@@ -121,6 +122,7 @@ def _settings(args: argparse.Namespace):
         from_=args.from_,
         organisation=args.organisation,
         classification=args.classification,
+        own_side=args.own_side,
         template=args.template,
         template_dir=args.template_dir,
         reference_docx=args.reference_docx,

@@ -33,6 +33,9 @@ class MemoSettings(BaseModel):
     template_dir: Path | None = None
     reference_docx: Path | None = None
     theme: Path | None = None
+    own_side: str | None = Field(
+        default=None, description="the principal's side (e.g. 'United States'); talking points address the others"
+    )
     memo_date: str | None = Field(default=None, description="DATE line; default: the source's published date")
 
     def fingerprint(self) -> str:

@@ -171,9 +171,22 @@ def bluf(model_lines: list[str], summary: dict[str, Any], view: dict[str, Any]) 
 # --------------------------------------------------------------------------- talking points
 
 
-def counterpart_sides(sides: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The sides after the first-named one; readouts name their own side first. One side: that side."""
-    return sides[1:] if len(sides) > 1 else sides
+def own_side_index(sides: list[dict[str, Any]], own_side: str | None) -> int:
+    """Which side is the principal's: the `own_side` setting when it names one, else the first-named
+    side (readouts name their own side first)."""
+    if own_side:
+        for i, side in enumerate(sides):
+            if side["label"] and key(side["label"]) == key(own_side):
+                return i
+    return 0
+
+
+def counterpart_sides(sides: list[dict[str, Any]], own_side: str | None = None) -> list[dict[str, Any]]:
+    """Every side but the principal's. With one side only, that side."""
+    if len(sides) < 2:
+        return sides
+    own = own_side_index(sides, own_side)
+    return [side for i, side in enumerate(sides) if i != own]
 
 
 def _mentions(actor: str | None, people: list[dict[str, Any]]) -> bool:
@@ -198,10 +211,12 @@ def _resolve_pronoun(point: str, keys: set[str], quotes: list[tuple[dict[str, An
     return f"{speakers.pop()} {rest[1]}" if len(rest) == 2 else None
 
 
-def talking_points(meeting: Meeting, view: dict[str, Any]) -> dict[str, Any]:
+def talking_points(meeting: Meeting, view: dict[str, Any], own_side: str | None = None) -> dict[str, Any]:
     """Topics grouped by the sentence they rest on, each with the positions stated on it."""
-    counterparts = [p for side in counterpart_sides(view["sides"]) for p in side["people"]]
-    own = view["sides"][0]["people"] if len(view["sides"]) > 1 else []
+    sides = view["sides"]
+    counterparts = [p for side in counterpart_sides(sides, own_side) for p in side["people"]]
+    own_index = own_side_index(sides, own_side)
+    own = sides[own_index]["people"] if len(sides) > 1 else []
     commitments = [(c, evidence_keys(m)) for c, m in zip(view["commitments"], meeting.commitments, strict=True)]
     quotes = [(q, evidence_keys(m)) for q, m in zip(view["quotes"], meeting.quotes, strict=True)]
     for c, _ in commitments:
@@ -242,8 +257,8 @@ def talking_points(meeting: Meeting, view: dict[str, Any]) -> dict[str, Any]:
         by_key.update({k: group for k in keys})
     steps = [o for o in view["next_steps"] if o["text"] and not pronoun_led(drop_opener(o["text"]))]
     return {
-        "counterpart_sides": counterpart_sides(view["sides"]),
-        "own_side": view["sides"][0] if len(view["sides"]) > 1 else None,
+        "counterpart_sides": counterpart_sides(sides, own_side),
+        "own_side": sides[own_index] if len(sides) > 1 else None,
         "groups": groups,
         "next_steps": [{**o, "text": drop_opener(o["text"])} for o in steps],
         "their_commitments": [c for c, _ in commitments if c["by_counterpart"]],

@@ -317,7 +317,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
             "keywords": keywords,
         },
         "meeting": meeting_view,
-        "talking": compose.talking_points(meeting, meeting_view),
+        "talking": compose.talking_points(meeting, meeting_view, settings.own_side),
         "source": {
             "title": _text(source.title),
             "url": _text(source.url),
