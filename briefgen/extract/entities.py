@@ -144,7 +144,7 @@ def _in_person_slot(doc: Any, start: int, end: int) -> bool:
 
 
 def _person_spans(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
-    """Runs of two to five capitalised proper-noun name words that nothing else has claimed.
+    """Runs of two or more capitalised proper-noun name words (particles included) that nothing else has claimed.
 
     A fallback for names that carry no title: at least one word must be outside the English
     dictionary ("Paul Whelan", not "Radio Free"), and hyphenated runs ("Indo-Pacific") are left out.
@@ -164,10 +164,14 @@ def _person_spans(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
         while end > start and any(k in taken for k in range(start, end)):
             end -= 1
         words = [doc[k].lower_ for k in range(start, end)]
+        last = words[-1].strip(".") if words else ""
         if (
-            2 <= end - start <= 5
+            2 <= end - start <= 8
             and any(doc[k].pos_ == "PROPN" for k in range(start, end))
-            and "-" not in words
+            # a hyphen joins "Indo-Pacific", "Asia-Pacific Economic Cooperation"; in a name it sits in a
+            # given name or after a particle ("Marie-Claire de la Fontaine", "al-Rashid"), before a surname
+            # outside the dictionary
+            and ("-" not in words or (not _is_common(last, common) and len(last) > 1))
             and (
                 any(not _is_common(w.strip("."), common) and len(w.strip(".")) > 1 for w in words)
                 or _in_person_slot(doc, start, end)
@@ -180,8 +184,65 @@ def _person_spans(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-def add_rule_entities(doc: Any) -> Any:
-    """Pipeline component: DATE/TIME/MONEY by grammar, PERSON by name shape, around the ruler's entities."""
+#: What the statistical model is asked for: names, and the places and buildings that must not become names.
+_STATISTICAL_LABELS = frozenset({"PERSON", "LOC", "FAC"})
+
+
+def _name_candidate(tok: Any, taken: set[int]) -> bool:
+    """A capitalised word that neither the gazetteer, the titles nor the date grammar explains."""
+    if tok.i in taken or not tok.text[:1].isupper() or len(tok.text) < 2:
+        return False
+    return tok.pos_ == "PROPN" or (not tok.is_sent_start and tok.is_title)
+
+
+def _statistical_spans(doc: Any, taken: set[int], ents: list[Any], ner: Any) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the model's names, found by running its NER on the sentences that need it.
+
+    Why not the whole text: the NER runs its own token encoder and transition system (about 45 ms
+    per 500 words, as much as the rest of the pipeline), and the only entities taken from it are
+    names. A sentence without an unexplained capitalised word cannot hold one, so only the others
+    are copied into a small Doc, with the ruler's entities preset (the model predicts around them,
+    as when it ran after the ruler on the whole text), and the results are mapped back.
+    """
+    from spacy.tokens import Doc, Span
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    index: list[int] = []  # sub-doc token -> doc token
+    for sent in doc.sents:
+        if not any(_name_candidate(tok, taken) for tok in sent):
+            continue
+        for tok in sent:
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+            index.append(tok.i)
+        spaces[-1] = True
+    if not words:
+        return []
+    sub = Doc(doc.vocab, words=words, spaces=spaces)
+    position = {doc_i: sub_i for sub_i, doc_i in enumerate(index)}
+    preset = []
+    for ent in ents:
+        first, last = position.get(ent.start), position.get(ent.end - 1)
+        if first is not None and last is not None and last - first == ent.end - 1 - ent.start:
+            preset.append(Span(sub, first, last + 1, label=ent.label_))
+    sub.set_ents(preset, default="unmodified")
+    sub = ner(sub)
+    out = []
+    for ent in sub.ents:
+        start, end = index[ent.start], index[ent.end - 1] + 1
+        if (
+            ent.label_ in _STATISTICAL_LABELS
+            and end - start == len(ent)
+            and not any(k in taken for k in range(start, end))
+        ):
+            out.append((start, end, ent.label_))
+    return out
+
+
+def add_rule_entities(doc: Any, ner: Any = None) -> Any:
+    """Pipeline component: DATE/TIME/MONEY by grammar, the model's names (when `ner` is given), then
+    PERSON by name shape, all around the ruler's entities."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
@@ -193,6 +254,10 @@ def add_rule_entities(doc: Any) -> Any:
             continue
         new.append(span)
         taken.update(range(span.start, span.end))
+    if ner is not None:
+        for start, end, label in _statistical_spans(doc, taken, ents + new, ner):
+            new.append(Span(doc, start, end, label=label))
+            taken.update(range(start, end))
     for start, end in _person_spans(doc, taken):
         new.append(Span(doc, start, end, label="PERSON"))
         taken.update(range(start, end))

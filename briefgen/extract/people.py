@@ -253,10 +253,14 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
         if _is_name_word(tok):
             j += 1
             last_good = j
-        elif tok.lower_ in particles and j + 1 < limit and j > start - 1:
-            nxt = doc[j + 1]
-            if nxt.text == "-" or _is_name_word(nxt):
-                j += 1
+        elif tok.lower_ in particles and j >= start:
+            # a run of particles ("von der", "de la", "van den") belongs to the name when a name word
+            # (or a hyphen: "al-Kadhimi") follows it
+            k = j
+            while k < limit and doc[k].lower_ in particles:
+                k += 1
+            if k < limit and (doc[k].text in {"-", "‑"} or _is_name_word(doc[k])):
+                j = k
             else:
                 break
         elif tok.text in {"-", "‑"} and j > start and not doc[j - 1].whitespace_ and j + 1 < limit:
