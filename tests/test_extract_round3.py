@@ -45,3 +45,35 @@ def test_participant_with_particles_is_one_person(name):
     names = [p.name for p in m.participants]
     assert name in names
     assert len(m.participants) == 2
+
+
+# ---------------------------------------------------------------- 2. commitment phrases, readiness, "agreed not to"
+def test_noun_commitment_to_a_party_keeps_the_whole_phrase():
+    m = run(
+        "Defence Minister Lars Holm of Denmark met Defence Minister Anna Berzina of Latvia in Riga on Friday. "
+        "Minister Holm renewed Denmark's steadfast commitment to Latvia under the 1949 North Atlantic Treaty."
+    )
+    actions = [c.action for c in m.commitments]
+    assert "steadfast commitment to Latvia under the 1949 North Atlantic Treaty" in actions
+    assert all(c.deadline is None for c in m.commitments)  # the treaty's year is not a deadline
+
+
+def test_readiness_is_an_undertaking_of_the_subject():
+    m = run(
+        "Foreign Minister Hana Sato of Japan held talks with Foreign Minister Ravi Menon of India in Tokyo. "
+        "Japan is willing to cooperate with India to modernise port facilities in the Bay of Bengal. "
+        "India stands ready to host a joint working group on critical minerals."
+    )
+    got = {(c.actor, c.action) for c in m.commitments}
+    assert ("Japan", "cooperate with India to modernise port facilities in the Bay of Bengal") in got
+    assert ("India", "host a joint working group on critical minerals") in got
+
+
+def test_agreed_not_to_keeps_the_negation():
+    m = run(
+        "President Omar Farah of Somalia met President Luis Ortega of Panama in New York on Monday. "
+        "The two presidents agreed not to impose new visa requirements before the end of the year."
+    )
+    assert len(m.commitments) == 1
+    assert m.commitments[0].action.startswith("not to impose new visa requirements")
+    assert m.commitments[0].deadline == "before the end of the year"

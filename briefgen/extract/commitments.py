@@ -163,6 +163,9 @@ def _deadline(an: Analysis, first: int, last: int) -> str | None:
             continue
         if not _DEADLINE_WORDS.search(ent.text):
             continue
+        root = ent.root
+        if len(ent) == 1 and root.dep_ in {"nummod", "compound", "amod"} and root.head.i > root.i:
+            continue  # a year naming a thing: "the 1951 Mutual Defense Treaty", "the 2030 Agenda"
         start = ent.start
         if start > first and doc[start - 1].lower_ in _DEADLINE_MODIFIERS:
             start -= 1  # "early next year", "later this year"
@@ -224,6 +227,51 @@ _REPORTING_VERBS = {
 }
 
 
+def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
+    """The verb's subject is a party to the meeting: a person, a country or body, a team or government."""
+    return any(
+        people.refer(s)
+        or gazetteer().affiliation(an.doc[s.left_edge.i : s.i + 1].text)
+        or s.lower_ in {"teams", "administration", "government"}
+        for s in _subjects(verb)
+    )
+
+
+def _readiness_verb(adjective: Any) -> Any:
+    """The verb an adjective of readiness completes: "is" in "is willing and ready to", "stands" in "stands ready"."""
+    pred = adjective
+    while pred.dep_ == "conj" and pred.head is not pred:
+        pred = pred.head
+    verb = pred.head
+    return verb if verb is not pred and verb.pos_ in {"VERB", "AUX"} else None
+
+
+def _commitment_phrase(an: Analysis, noun: Any, prep: Any) -> str | None:
+    """ "ironclad commitment to the Philippines under the 1951 Treaty": a commitment to a party or thing.
+
+    When "commitment/pledge to" takes a noun rather than a verb, what was undertaken is the commitment
+    itself; the phrase is kept whole, without its article, possessor or the actor's own country ("the
+    ironclad U.S. commitment" → "ironclad commitment").
+    """
+    if prep.lower_ != "to" or prep.dep_ != "prep" or not any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    gaz = gazetteer()
+    dropped: set[int] = set()
+    for child in noun.children:
+        if child.i < noun.i and (
+            child.dep_ in {"det", "poss"}
+            or (child.dep_ in {"compound", "amod", "nmod"} and gaz.affiliation(child.text))
+        ):
+            dropped.update(t.i for t in child.subtree)
+    words = []
+    for tok in an.doc[noun.left_edge.i : noun.right_edge.i + 1]:
+        if tok.i in dropped:
+            continue
+        words.append(tok.text_with_ws)
+    text = "".join(words).strip().rstrip(" ,;.")
+    return " ".join(text.split()[:_MAX_ACTION_WORDS]) or None
+
+
 def _is_perfect_past(verb: Any) -> bool:
     return (
         any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
@@ -245,11 +293,13 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     def inside(i: int) -> bool:
         return any(a <= i < b for a, b in covered)
 
-    def add(verb: Any, action_from: Any, action_end: int, confidence: float, possessor: Any = None) -> None:
+    def add(
+        verb: Any, action_from: Any, action_end: int, confidence: float, possessor: Any = None, text: str | None = None
+    ) -> None:
         actor, actor_conf = _actor(an, people, verb, possessor)
         if actor is None:
             return
-        action = _action_text(an, action_from, action_end)
+        action = text or _action_text(an, action_from, action_end)
         if len(action.split()) < 2:
             return
         item = Commitment(
@@ -262,7 +312,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         found.append(item)
         covered.append((action_from.i, action_end))
 
-    relevant = set(table) | frame_verbs | {"be"}  # the lemmas any rule below starts from
+    readiness = set(c.get("readiness_adjectives", []))
+    relevant = set(table) | frame_verbs | readiness | {"be"}  # the lemmas any rule below starts from
     for sent in an.sents:
         if _PAST_MARKERS.search(an.text_of(sent)) and not re.search(r"\bwill\b", an.text_of(sent)):
             continue
@@ -277,6 +328,14 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 wanted = cue.get("next")
                 if tok.dep_ in {"amod", "acl"} or any(ch.dep_ == "auxpass" for ch in tok.children):
                     continue
+                negated = None
+                if (
+                    nxt is not None
+                    and nxt.lower_ == "not"
+                    and tok.i + 2 < sent.end
+                    and an.doc[tok.i + 2].lower_ == "to"
+                ):
+                    negated, nxt = nxt, an.doc[tok.i + 2]  # "agreed not to allow …": the "not" is the undertaking
                 if wanted and (nxt is None or nxt.lower_ not in set(wanted)):
                     nxt = _after_adverbial(an, tok, sent.end)  # "agreed on Monday to resume talks"
                     if nxt is None or nxt.lower_ not in set(wanted):
@@ -285,6 +344,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     continue
                 start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
                 start = an.doc[start.i + 1] if start.i + 1 < sent.end and start is not tok else (nxt or tok)
+                start = negated if negated is not None else start
                 conf = float(cue.get("confidence", 0.8))
                 comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i), None)
                 if comp is not None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in comp.children):
@@ -323,34 +383,37 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                             start = an.doc[kids[0].i + 1] if kids else start
                         if olemma in {"principles", "principle"}:
                             start = obj
-                        add(tok, start, obj.right_edge.i + 1, 0.75, possessor)
+                        phrase = _commitment_phrase(an, obj, after[0]) if after else None
+                        add(tok, start, obj.right_edge.i + 1, 0.75, possessor, text=phrase)
                         break
                     if lemma == "welcome" and olemma in steps:
                         add(tok, obj, obj.right_edge.i + 1, 0.65)
                         break
                 continue
-            # 3. "will" with a party as subject; "would" in reported speech ("X said that Japan would host");
+            # 3. "is ready to / willing to / stands ready to work with …": an undertaking of the subject
+            if tok.lower_ in readiness and tok.dep_ in {"acomp", "conj", "oprd", "attr"}:
+                verb = _readiness_verb(tok)
+                comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+                reported = verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING_VERBS
+                # "X stated that the US stands ready to …" is an offer reported, an outlook, not an undertaking
+                if verb is not None and comp is not None and not reported and _party_subject(an, people, verb):
+                    first = comp.left_edge if comp.left_edge.lower_ != "to" else an.doc[comp.left_edge.i + 1]
+                    add(verb, first, clause_end(comp), 0.7)
+                continue
+            # 4. "will" with a party as subject; "would" in reported speech ("X said that Japan would host");
             #    "is to visit"
             be_to = lemma == "be" and nxt is not None and nxt.lower_ == "to" and _be_to_verb(an, tok)
             if be_to or _future_modal(tok):
                 head = _be_to_verb(an, tok) if be_to else tok.head
                 if head is None or head.lemma_ in not_verbs or head.lemma_ == "be":
                     continue
-                subs = _subjects(head)
-                if not subs:
-                    continue
-                if not any(
-                    people.refer(s)
-                    or gazetteer().affiliation(an.doc[s.left_edge.i : s.i + 1].text)
-                    or s.lower_ in {"teams", "administration", "government"}
-                    for s in subs
-                ):
+                if not _party_subject(an, people, head):
                     continue
                 # "would not allow": the negation is part of the undertaking
                 neg = next((c for c in head.children if c.dep_ == "neg" and c.i < head.i), None)
                 add(head, neg if neg is not None else head, clause_end(head), 0.75 if tok.lower_ != "would" else 0.7)
                 continue
-        # 4. money for a purpose, with no other cue in the sentence
+        # 5. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):
             money = [e for e in an.ents_in(sent.start, sent.end) if e.label_ == "MONEY"]
             if money and not _PAST_MARKERS.search(an.text_of(sent)):
