@@ -8,6 +8,7 @@ from briefgen.extract import extract
 from briefgen.extract.entities import _person_spans
 from briefgen.extract.people import grab_name
 from briefgen.extract.pipeline import load_pipeline
+from briefgen.extract.topics import clean_labels
 from briefgen.model import Meeting, Source, SourceInfo
 
 
@@ -77,3 +78,49 @@ def test_agreed_not_to_keeps_the_negation():
     assert len(m.commitments) == 1
     assert m.commitments[0].action.startswith("not to impose new visa requirements")
     assert m.commitments[0].deadline == "before the end of the year"
+
+
+# ---------------------------------------------------------------- 3. topics: substance, short, no fragments
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("“outstanding maritime cooperation” between the two navies", ["maritime cooperation"]),
+        ("the deepening of defence education exchanges", ["defence education exchanges"]),
+        ("progress in the digital economy", ["digital economy"]),
+        ("expanding it", []),
+        (
+            "investment in renewable energy and critical minerals",
+            ["investment in renewable energy", "critical minerals"],
+        ),
+        (
+            "cultural ties between the American and Nigerian people",
+            ["cultural ties between the American and Nigerian people"],
+        ),
+        ("held in Sochi in November 2024", []),
+    ],
+)
+def test_labels_name_the_substance(raw, want):
+    assert clean_labels(raw) == want
+
+
+def test_topics_after_gerund_lists_reaffirmations_and_progress():
+    m = run(
+        "CANBERRA — Australian Foreign Minister Claire Donovan met Vietnamese Foreign Minister Tran Van Minh in "
+        "Canberra on the afternoon of May 12.\n\nThe ministers discussed deepening trade ties, including through the "
+        "regional comprehensive economic agreement, and investment in renewable energy and critical minerals. "
+        "Donovan condemned the dangerous manoeuvres near Second Thomas Shoal. Both ministers welcomed progress on "
+        "the mutual recognition of skills qualifications."
+    )
+    labels = [t.label for t in m.topics]
+    for want in (
+        "trade ties",
+        "regional comprehensive economic agreement",
+        "investment in renewable energy",
+        "critical minerals",
+        "dangerous manoeuvres near Second Thomas Shoal",
+        "mutual recognition of skills qualifications",
+    ):
+        assert want in labels
+    assert all(len(label.split()) <= 8 and "May" not in label for label in labels)

@@ -39,6 +39,79 @@ def _content(label: str) -> set[str]:
     }  # fmt: skip
 
 
+#: A label longer than this is cut at a boundary word or split at "and" (a label names a substance).
+_LABEL_WORDS = 6
+_QUOTED = re.compile(r"[“\"«‘']([^”\"»’']{3,80})[”\"»’']")
+
+
+@cache
+def _label_rules() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], list[str]]:
+    tax = load("taxonomy")
+    lead = re.compile("^(?:" + "|".join(f"(?:{p})" for p in tax.get("label_lead_phrases", [])) + ")", re.I)
+    evaluative = frozenset(str(w).lower() for w in tax.get("evaluative_words", []))
+    pronouns = frozenset(str(w).lower() for w in tax.get("pronouns", []))
+    cuts = sorted((str(w) for w in tax.get("label_cut_words", [])), key=len, reverse=True)
+    return lead, evaluative, pronouns, cuts
+
+
+def clean_labels(label: str) -> list[str]:
+    """A raw phrase as one or more short labels naming the substance, or none.
+
+    The quoted words of a quotation fragment ("“excellent bilateral cooperation” between …"), without
+    openings that only frame the substance ("the deepening of", "progress in", "deep concerns
+    regarding"), evaluative words, or a trailing "and"/preposition; never a pronoun-led phrase
+    ("expanding it"). A label over six words is split at "and" or cut at a boundary word.
+    """
+    lead, evaluative, pronouns, cuts = _label_rules()
+    text = " ".join(label.split())
+    quoted = _QUOTED.search(text)
+    if quoted:
+        text = quoted.group(1)
+    for _ in range(3):
+        before = text
+        text = _LEAD.sub("", lead.sub("", text)).strip(" ,.;:")
+        words = text.split()
+        while words and words[0].lower() in evaluative:
+            words.pop(0)
+        text = " ".join(words)
+        if text == before:
+            break
+    text = re.sub(r"^(?:regarding|concerning|about|on|upon|near|of|in)\s+", "", text, flags=re.I)
+    words = text.split()
+    if not words or words[0].lower().strip("’'") in pronouns:
+        return []
+    if re.match(r"^(?:[a-z]+ed|held|made|given|taken|set|done|put|seen|won|led) (?:in|on|upon|by|at|to|with)\b", text):
+        return []  # a participle clause ("held in Sochi in 2024", "agreed upon by the two sides")
+    # a verb after "and" starts another clause: "… institutions and highlighted the …"
+    text = re.split(r"\s+and\s+(?=[a-z]+ed\b)", text)[0]
+    words = text.split()
+    if len(words) > _LABEL_WORDS and " and " in text:
+        head, _, tail = text.rpartition(" and ")
+        last = head.split()[-1] if head.split() else ""
+        # "investment in renewable energy and critical minerals" is two subjects; "ties between the
+        # American and Nigerian people", "a more equitable and just nation", "in and near X" are one
+        if (
+            len(tail.split()) >= 2
+            and len(head.split()) >= 2
+            and not last[:1].isupper()
+            and last.lower() not in _DANGLING | {"near", "around", "more", "less"}
+            and not re.search(r"(?:an|ese|ic|al|able|ible|ive|ous|ful|ern)$", last.lower())
+        ):
+            return [x for p in (head, tail) for x in clean_labels(p)]
+    if len(words) > _LABEL_WORDS:
+        low = " " + text.lower() + " "
+        best = None
+        for cut in cuts:
+            for m in re.finditer(rf" {re.escape(cut)} ", low):
+                n = len(low[: m.start()].split())
+                if 2 <= n <= _LABEL_WORDS and (best is None or n > best):
+                    best = n
+        words = words[:best] if best else words[: _LABEL_WORDS + 2]
+    while words and (words[-1].lower() in _DANGLING or words[-1].lower() in {"near", "into", "through", "at"}):
+        words.pop()
+    return [" ".join(words)] if words else []
+
+
 def category(text: str) -> str | None:
     """The taxonomy category with most word hits in a label (then in its sentence)."""
     low = " " + re.sub(r"[^\w-]+", " ", text.lower()) + " "
@@ -69,6 +142,11 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
                 if comps:  # "the importance of maintaining pressure on Russia"
                     words = doc[comps[0].i : comps[0].right_edge.i + 1].text.split()
                     return " ".join(words[:_MAX_WORDS]).rstrip(" ,.;:") if len(words) > 1 else None
+            if child.dep_ == "acl" and child.pos_ == "VERB" and child.i > head.i and head.lemma_ in _NEED_HEADS:
+                # "the urgent need to increase NATO burden-sharing", "the desire to give Syria a chance"
+                first = child.left_edge.i + 1 if child.left_edge.lower_ == "to" else child.i
+                words = doc[first : child.right_edge.i + 1].text.split()
+                return " ".join(words[:_MAX_WORDS]).rstrip(" ,.;:") if len(words) > 1 else None
         return None
     left = head.left_edge.i
     right = head.i + 1
@@ -94,6 +172,11 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
                 "among",
                 "towards",
                 "toward",
+                "near",
+                "around",
+                "along",
+                "off",
+                "under",
             }
         ):
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -120,6 +203,10 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
     if gazetteer().affiliation(text) and head.ent_type_ in {"GPE", "ORG", "NORP"} and len(text.split()) <= 3:
         return None  # a bare country or body is a party, not a topic
     return text
+
+
+#: Generic heads whose infinitive names the substance ("the urgent need to increase defence spending").
+_NEED_HEADS = {"need", "desire", "imperative", "importance", "necessity"}
 
 
 def _is_place(tok: Any) -> bool:
@@ -189,7 +276,7 @@ def _items(head: Any) -> list[Any]:
 
 _ITEM_SPLIT = re.compile(
     r",\s*(?:and\s+|as well as\s+)?|;\s*|\s+as well as\s+"
-    r"|\s+and\s+(?=(?:the|a|an|on|upon|in|its|their|his|her|about|regarding|ways|how)\b)"
+    r"|\s+and\s+(?=(?:the|a|an|on|upon|in|its|their|his|her|about|regarding|ways|how)\b|[a-z]+ing\b)"
 )
 _ITEM_LEAD = re.compile(
     r"^(?:(?:on|upon|about|regarding|including|through|in particular|particularly|especially|notably|and|also)\s+)+",
@@ -234,7 +321,10 @@ def _list_items(an: Analysis, verb: Any) -> list[str]:
     doc = an.doc
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i > verb.i), None)
     start = None
-    if obj is None:
+    gerund = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG" and c.i > verb.i), None)
+    if obj is None and gerund is not None:
+        start = gerund.i  # "discussed expanding trade, including through A, and investment in B"
+    elif obj is None:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon", "about"}), None)
         if prep is not None and prep.i > verb.i:
             start = prep.i + 1
@@ -264,7 +354,7 @@ def _list_items(an: Analysis, verb: Any) -> list[str]:
         words = part.split()
         if not words or words[0].lower() in _NOT_ITEM_STARTS or len(words) > _MAX_WORDS + 4:
             continue
-        words = words[:_MAX_WORDS]
+        words = words[: _MAX_WORDS + 4]  # clean_labels shortens at a boundary, not mid-phrase
         while words and words[-1].lower() in _DANGLING:
             words.pop()
         if words:
@@ -276,7 +366,11 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
     found: dict[str, Topic] = {}
     seen_words: list[set[str]] = []
 
-    def add(label: str | None, sent: Any) -> None:
+    def add(raw: str | None, sent: Any) -> None:
+        for label in clean_labels(raw) if raw else []:
+            add_label(label, sent)
+
+    def add_label(label: str, sent: Any) -> None:
         if not label or not is_topic_label(label):
             return
         words = _content(label)
