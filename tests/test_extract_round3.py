@@ -124,3 +124,30 @@ def test_topics_after_gerund_lists_reaffirmations_and_progress():
     ):
         assert want in labels
     assert all(len(label.split()) <= 8 and "May" not in label for label in labels)
+
+
+# ---------------------------------------------------------------- 4-5. bottom line and outlook wording
+BLUF_TEXT = (
+    "LIMA — Peruvian Foreign Minister Rosa Quispe received Korean Foreign Minister Park Min-ho in Lima on Monday "
+    "on the sidelines of the Pacific Alliance Summit.\n\n"
+    "The two ministers agreed to sign a critical minerals partnership before the end of the year. "
+    "She said the visit offered a chance to assess the “very productive energy dialogue” between the two "
+    "governments and to look for ways of broadening it."
+)
+
+
+def test_bluf_lines_read_as_a_bottom_line():
+    lines = run(BLUF_TEXT).summary.lines
+    assert len(lines) <= 4
+    assert lines[0].startswith("Foreign Minister Rosa Quispe (Peru) met Foreign Minister Park Min-ho")
+    assert "Lima" in lines[0] and "Pacific Alliance Summit" in lines[0]
+    assert any("critical minerals partnership" in line and "before the end of the year" in line for line in lines)
+    assert not any(line.split()[0].lower() in {"he", "she", "they", "it"} for line in lines)
+
+
+def test_outlook_keeps_the_forward_clause_and_the_whole_sentence_as_evidence():
+    m = run(BLUF_TEXT)
+    texts = [o.text for o in m.outlook]
+    assert "look for ways of broadening energy dialogue" in texts
+    item = m.outlook[texts.index("look for ways of broadening energy dialogue")]
+    assert item.evidence[0].text.startswith("She said the visit offered")

@@ -50,10 +50,78 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
             continue
         else:
             confidence = 0.6 if hits != ["will"] else 0.5
-        item = OutlookItem(text=_short(an.text_of(sent).strip()), confidence=confidence)
+        item = OutlookItem(
+            text=_short(_forward_clause(an, sent, pattern) or an.text_of(sent).strip()), confidence=confidence
+        )
         item.evidence = [evidence]
         out.append(item)
     return out
+
+
+_PRONOUN_TAGS = {"PRP", "PRP$"}
+_REPORTING = {"say", "add", "note", "state", "stress", "tell", "express", "emphasize", "emphasise", "underline"}
+
+
+def _forward_clause(an: Analysis, sent: Any, pattern: re.Pattern[str]) -> str | None:
+    """The forward-looking clause of a sentence that leans on context ("He said the talks … to explore ways
+    of further expanding bilateral cooperation" → "explore ways of further expanding bilateral cooperation").
+
+    Only for sentences that open with a pronoun or report speech; the whole sentence stays the evidence.
+    """
+    from .commitments import clause_end
+
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return None
+    reported = sent.root.lemma_ in _REPORTING
+    if first.tag_ not in _PRONOUN_TAGS and not reported:
+        return None
+    body = an.text_of(sent).lower()
+    for m in pattern.finditer(body):
+        tok = next((t for t in sent if t.idx - sent.start_char >= m.start()), None)
+        if tok is None or an.quote_at(tok.idx) is not None:
+            continue
+        verb = tok
+        for _ in range(3):  # "look for ways of …": from the cue word up to its verb
+            if verb.pos_ == "VERB" or verb.head is verb:
+                break
+            verb = verb.head
+        verb = tok.head if tok.tag_ == "MD" else verb if verb.pos_ == "VERB" else None
+        if verb is None or verb is sent.root:
+            continue
+        last = verb
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head is not sent.root:
+            verb = verb.head  # "to set up a working group and to hold the next meeting": the whole coordination
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.tag_ not in _PRONOUN_TAGS:
+            start = subject.left_edge.i
+        else:
+            start = verb.left_edge.i if verb.left_edge.i >= verb.i - 1 else verb.i
+            if an.doc[start].lower_ == "to":
+                start += 1
+        end = min(clause_end(last) if last is not verb else clause_end(verb), sent.end)
+        if an.doc[start].tag_ in _PRONOUN_TAGS:
+            continue
+        words = []
+        for tok in an.doc[start:end]:
+            antecedent = _antecedent(an, sent, start) if tok.lower_ == "it" and tok.dep_ in {"dobj", "pobj"} else None
+            words.append((antecedent or tok.text) + tok.whitespace_)
+        text = "".join(words).strip(" ,.;")
+        if len(text.split()) >= 3 and not re.search(r"\bit\b", text):
+            return text
+    return None
+
+
+def _antecedent(an: Analysis, sent: Any, before: int) -> str | None:
+    """What "it" stands for: the last object noun earlier in the same sentence, as a topic label
+    ("review the “excellent bilateral cooperation” … and to explore ways of further expanding it")."""
+    from .topics import clean_labels
+
+    for tok in reversed(list(an.doc[sent.start : before])):
+        if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+            labels = clean_labels(re.sub(r"[“”\"«»‘’]", "", an.doc[tok.left_edge.i : tok.i + 1].text))
+            return labels[0] if labels else None
+    return None
 
 
 def _event_head(tok: Any) -> Any:
