@@ -90,7 +90,7 @@ def _forward_clause(an: Analysis, sent: Any, pattern: re.Pattern[str]) -> str | 
         if verb is None or verb is sent.root:
             continue
         last = verb
-        while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head is not sent.root:
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.dep_ == "xcomp":
             verb = verb.head  # "to set up a working group and to hold the next meeting": the whole coordination
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.tag_ not in _PRONOUN_TAGS:
