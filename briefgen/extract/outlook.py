@@ -73,9 +73,7 @@ def _forward_clause(an: Analysis, sent: Any, pattern: re.Pattern[str]) -> str | 
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is None:
         return None
-    reported = sent.root.lemma_ in _REPORTING
-    if first.tag_ not in _PRONOUN_TAGS and not reported:
-        return None
+    pronoun_led = first.tag_ in _PRONOUN_TAGS
     body = an.text_of(sent).lower()
     for m in pattern.finditer(body):
         tok = next((t for t in sent if t.idx - sent.start_char >= m.start()), None)
@@ -88,6 +86,10 @@ def _forward_clause(an: Analysis, sent: Any, pattern: re.Pattern[str]) -> str | 
             verb = verb.head
         verb = tok.head if tok.tag_ == "MD" else verb if verb.pos_ == "VERB" else None
         if verb is None or verb is sent.root:
+            continue
+        # only a clause reported by a verb of speech ("… and said the meeting was an occasion to …") or in a
+        # sentence that opens with a pronoun; otherwise the sentence stands on its own
+        if not pronoun_led and not any(a.lemma_ in _REPORTING for a in verb.ancestors):
             continue
         last = verb
         while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.dep_ == "xcomp":
@@ -118,7 +120,8 @@ def _antecedent(an: Analysis, sent: Any, before: int) -> str | None:
     from .topics import clean_labels
 
     for tok in reversed(list(an.doc[sent.start : before])):
-        if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+        refers_on = any(g.lower_ == "it" for c in tok.children if c.dep_ == "prep" for g in c.children)
+        if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and not refers_on:  # not "stock" in "take stock of it"
             labels = clean_labels(re.sub(r"[“”\"«»‘’]", "", an.doc[tok.left_edge.i : tok.i + 1].text))
             return labels[0] if labels else None
     return None
