@@ -125,86 +125,48 @@ class _Styles:
         sp = theme.spacing
         self.color = lambda name: colors.HexColor(_hex(getattr(c, name)))
         regular, bold = fonts["regular"], fonts["bold"]
+        accent, muted, text = self.color("accent"), self.color("muted"), self.color("text")
         base = ParagraphStyle(
             "body",
             fontName=regular,
             fontSize=s.body,
             leading=theme.leading_for(s.body),
-            textColor=self.color("text"),
+            textColor=text,
             spaceAfter=sp.paragraph_after,
             bulletFontName=regular,
             bulletFontSize=s.body,
         )
         self.body = base
-        self.title = ParagraphStyle(
-            "title",
-            parent=base,
-            fontName=bold,
-            fontSize=s.title,
-            leading=theme.leading_for(s.title),
-            textColor=self.color("accent"),
-            spaceAfter=6,
-        )
-        self.org = ParagraphStyle(
-            "org",
-            parent=base,
-            fontName=bold,
-            fontSize=s.small,
-            leading=theme.leading_for(s.small),
-            textColor=self.color("muted"),
-            spaceAfter=2,
-        )
+
+        def sized(name: str, size: float, parent: ParagraphStyle = base, **extra: Any) -> ParagraphStyle:
+            """A style at `size` with the theme's leading for it: most styles differ from the body only so."""
+            return ParagraphStyle(name, parent=parent, fontSize=size, leading=theme.leading_for(size), **extra)
+
+        def strong(name: str, size: float, color: Any, after: float, before: float = 0) -> ParagraphStyle:
+            """Bold in one colour with its own spacing: the title, organisation line, headings and box titles."""
+            return sized(name, size, fontName=bold, textColor=color, spaceBefore=before, spaceAfter=after)
+
+        self.title = strong("title", s.title, accent, after=6)
+        self.org = strong("org", s.small, muted, after=2)
         self.h = {
-            1: ParagraphStyle(
-                "h1",
-                parent=base,
-                fontName=bold,
-                fontSize=s.heading1,
-                leading=theme.leading_for(s.heading1),
-                textColor=self.color("accent"),
-                spaceBefore=sp.heading1_before,
-                spaceAfter=sp.heading1_after,
-            ),
-            2: ParagraphStyle(
-                "h2",
-                parent=base,
-                fontName=bold,
-                fontSize=s.heading2,
-                leading=theme.leading_for(s.heading2),
-                textColor=self.color("text"),
-                spaceBefore=sp.heading2_before,
-                spaceAfter=sp.heading2_after,
-            ),
+            1: strong("h1", s.heading1, accent, after=sp.heading1_after, before=sp.heading1_before),
+            2: strong("h2", s.heading2, text, after=sp.heading2_after, before=sp.heading2_before),
         }
-        self.h[3] = ParagraphStyle("h3", parent=self.h[2], fontSize=s.body, leading=theme.leading_for(s.body))
-        self.header_row = ParagraphStyle(
+        self.h[3] = sized("h3", s.body, parent=self.h[2])
+        self.header_row = sized(
             "headerrow",
-            parent=base,
-            fontSize=s.header_block,
-            leading=theme.leading_for(s.header_block),
+            s.header_block,
             leftIndent=0.95 * INCH,
             bulletIndent=0,
             bulletFontName=bold,
             bulletFontSize=s.header_block,
-            bulletColor=self.color("muted"),
+            bulletColor=muted,
             spaceAfter=2,
         )
-        self.cell = ParagraphStyle(
-            "cell", parent=base, fontSize=s.table, leading=theme.leading_for(s.table), spaceAfter=0
-        )
-        self.head_cell = ParagraphStyle("headcell", parent=self.cell, fontName=bold, textColor=self.color("accent"))
-        self.box_title = ParagraphStyle(
-            "boxtitle",
-            parent=base,
-            fontName=bold,
-            fontSize=s.small,
-            leading=theme.leading_for(s.small),
-            textColor=self.color("accent"),
-            spaceAfter=2,
-        )
-        self.quote = ParagraphStyle(
-            "quote", parent=base, leftIndent=12, spaceAfter=sp.list_after + 1, textColor=self.color("text")
-        )
+        self.cell = sized("cell", s.table, spaceAfter=0)
+        self.head_cell = ParagraphStyle("headcell", parent=self.cell, fontName=bold, textColor=accent)
+        self.box_title = strong("boxtitle", s.small, accent, after=2)
+        self.quote = ParagraphStyle("quote", parent=base, leftIndent=12, spaceAfter=sp.list_after + 1, textColor=text)
         self.note = ParagraphStyle(
             "note",
             parent=base,
@@ -215,7 +177,7 @@ class _Styles:
             bulletFontName=regular,
             bulletFontSize=s.annex,
             spaceAfter=1,
-            textColor=self.color("text"),
+            textColor=text,
         )
         self.banner = ParagraphStyle(
             "banner",
