@@ -198,36 +198,15 @@ class _Styles:
         _set_fonts(normal.element.get_or_add_rPr(), t.font.family)
         c, s, sp = t.colors, t.sizes, t.spacing
         self._format(normal, size=s.body, color=c.text, after=sp.paragraph_after)
-        self._paragraph_style(
-            "Heading 1",
-            size=s.heading1,
-            bold=True,
-            italic=False,
-            color=c.accent,
-            before=sp.heading1_before,
-            after=sp.heading1_after,
-            keep_next=True,
+        headings = (
+            ("Heading 1", s.heading1, c.accent, sp.heading1_before, sp.heading1_after),
+            ("Heading 2", s.heading2, c.text, sp.heading2_before, sp.heading2_after),
+            ("Heading 3", s.body, c.text, sp.heading2_before, sp.heading2_after),
         )
-        self._paragraph_style(
-            "Heading 2",
-            size=s.heading2,
-            bold=True,
-            italic=False,
-            color=c.text,
-            before=sp.heading2_before,
-            after=sp.heading2_after,
-            keep_next=True,
-        )
-        self._paragraph_style(
-            "Heading 3",
-            size=s.body,
-            bold=True,
-            italic=False,
-            color=c.text,
-            before=sp.heading2_before,
-            after=sp.heading2_after,
-            keep_next=True,
-        )
+        for name, size, color, before, after in headings:
+            self._paragraph_style(
+                name, size=size, bold=True, italic=False, color=color, before=before, after=after, keep_next=True
+            )
         for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2"):
             self._paragraph_style(name, size=s.body, after=sp.list_after)
         self._paragraph_style("Quote", size=s.body, italic=False, color=c.text, indent=12, after=sp.list_after + 1)
