@@ -21,6 +21,21 @@ from .people import People
 from .resources import cues
 
 
+def _region_or_country_after(doc: Any, after: int, limit: int) -> str | None:
+    """The country or region named after the comma that follows a place (", Türkiye", ", California").
+
+    One helper for both readings of a place (known city, or capitalised span), longest tail first, up to three tokens.
+    """
+    gaz = gazetteer()
+    if after + 1 < limit and doc[after].text == ",":
+        for m in range(min(3, limit - after - 1), 0, -1):
+            tail = doc[after + 1 : after + 1 + m].text
+            region_country = gaz.country(tail) or gaz.region(tail)
+            if region_country:
+                return region_country
+    return None
+
+
 def _place_after(doc: Any, i: int, limit: int) -> tuple[str | None, str | None, int]:
     """(city, country, end) for a place named at token i: "Antalya, Türkiye", "Woodside, California", "Cairo"."""
     gaz = gazetteer()
@@ -34,13 +49,7 @@ def _place_after(doc: Any, i: int, limit: int) -> tuple[str | None, str | None, 
         known = gaz.city(span.text)
         if known and (n > 1 or doc[i].lower_ != "the"):
             after = i + n
-            region_country = None
-            if after + 1 < limit and doc[after].text == ",":
-                for m in range(min(3, limit - after - 1), 0, -1):
-                    tail = doc[after + 1 : after + 1 + m].text
-                    region_country = gaz.country(tail) or gaz.region(tail)
-                    if region_country:
-                        break
+            region_country = _region_or_country_after(doc, after, limit)
             return known[0], region_country or known[1], after
     if doc[i].lower_ == "the":
         return None, None, i
@@ -52,13 +61,7 @@ def _place_after(doc: Any, i: int, limit: int) -> tuple[str | None, str | None, 
         text = span.text
         known = gaz.city(text)
         after = i + n
-        region_country = None
-        if after + 1 < limit and doc[after].text == ",":
-            for m in range(min(3, limit - after - 1), 0, -1):
-                tail = doc[after + 1 : after + 1 + m].text
-                region_country = gaz.country(tail) or gaz.region(tail)
-                if region_country:
-                    break
+        region_country = _region_or_country_after(doc, after, limit)
         if known:
             return known[0], region_country or known[1], after
         placelike = span[-1].ent_type_ in {"GPE", "LOC", "FAC"} or span[0].ent_type_ in {"GPE", "LOC"} or n == 1
