@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import pytest
+from helpers_render import extract_seed, load_fixture_seed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from briefgen.config import MemoSettings
 from briefgen.model import Commitment, Evidence, Meeting, OutlookItem, Person, Quote, Summary, Topic
-from briefgen.modelfile import load_meeting
 from briefgen.render import render_markdown, render_pdf
 from briefgen.render.context import build_context
 from briefgen.render.wording import presentation, pronoun_led, short_label
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
 SETTINGS = MemoSettings(to="The Secretary", **{"from": "Africa Desk"}, classification="UNCLASSIFIED")
 TALKING = SETTINGS.model_copy(update={"template": "talking-points"})
 PRONOUNS = presentation()["pronouns"]
@@ -31,16 +28,12 @@ PRONOUNS = presentation()["pronouns"]
 
 @pytest.fixture(scope="module")
 def extracted() -> Meeting:
-    from briefgen.extract import extract
-    from briefgen.sources import read_source
-
-    (seed,) = sorted((ROOT / "seeds").glob("000_*.txt"))
-    return extract(read_source(seed))
+    return extract_seed()
 
 
 @pytest.fixture(scope="module")
 def fixture_seed() -> Meeting:
-    return load_meeting(FIXTURES / "seed_000.yaml")
+    return load_fixture_seed()
 
 
 def section(markdown: str, heading: str) -> str:

@@ -11,22 +11,19 @@ import re
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
+from helpers_render import extract_seed, load_fixture_seed
 from pypdf import PdfReader
 
 from briefgen.config import MemoSettings
 from briefgen.model import Commitment, Evidence, Meeting, OutlookItem, Person, SourceInfo, Summary, Topic
-from briefgen.modelfile import load_meeting
 from briefgen.render import render_docx, render_markdown, render_pdf
 from briefgen.render.fonts import font_files, obfuscate
 from briefgen.render.theme import load_theme
 from briefgen.render.tree import Table, column_widths, parse, plain_text
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SETTINGS = MemoSettings(
     to="The Secretary", **{"from": "Africa Desk"}, classification="UNCLASSIFIED//FOR OFFICIAL USE ONLY"
@@ -36,16 +33,12 @@ SETTINGS = MemoSettings(
 @pytest.fixture(scope="module")
 def extracted() -> Meeting:
     """The seed through today's extractor: the memo must fit whatever it finds, not one hand-tuned model."""
-    from briefgen.extract import extract
-    from briefgen.sources import read_source
-
-    (seed,) = sorted((ROOT / "seeds").glob("000_*.txt"))
-    return extract(read_source(seed))
+    return extract_seed()
 
 
 @pytest.fixture(scope="module")
 def fixture_seed() -> Meeting:
-    return load_meeting(FIXTURES / "seed_000.yaml")
+    return load_fixture_seed()
 
 
 def pages(pdf: bytes) -> int:
