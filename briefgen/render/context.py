@@ -196,6 +196,13 @@ def _sides(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"label": label, "people": members} for label, members in groups.items()]
 
 
+def _unresolved_date(date_text: str | None) -> str | None:
+    """A date the text gives only relatively ("today", "on Wednesday"): shown as written, and said
+    to be unresolved, so nobody reads "today" as the day the memo is read."""
+    text = _text(date_text)
+    return f"{text} (as written; no calendar date in the source)" if text else None
+
+
 def _timeline_key(event: dict[str, Any], index: int) -> tuple[int, int, int, int]:
     """Sort background events by the date they carry, else by year/month named in their date text."""
     if event["date_iso"]:
@@ -243,7 +250,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
         date_iso=setting.date.isoformat() if setting.date else None,
         date=format_date(setting.date),
         date_text=_text(setting.date_text),
-        date_display=format_date(setting.date) or _text(setting.date_text),
+        date_display=format_date(setting.date) or _unresolved_date(setting.date_text),
         city=_text(setting.location.city),
         country=_text(setting.location.country),
         venue=_text(setting.location.venue),
