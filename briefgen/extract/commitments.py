@@ -280,12 +280,71 @@ def _is_perfect_past(verb: Any) -> bool:
     )
 
 
+def _past_step(noun: Any, past_mods: set[str]) -> bool:
+    """ "the Government's recent launch of its plan": a step one side already took, not an undertaking."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ in {"amod", "advmod"} and c.lower_ in past_mods)
+        for c in noun.children
+        if c.i < noun.i
+    )
+
+
+def _step_action(an: Analysis, noun: Any, end: int, steps: dict[str, str]) -> str:
+    """The whole welcomed step as an undertaking: "resumption of cooperation to combat X, and establishment of
+    a group" → "resume cooperation to combat X, and establish a group".
+
+    Why the whole clause: what is resumed and what for is the undertaking; the bare noun phrase is not.
+    """
+    doc = an.doc
+    end = min(end, noun.sent.end)
+    words: list[str] = []
+    i = noun.i
+    while i < end:
+        tok = doc[i]
+        verb = steps.get(tok.lower_)
+        if verb and i + 1 < end and doc[i + 1].lower_ == "of":
+            if words and words[-1].strip().lower() in {"the", "a", "an"}:
+                words.pop()
+            words.append(verb + " ")
+            i += 2
+            continue
+        words.append(tok.text_with_ws)
+        i += 1
+    text = " ".join("".join(words).split()[:_MAX_ACTION_WORDS])
+    return text.rstrip(" ,;.")
+
+
+def _funding_country(root: Any) -> Any:
+    """ "noted strong U.S. support for … with $25 million": the country named on the support funds it.
+
+    Why: the speaker only reports the pledge; the money is the country's, not the speaker's or the counterpart's.
+    """
+    for obj in (c for c in root.children if c.dep_ in {"dobj", "attr"}):
+        for mod in obj.children:
+            if mod.i < obj.i and mod.dep_ in {"compound", "amod", "nmod", "poss"} and gazetteer().affiliation(mod.text):
+                return mod
+    return None
+
+
+def _needed_verb(prep: Any, need_nouns: set[str]) -> Any:
+    """The verb of "agreed on the urgent need to increase X": "increase" is what was agreed, or None."""
+    if prep is None or prep.lower_ != "on":
+        return None
+    for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in need_nouns):
+        for verb in (c for c in pobj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
+            if any(k.dep_ == "aux" and k.lower_ == "to" for k in verb.children):
+                return verb
+    return None
+
+
 def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     c = cues()
     table = _cue_table()
     nouns = set(c.get("commitment_nouns", []))
     frame_verbs = set(c.get("commitment_frame_verbs", []))
-    steps = set(c.get("agreed_step_nouns", []))
+    steps = {str(k): str(v) for k, v in (c.get("agreed_step_nouns") or {}).items()}
+    past_mods = set(c.get("past_step_modifiers", []))
+    need_nouns = set(c.get("need_nouns", []))
     not_verbs = set(c.get("not_commitment_verbs", []))
     found: list[Commitment] = []
     covered: list[tuple[int, int]] = []
@@ -336,15 +395,18 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     and an.doc[tok.i + 2].lower_ == "to"
                 ):
                     negated, nxt = nxt, an.doc[tok.i + 2]  # "agreed not to allow …": the "not" is the undertaking
-                if wanted and (nxt is None or nxt.lower_ not in set(wanted)):
-                    nxt = _after_adverbial(an, tok, sent.end)  # "agreed on Monday to resume talks"
-                    if nxt is None or nxt.lower_ not in set(wanted):
+                if wanted:
+                    later = _after_adverbial(an, tok, sent.end)  # "agreed on Monday to resume talks"
+                    if later is not None and later.lower_ in set(wanted):
+                        nxt = later
+                    elif nxt is None or nxt.lower_ not in set(wanted):
                         continue
                 if lemma == "commit" and _is_perfect_past(tok):
                     continue
                 start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
                 start = an.doc[start.i + 1] if start.i + 1 < sent.end and start is not tok else (nxt or tok)
                 start = negated if negated is not None else start
+                start = _needed_verb(nxt, need_nouns) or start  # "agreed on the urgent need to increase X"
                 conf = float(cue.get("confidence", 0.8))
                 comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i), None)
                 if comp is not None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in comp.children):
@@ -387,7 +449,9 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                         add(tok, start, obj.right_edge.i + 1, 0.75, possessor, text=phrase)
                         break
                     if lemma == "welcome" and olemma in steps:
-                        add(tok, obj, obj.right_edge.i + 1, 0.65)
+                        if not _past_step(obj, past_mods):
+                            end = clause_end(tok)
+                            add(tok, obj, end, 0.65, text=_step_action(an, obj, end, steps))
                         break
                 continue
             # 3. "is ready to / willing to / stands ready to work with …": an undertaking of the subject
@@ -418,5 +482,12 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             money = [e for e in an.ents_in(sent.start, sent.end) if e.label_ == "MONEY"]
             if money and not _PAST_MARKERS.search(an.text_of(sent)):
                 root = sent.root
-                add(root, an.doc[min(root.i + 1, sent.end - 1)], sent.end, 0.6)
+                funder = _funding_country(root)
+                verb = money[0].root.head.head if money[0].root.head.dep_ == "prep" else None
+                start = (
+                    verb
+                    if funder is not None and verb is not None and verb is not root and verb.pos_ == "VERB"
+                    else an.doc[min(root.i + 1, sent.end - 1)]
+                )
+                add(root, start, sent.end, 0.6, possessor=funder)
     return found
