@@ -345,6 +345,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     steps = {str(k): str(v) for k, v in (c.get("agreed_step_nouns") or {}).items()}
     past_mods = set(c.get("past_step_modifiers", []))
     need_nouns = set(c.get("need_nouns", []))
+    weak_reporting = set(c.get("weak_reporting_verbs", []))
     not_verbs = set(c.get("not_commitment_verbs", []))
     found: list[Commitment] = []
     covered: list[tuple[int, int]] = []
@@ -446,7 +447,10 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                         if olemma in {"principles", "principle"}:
                             start = obj
                         phrase = _commitment_phrase(an, obj, after[0]) if after else None
-                        add(tok, start, obj.right_edge.i + 1, 0.75, possessor, text=phrase)
+                        # "reiterated President Biden's resolve" / "the United States' ironclad commitment": a side's
+                        # standing policy restated, not an undertaking made at the meeting: kept, marked for review
+                        own_policy = lemma != "welcome" and any(ch.dep_ == "poss" for ch in obj.children)
+                        add(tok, start, obj.right_edge.i + 1, 0.55 if own_policy else 0.75, possessor, text=phrase)
                         break
                     if lemma == "welcome" and olemma in steps:
                         if not _past_step(obj, past_mods):
@@ -475,7 +479,10 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     continue
                 # "would not allow": the negation is part of the undertaking
                 neg = next((c for c in head.children if c.dep_ == "neg" and c.i < head.i), None)
-                add(head, neg if neg is not None else head, clause_end(head), 0.75 if tok.lower_ != "would" else 0.7)
+                conf = 0.75 if tok.lower_ != "would" else 0.7
+                if tok.lower_ == "would" and tok.head.head.lemma_ in weak_reporting:
+                    conf = 0.55  # "noting that the US would continue to invest at home": stated policy, for review
+                add(head, neg if neg is not None else head, clause_end(head), conf)
                 continue
         # 5. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):
