@@ -326,6 +326,19 @@ def _funding_country(root: Any) -> Any:
     return None
 
 
+def _verb_above(tok: Any, root: Any) -> Any:
+    """The nearest verb governing a money amount below the sentence root ("by expanding a partnership … with $18
+    million"): where the funded action starts. None when the amount hangs on the root itself."""
+    head = tok.head
+    for _ in range(8):
+        if head is root or head.head is head:
+            return None
+        if head.pos_ == "VERB":
+            return head
+        head = head.head
+    return None
+
+
 def _needed_verb(prep: Any, need_nouns: set[str]) -> Any:
     """The verb of "agreed on the urgent need to increase X": "increase" is what was agreed, or None."""
     if prep is None or prep.lower_ != "on":
@@ -490,7 +503,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             if money and not _PAST_MARKERS.search(an.text_of(sent)):
                 root = sent.root
                 funder = _funding_country(root)
-                verb = money[0].root.head.head if money[0].root.head.dep_ == "prep" else None
+                verb = _verb_above(money[0].root, root)
                 start = (
                     verb
                     if funder is not None and verb is not None and verb is not root and verb.pos_ == "VERB"
