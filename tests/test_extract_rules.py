@@ -261,3 +261,44 @@ def test_host_at_a_seat_of_government_and_a_spokesman_in_the_previous_sentence()
         "positions, a German government spokesman said. Scholz hosted Macron at the Chancellery in Berlin."
     )
     assert {p.name for p in m.participants} == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+# ---------------------------------------------------------------- commitments: nominal undertakings and precision
+def test_welcomed_steps_become_whole_verb_actions_and_past_acts_are_not_commitments():
+    m = run(
+        "Foreign Minister Lena Holm of Sweden met Foreign Minister Tomas Kiri of Estonia in Tallinn.\n\n"
+        "The ministers welcomed the resumption of joint naval patrols to protect undersea cables, and creation of "
+        "a cyber incident hotline. They agreed on the urgent need to raise defence spending and harmonise export "
+        "rules. Holm welcomed the Government of Estonia's recent launch of its digital identity plan."
+    )
+    actions = [c.action for c in m.commitments]
+    assert (
+        "resume joint naval patrols to protect undersea cables, and create a cyber incident hotline" in actions
+    )  # the whole step, not "resumption of joint naval patrols"
+    assert "raise defence spending and harmonise export rules" in actions  # not "the urgent need to …"
+    assert not any("digital identity" in a for a in actions)  # a past act of one side
+    joint = next(c for c in m.commitments if c.action.startswith("raise"))
+    assert "Holm" in joint.actor and "Kiri" in joint.actor
+
+
+def test_money_support_is_credited_to_the_country_named_on_it():
+    m = run(
+        "Foreign Minister Lena Holm of Sweden met Foreign Minister Tomas Kiri of Estonia in Tallinn.\n\n"
+        "Kiri noted strong Swedish support for grid security, including by funding a partnership with "
+        "Estonian utilities with $12 million in energy assistance."
+    )
+    money = [c for c in m.commitments if "$12 million" in c.action]
+    assert len(money) == 1 and money[0].actor == "Sweden"
+    assert money[0].action.startswith("funding a partnership")
+
+
+def test_standing_policy_is_kept_for_review_with_low_confidence():
+    m = run(
+        "Foreign Minister Lena Holm of Sweden met Foreign Minister Tomas Kiri of Estonia in Tallinn.\n\n"
+        "Holm stressed that the two countries are close partners, noting that Sweden would continue to invest in "
+        "its own defence industry. Kiri reiterated Estonia's determination to defend its borders. "
+        "The ministers agreed to hold a joint exercise next spring."
+    )
+    by_action = {c.action.split()[0]: c for c in m.commitments}
+    assert by_action["continue"].confidence < 0.6 and by_action["defend"].confidence < 0.6
+    assert by_action["hold"].confidence >= 0.8 and by_action["hold"].deadline == "next spring"
