@@ -25,7 +25,6 @@ import json
 import os
 import re
 import stat
-import sys
 import tempfile
 import time
 import traceback
@@ -42,7 +41,6 @@ from .modelfile import MODEL_SUFFIXES, dump_meeting, is_model_file
 MANIFEST_NAME = ".briefgen-manifest.json"
 MANIFEST_VERSION = 2
 STDIN = "-"
-OUTPUT_SUFFIXES = (".yaml", ".docx", ".pdf")
 #: Longest stem in UTF-8 bytes: leaves room for ".docx", the temp-file affixes and a "-NN"
 #: suffix within the 255-byte file-name limit of common file systems.
 MAX_STEM_BYTES = 120
@@ -568,6 +566,3 @@ __all__ = [
     "write_atomic",
     "write_files",
 ]
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("use `briefgen build`")
