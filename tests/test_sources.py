@@ -211,8 +211,7 @@ def test_same_meeting_in_every_format(read: dict) -> None:
         }
 
     found = {fmt: essentials(src) for fmt, src in read.items()}
-    if not found["txt"]["participants"]:
-        pytest.skip("the extractor finds no participants yet")
+    assert found["txt"]["participants"], "the comparison means nothing if nothing was found"
     for fmt, essentials_of_format in found.items():
         assert essentials_of_format == found["txt"], fmt
 
