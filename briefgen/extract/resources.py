@@ -9,14 +9,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from ..datafile import load_data_yaml
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
     """One YAML file from briefgen/data/, parsed once per process."""
     text = resources.files("briefgen.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_data_yaml(text)
     return data if isinstance(data, dict) else {}
 
 

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..datafile import load_data_yaml
+
 OPEN_QUOTES = "“‘\"'«„‹"
 CLOSE_QUOTES = "”’\"'»“›"
 ELLIPSIS = ("…", "...")
@@ -23,9 +25,8 @@ _LABEL_PREFIX = re.compile(r"^\s*([\w’' -]{1,30}):\s+")
 @functools.lru_cache(maxsize=1)
 def presentation() -> dict[str, Any]:
     """presentation.yaml, with every word list folded for case-free lookups."""
-    import yaml
 
-    data = yaml.safe_load(Path(__file__).with_name("presentation.yaml").read_text(encoding="utf-8"))
+    data = load_data_yaml(Path(__file__).with_name("presentation.yaml").read_text(encoding="utf-8"))
     folded = {
         key: frozenset(str(w).casefold() for w in value) for key, value in data.items() if isinstance(value, list)
     }

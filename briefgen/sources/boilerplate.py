@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
+from ..datafile import load_data_yaml
 
 _DATA = ("data", "boilerplate.yaml")
 #: Bullets and separators that widgets put around a line ("• Share", "| Print |").
@@ -38,7 +38,7 @@ class BoilerplateRules:
 def rules() -> BoilerplateRules:
     """The patterns from the data file, compiled once per process."""
     path = resources.files("briefgen").joinpath(*_DATA)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_data_yaml(path.read_text(encoding="utf-8"))
     entries: list[tuple[str, tuple[str, ...] | None]] = []
     for entry in data["patterns"]:
         if isinstance(entry, str):
