@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from briefgen.extract import extract
-from briefgen.extract.entities import _person_spans
-from briefgen.extract.people import grab_name
-from briefgen.extract.pipeline import load_pipeline
-from briefgen.extract.topics import clean_labels
+from briefgen.extract.components.entities import _person_spans, common_words
+from briefgen.extract.components.names import grab_name
+from briefgen.extract.components.pipeline import load_pipeline
+from briefgen.extract.fields.topics import clean_labels
 from briefgen.model import Meeting, Source, SourceInfo
 
 
@@ -34,7 +34,7 @@ def test_name_rule_keeps_particles(name):
     first = next(t.i for t in doc if t.text == name.split()[0].split("-")[0])
     start, end = grab_name(doc, first)
     assert doc[start:end].text == name
-    assert (start, end) in _person_spans(doc, set())
+    assert (start, end) in _person_spans(doc, set(), common_words(load_pipeline()))
 
 
 @pytest.mark.parametrize("name", PARTICLE_NAMES[:3])

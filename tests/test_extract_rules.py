@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from briefgen.extract import extract
-from briefgen.extract.entities import rule_spans
-from briefgen.extract.quotemarks import find_quote_spans
+from briefgen.extract.components.entities import rule_spans
+from briefgen.extract.text.quotemarks import find_quote_spans
 from briefgen.model import Meeting, Source, SourceInfo
 
 
@@ -218,8 +218,8 @@ def test_agency_trailer_is_not_content():
 def test_attribute_table_matches_the_model_ruler():
     import spacy
 
-    from briefgen.extract.attributes import install
-    from briefgen.extract.pipeline import MODEL_NAMES
+    from briefgen.extract.components.attributes import install
+    from briefgen.extract.components.pipeline import MODEL_NAMES
 
     def load():
         for name in MODEL_NAMES:

@@ -23,8 +23,8 @@ __all__ = ["extract", "warm_up"]
 
 def warm_up() -> None:
     """Load the language pipeline now (one per process), not inside the first job."""
-    from .pipeline import load_pipeline
-    from .resources import load
+    from .components.pipeline import load_pipeline
+    from .lexicon.data import load
 
     load_pipeline()
     for name in ("cues", "taxonomy", "titles", "gazetteer"):

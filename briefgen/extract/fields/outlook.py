@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import BackgroundEvent, Commitment, OutlookItem
-from .dates import FULL_DATE, resolve
-from .document import Analysis
+from ...model import BackgroundEvent, Commitment, OutlookItem
+from ..components.document import Analysis
+from ..lexicon.data import cues
+from ..text.dates import FULL_DATE, resolve
 from .people import People
-from .resources import cues
 
 _MAX_WORDS = 40
 #: Undertakings this sure (cue verbs: agreed, committed, decided …) make their sentence a next step.

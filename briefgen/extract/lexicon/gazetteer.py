@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from .resources import load
+from .data import load
 
 
 @lru_cache(maxsize=65536)

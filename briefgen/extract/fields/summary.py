@@ -9,7 +9,7 @@ are left out.
 
 from __future__ import annotations
 
-from ..model import Commitment, OutlookItem, Person, Setting, Summary, Topic
+from ...model import Commitment, OutlookItem, Person, Setting, Summary, Topic
 
 _MAX_CHARS = 180
 #: A line never opens with a word that needs the sentence before it to be understood.

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .names import grab_name, is_name_word
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)"
@@ -94,24 +96,16 @@ def rule_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_COMMON_WORDS: frozenset[str] | None = None
-
-
-def _common_words(doc: Any) -> frozenset[str]:
+def common_words(nlp: Any) -> frozenset[str]:
     """English dictionary words (the lemmatizer's word index): "Cold War" and "Strategic Partnership" are not names."""
-    global _COMMON_WORDS
-    if _COMMON_WORDS is None:
-        words: set[str] = set()
-        try:
-            from .pipeline import load_pipeline
-
-            index = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-            for values in index.values():
-                words.update(str(v) for v in values)
-        except (KeyError, ValueError, AttributeError):
-            pass
-        _COMMON_WORDS = frozenset(words)
-    return _COMMON_WORDS
+    words: set[str] = set()
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        for values in index.values():
+            words.update(str(v) for v in values)
+    except (KeyError, ValueError, AttributeError):
+        pass
+    return frozenset(words)
 
 
 def _is_common(word: str, common: frozenset[str]) -> bool:
@@ -126,7 +120,7 @@ def _is_common(word: str, common: frozenset[str]) -> bool:
 
 def _in_person_slot(doc: Any, start: int, end: int) -> bool:
     """The run is who meets or speaks: subject of "said", object of "met", "talks with X"."""
-    from .resources import cues
+    from ..lexicon.data import cues
 
     c = cues()
     meeting = set(c.get("meeting_verbs", []))
@@ -143,21 +137,18 @@ def _in_person_slot(doc: Any, start: int, end: int) -> bool:
     return False
 
 
-def _person_spans(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
+def _person_spans(doc: Any, taken: set[int], common: frozenset[str]) -> list[tuple[int, int]]:
     """Runs of two or more capitalised proper-noun name words (particles included) that nothing else has claimed.
 
     A fallback for names that carry no title: at least one word must be outside the English
     dictionary ("Paul Whelan", not "Radio Free"), and hyphenated runs ("Indo-Pacific") are left out.
     """
-    from .people import _is_name_word, grab_name
-
-    common = _common_words(doc)
 
     out: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in taken or tok.pos_ != "PROPN" or not _is_name_word(tok) or (i > 0 and doc[i - 1].lower_ == "the"):
+        if i in taken or tok.pos_ != "PROPN" or not is_name_word(tok) or (i > 0 and doc[i - 1].lower_ == "the"):
             i += 1
             continue
         start, end = grab_name(doc, i)
@@ -240,7 +231,7 @@ def _statistical_spans(doc: Any, taken: set[int], ents: list[Any], ner: Any) -> 
     return out
 
 
-def add_rule_entities(doc: Any, ner: Any = None) -> Any:
+def add_rule_entities(doc: Any, common: frozenset[str], ner: Any = None) -> Any:
     """Pipeline component: DATE/TIME/MONEY by grammar, the model's names (when `ner` is given), then
     PERSON by name shape, all around the ruler's entities."""
     from spacy.tokens import Span
@@ -258,8 +249,28 @@ def add_rule_entities(doc: Any, ner: Any = None) -> Any:
         for start, end, label in _statistical_spans(doc, taken, ents + new, ner):
             new.append(Span(doc, start, end, label=label))
             taken.update(range(start, end))
-    for start, end in _person_spans(doc, taken):
+    for start, end in _person_spans(doc, taken, common):
         new.append(Span(doc, start, end, label="PERSON"))
         taken.update(range(start, end))
     doc.ents = sorted(ents + new, key=lambda e: e.start)
     return doc
+
+
+class RuleEntities:
+    """The registered component: rule entities around the ruler's, with the model's NER where it helps.
+
+    State (the NER pipe, the dictionary words) is taken from the pipeline it is added to, so two
+    pipelines in one process never share it.
+    """
+
+    def __init__(self, nlp: Any, statistical: bool) -> None:
+        self.ner = nlp.get_pipe("ner") if statistical and "ner" in nlp.component_names else None
+        self.common = common_words(nlp)
+
+    def __call__(self, doc: Any) -> Any:
+        return add_rule_entities(doc, self.common, self.ner)
+
+
+def make_rule_entities(nlp: Any, name: str, statistical: bool) -> RuleEntities:
+    """Factory registered as "briefgen_entities" (see pipeline.register)."""
+    return RuleEntities(nlp, statistical)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Quote
-from .document import Analysis
+from ...model import Quote
+from ..components.document import Analysis
+from ..lexicon.data import cues
 from .people import People
-from .resources import cues
 
 _MIN_WORDS = 3
 

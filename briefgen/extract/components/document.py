@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Evidence
-from ..sources.boilerplate import is_boilerplate
-from .dateline import dateline
+from ...model import Evidence
+from ...sources.boilerplate import is_boilerplate
+from ..text.dateline import dateline
+from ..text.quotemarks import QuoteSpan, find_quote_spans
 from .pipeline import MAX_CHARS, load_pipeline
-from .quotemarks import QuoteSpan, find_quote_spans
 
 #: A trailing line this short with no sentence punctuation is page furniture ("Leave a Reply", "Share this").
 _FOOTER_WORDS = 6

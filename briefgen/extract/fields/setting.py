@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Location, Setting
-from .dateline import dateline
-from .dates import FULL_DATE, is_day_expression, resolve
-from .document import Analysis
-from .gazetteer import fold, gazetteer
+from ...model import Location, Setting
+from ..components.document import Analysis
+from ..lexicon.data import cues
+from ..lexicon.gazetteer import fold, gazetteer
+from ..text.dateline import dateline
+from ..text.dates import FULL_DATE, is_day_expression, resolve
 from .people import People
-from .resources import cues
 
 
 def _region_or_country_after(doc: Any, after: int, limit: int) -> str | None:

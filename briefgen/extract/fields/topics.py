@@ -12,11 +12,11 @@ import re
 from functools import cache
 from typing import Any
 
-from ..model import Topic
-from .document import Analysis
-from .entities import rule_spans
+from ...model import Topic
+from ..components.document import Analysis
+from ..components.entities import rule_spans
+from ..lexicon.data import load, taxonomy
 from .people import People
-from .resources import load, taxonomy
 
 _MAX_WORDS = 10
 _MAX_TOPICS = 18
@@ -198,7 +198,7 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
         text = " ".join(text.split()[:_MAX_WORDS])
     if not _content(text):
         return None
-    from .gazetteer import gazetteer
+    from ..lexicon.gazetteer import gazetteer
 
     if gazetteer().affiliation(text) and head.ent_type_ in {"GPE", "ORG", "NORP"} and len(text.split()) <= 3:
         return None  # a bare country or body is a party, not a topic
@@ -210,7 +210,7 @@ _NEED_HEADS = {"need", "desire", "imperative", "importance", "necessity"}
 
 
 def _is_place(tok: Any) -> bool:
-    from .gazetteer import gazetteer
+    from ..lexicon.gazetteer import gazetteer
 
     if tok.ent_type_ in {"GPE", "LOC"}:
         return True
@@ -229,7 +229,7 @@ _OCCASION_LABEL = re.compile(r"^(?:sidelines?|margins?|fringes?) of\b", re.I)
 
 def is_topic_label(label: str) -> bool:
     """Not a date ("May 21"), a place ("Ankara", "growing Russia"), an occasion or a generic word."""
-    from .gazetteer import gazetteer
+    from ..lexicon.gazetteer import gazetteer
 
     gaz = gazetteer()
     text = label.strip()

@@ -1,0 +1,224 @@
+"""Names and titles at the token level: the shape of a personal name, a title of office, a place.
+
+Why its own module: the entity component (which finds PERSON spans by shape) and the people
+field (which builds clusters from them) ask the same questions; both import them from here, so
+the field layer never sits below a component.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..lexicon.data import cues, load, titles
+from ..lexicon.gazetteer import gazetteer
+
+
+@cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(calendar words, words that are never part of a name), from names.yaml."""
+    data = load("names")
+    return frozenset(data["calendar_words"]), frozenset(data["not_name_words"])
+
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@cache
+def title_index() -> tuple[dict[tuple[str, ...], dict[str, Any]], int, frozenset[str]]:
+    """Titles as lower-case token tuples (split as spaCy splits hyphens), the longest length, title words."""
+    index: dict[tuple[str, ...], dict[str, Any]] = {}
+    words: set[str] = set()
+    for entry in titles().get("titles", []):
+        toks = tuple(re.sub(r"-", " - ", str(entry["title"])).lower().split())
+        index[toks] = entry
+        words.update(toks)
+    longest = max((len(k) for k in index), default=1)
+    return index, longest, frozenset(words)
+
+
+@cache
+def name_sets() -> dict[str, frozenset[str]]:
+    t = titles()
+    return {
+        "honorifics": frozenset(h.lower() for h in t.get("honorifics", [])),
+        "particles": frozenset(p.lower() for p in t.get("name_particles", [])),
+        "extension": frozenset(t.get("title_extension_words", [])),
+        "reporter_titles": frozenset(x.lower() for x in t.get("reporter_titles", [])),
+        "office_nouns": frozenset(x.lower() for x in t.get("office_nouns", [])),
+        "participant_verbs": frozenset(cues().get("participant_verbs", [])),
+        "meeting_verbs": frozenset(cues().get("meeting_verbs", [])),
+        "meeting_nouns": frozenset(cues().get("meeting_nouns", [])),
+    }
+
+
+def match_title(doc: Any, i: int, limit: int | None = None) -> int:
+    """Number of tokens of the longest title starting at token i (0 if none)."""
+    index, longest, words = title_index()
+    lows = doc.user_data.get("briefgen_lower")
+    if lows is None:  # lower-case forms once per doc: this runs for every token
+        lows = doc.user_data["briefgen_lower"] = [t.lower_ for t in doc]
+    limit = len(lows) if limit is None else limit
+    if i >= limit or lows[i] not in words:
+        return 0
+    for n in range(min(longest, limit - i), 0, -1):
+        if tuple(lows[i : i + n]) in index:
+            return n
+    return 0
+
+
+def title_entry(title: str) -> dict[str, Any]:
+    index, _, _ = title_index()
+    return index.get(tuple(re.sub(r"-", " - ", title).lower().split()), {})
+
+
+def match_place(doc: Any, i: int, limit: int | None = None) -> tuple[str | None, int]:
+    """A country or body named at token i (after an optional "the"): (canonical, end token)."""
+    gaz = gazetteer()
+    limit = len(doc) if limit is None else limit
+    j = i + 1 if i < limit and doc[i].lower_ == "the" else i
+    for n in range(min(7, limit - j), 0, -1):
+        span = doc[j : j + n]
+        if not span[0].text[:1].isupper():
+            break
+        found = gaz.affiliation(span.text) or _formal_state_name(span.text)
+        if found:
+            return found, j + n
+    return None, i
+
+
+_FORMAL_STATE = re.compile(
+    r"^(?:[A-Z][\w'’-]+ ){0,3}(?:Republic|Kingdom|State|Sultanate|Federation|Emirate|Principality|Commonwealth|"
+    r"Confederation|Grand Duchy) of (?:the )?(.+)$"
+)
+
+
+def _formal_state_name(text: str) -> str | None:
+    """ "Federal Democratic Republic of Ethiopia" → Ethiopia: a formal name the gazetteer does not list."""
+    m = _FORMAL_STATE.match(text)
+    return gazetteer().country(m.group(1)) if m else None
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in gazetteer().event_words)
+
+
+def is_name_word(tok: Any) -> bool:
+    text = tok.text
+    if re.fullmatch(r"[A-Z]\.", text):
+        return True
+    if not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    low = text.lower()
+    if low in _event_words() or (low.endswith("s") and low[:-1] in title_index()[2]):
+        return False
+    if low in _word_sets()[1] or low in _word_sets()[0] or low in name_sets()["honorifics"] or low in title_index()[2]:
+        return False
+    if text.isupper() and len(text) > 3:  # datelines such as "ANKARA"
+        return False
+    if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
+        return False  # "Analysts said": a plural common noun capitalised at the start of a sentence
+    gaz = gazetteer()
+    return not (gaz.country(text) or gaz.body(text) or gaz.city(text) or gaz.seat(text))
+
+
+def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
+    """The name starting at token i (after honorifics): (start, end); end == start when none."""
+    limit = len(doc) if limit is None else limit
+    hon = name_sets()["honorifics"]
+    while i < limit and (doc[i].lower_ in hon or doc[i].lower_.rstrip(".") in hon):
+        i += 1
+    start = j = i
+    last_good = i
+    particles = name_sets()["particles"]
+    while j < limit:
+        tok = doc[j]
+        if is_name_word(tok):
+            j += 1
+            last_good = j
+        elif tok.lower_ in particles and j >= start:
+            # a run of particles ("von der", "de la", "van den") belongs to the name when a name word
+            # (or a hyphen: "al-Kadhimi") follows it
+            k = j
+            while k < limit and doc[k].lower_ in particles:
+                k += 1
+            if k < limit and (doc[k].text in {"-", "‑"} or is_name_word(doc[k])):
+                j = k
+            else:
+                break
+        elif tok.text in {"-", "‑"} and j > start and not doc[j - 1].whitespace_ and j + 1 < limit:
+            if is_name_word(doc[j + 1]) or doc[j + 1].lower_ in particles:
+                j += 1
+            elif doc[j + 1].is_lower and doc[j + 1].is_alpha and not tok.whitespace_ and last_good == j:
+                j += 2  # "Lee Jae-sung", "Kim Jong-un": the second part of a given name
+                last_good = j
+            else:
+                break
+        elif tok.text == "," and j > start and j + 1 < limit and doc[j + 1].text.rstrip(".").lower() in {"jr", "sr"}:
+            j += 2
+            last_good = j
+            break
+        elif tok.text.rstrip(".").lower() in {"jr", "sr"} and j > start:
+            j += 1
+            last_good = j
+            break
+        else:
+            break
+    end = last_good
+    if end > start and not any(len(t.text.strip(".")) > 1 for t in doc[start:end]):
+        return start, start
+    return start, end
+
+
+def name_text(doc: Any, start: int, end: int) -> str:
+    return doc[start:end].text.strip()
+
+
+def prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
+    """A demonym, country or body right before token i ("Russian", "Rwanda's", "UK", "UN")."""
+    gaz = gazetteer()
+    if i <= 0:
+        return None, i
+    if doc[i - 1].text in _POSSESSIVE:
+        for n in range(1, 5):
+            if i - 1 - n < 0:
+                break
+            span = doc[i - 1 - n : i - 1]
+            found = gaz.affiliation(span.text)
+            if found:
+                return found, i - 1 - n
+        return None, i
+    for n in range(3, 0, -1):
+        if i - n < 0:
+            continue
+        span = doc[i - n : i]
+        if not span[0].text[:1].isupper():
+            continue
+        found = gaz.affiliation(span.text)
+        if found:
+            start = i - n
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            return found, start
+    return None, i
+
+
+def extend_title(doc: Any, j: int, limit: int) -> int:
+    """Continue "Minister of Foreign Affairs and Cooperation": of/for + known title words, not a country."""
+    ext = name_sets()["extension"]
+    if j >= limit or doc[j].lower_ not in {"of", "for"}:
+        return j
+    place, _ = match_place(doc, j + 1, limit)
+    if place:
+        return j
+    k = j + 1
+    end = j
+    while k < limit and doc[k].text in ext:
+        if doc[k].text in {"and", "the"}:
+            k += 1
+            continue
+        k += 1
+        end = k
+    return end if end > j + 1 else j
