@@ -13,6 +13,7 @@ from typing import Any
 
 from ...model import Evidence
 from ...sources.boilerplate import is_boilerplate
+from ..lexicon.world import find_city
 from ..text.dateline import dateline
 from ..text.quotemarks import QuoteSpan, find_quote_spans
 from .pipeline import MAX_CHARS, load_pipeline
@@ -101,6 +102,8 @@ def analyse(text: str, published: dt.date | None) -> Analysis:
     # Control characters become spaces so offsets stay aligned with the source text.
     body = _CONTROL.sub(" ", text[:end])
     line = dateline(body)
+    if line is not None and line.kind == "header" and (not line.city or find_city(line.city) is None):
+        line = None  # a headline in title case, not a place heading: it stays part of the text
     if line is not None:  # "BUENOS AIRES, Argentina (AFP) —" is no part of the first sentence's grammar
         body = " " * line.end + body[line.end :]
     doc = nlp(body)

@@ -14,8 +14,10 @@ from typing import Any
 
 from ...model import Location, Setting
 from ..components.document import Analysis
+from ..components.names import match_place
 from ..lexicon.data import cues
 from ..lexicon.gazetteer import fold, gazetteer
+from ..lexicon.world import find_city
 from ..text.dateline import dateline
 from ..text.dates import FULL_DATE, is_day_expression, resolve
 from .people import People
@@ -36,55 +38,108 @@ def _region_or_country_after(doc: Any, after: int, limit: int) -> str | None:
     return None
 
 
-def _place_after(doc: Any, i: int, limit: int) -> tuple[str | None, str | None, int]:
-    """(city, country, end) for a place named at token i: "Antalya, Türkiye", "Woodside, California", "Cairo"."""
+def _context_countries(an: Analysis) -> frozenset[str]:
+    """Countries the text names (by name or demonym): they decide between cities of the same name."""
     gaz = gazetteer()
-    if i >= limit or not doc[i].text[:1].isupper():
+    found = {gaz.country(e.text) for e in an.ents if e.label_ in {"GPE", "NORP"}}
+    return frozenset(c for c in found if c)
+
+
+def _capital_named(doc: Any, i: int, limit: int) -> tuple[str | None, str | None, int]:
+    """ "the Iraqi capital", "the capital of Iraq", "Kenya's capital": the capital of that country."""
+    gaz = gazetteer()
+    j = i + 1 if i < limit and doc[i].lower_ == "the" else i
+    if j + 1 < limit and doc[j + 1].lower_ == "capital":
+        country = gaz.country(doc[j].text)
+        if country and gaz.capital_of(country):
+            return gaz.capital_of(country), country, j + 2
+    if j + 2 < limit and doc[j + 1].text in {"'s", "’s"} and doc[j + 2].lower_ == "capital":
+        country = gaz.country(doc[j].text)
+        if country and gaz.capital_of(country):
+            return gaz.capital_of(country), country, j + 3
+    if j < limit and doc[j].lower_ == "capital" and j + 2 < limit and doc[j + 1].lower_ == "of":
+        place, end = match_place(doc, j + 2, limit)
+        country = gaz.country(place) if place else None
+        if country and gaz.capital_of(country):
+            return gaz.capital_of(country), country, end
+    return None, None, i
+
+
+def _place_after(
+    doc: Any, i: int, limit: int, context: frozenset[str] = frozenset()
+) -> tuple[str | None, str | None, int]:
+    """(city, country, end) for a place named at token i: "Antalya, Türkiye", "Woodside, California", "Cairo".
+
+    The curated gazetteer first, then every city in the world (ranked by the countries the text
+    names); "Bogor City" is Bogor, and "the Iraqi capital" is Baghdad.
+    """
+    gaz = gazetteer()
+    if i >= limit:
         return None, None, i
-    # Known cities first, longest first: "Rio de Janeiro", "Sharm el-Sheikh", "The Hague", "Mexico City".
+    capital = _capital_named(doc, i, limit)
+    if capital[0]:
+        return capital
+    if not doc[i].text[:1].isupper():
+        return None, None, i
     for n in range(min(gaz.longest_city + 1, limit - i), 0, -1):
         span = doc[i : i + n]
         if not span[-1].text[:1].isupper():
             continue
-        known = gaz.city(span.text)
-        if known and (n > 1 or doc[i].lower_ != "the"):
-            after = i + n
-            region_country = _region_or_country_after(doc, after, limit)
-            return known[0], region_country or known[1], after
-    if doc[i].lower_ == "the":
-        return None, None, i
-    best: tuple[str | None, str | None, int] = (None, None, i)
-    for n in range(min(4, limit - i), 0, -1):
-        span = doc[i : i + n]
-        if not all(t.text[:1].isupper() or t.text in {".", "-", "'"} for t in span):
+        if n == 1 and doc[i].lower_ == "the":
             continue
         text = span.text
-        known = gaz.city(text)
+        if n > 1 and span[-1].text == "City" and find_city(doc[i : i + n - 1].text, context):
+            text = doc[i : i + n - 1].text  # "Bogor City"; "Mexico City" and "Quezon City" are listed whole
+        city = find_city(text, context)
+        if city is None or is_person_token(doc, i):
+            continue
         after = i + n
         region_country = _region_or_country_after(doc, after, limit)
-        if known:
-            return known[0], region_country or known[1], after
-        placelike = span[-1].ent_type_ in {"GPE", "LOC", "FAC"} or span[0].ent_type_ in {"GPE", "LOC"} or n == 1
-        if region_country and placelike and not gaz.country(text) and not gaz.body(text):
-            return text.rstrip("."), region_country, after
-        country = gaz.country(text)
-        if country and n >= 1:
-            best = (None, country, after)
-            break
-    return best
+        if region_country and region_country != city.country:
+            again = find_city(text, frozenset({region_country}))
+            if again is not None and again.country == region_country:
+                city = again
+        return city.name, region_country or city.country, after
+    return None, None, i
 
 
-def _city_in(sent: Any, an: Analysis) -> tuple[str | None, str | None]:
-    """The first "in <City>" (or "visit to <City>") of a sentence, skipping events and background years."""
+def is_person_token(doc: Any, i: int) -> bool:
+    """A word the parser or the entity rules read as (part of) a person's name is not a place."""
+    return doc[i].ent_type_ == "PERSON"
+
+
+def _venue_city(doc: Any, i: int, limit: int, context: frozenset[str]) -> tuple[str | None, str | None]:
+    """A venue named after a city ("Bogor Palace", "the Kazan Kremlin"): that city."""
+    gaz = gazetteer()
+    j = i + 1 if i < limit and doc[i].lower_ == "the" else i
+    k = j
+    while k < limit and doc[k].text[:1].isupper() and k - j < 5:
+        k += 1
+    if k == j:
+        return None, None
+    venue = doc[j:k]
+    if venue[-1].text not in set(gaz.venue_heads):
+        return None, None
+    for n in range(len(venue) - 1, 0, -1):
+        city = find_city(venue[:n].text, context)
+        if city is not None:
+            return city.name, city.country
+    return None, None
+
+
+def _city_in(sent: Any, an: Analysis, context: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """The first "in <City>", "visit to <City>", "at <City> Palace" of a sentence."""
     doc = an.doc
     for tok in sent:
-        if tok.lower_ not in {"in", "to"}:
+        low = tok.lower_
+        if low not in {"in", "to", "at"}:
             continue
-        if tok.lower_ == "to" and not (tok.i > 0 and doc[tok.i - 1].lemma_ in {"visit", "trip", "travel"}):
+        if low == "to" and not (tok.i > 0 and doc[tok.i - 1].lemma_ in {"visit", "trip", "travel", "arrive"}):
             continue
-        city, country = None, None
-        c, k, _ = _place_after(doc, tok.i + 1, sent.end)
-        city, country = c, k
+        if low == "at":
+            city, country = _venue_city(doc, tok.i + 1, sent.end, context)
+        else:
+            city, country, _ = _place_after(doc, tok.i + 1, sent.end, context)
         if city:
             return city, country
     return None, None
@@ -127,6 +182,57 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
                     parts = [f"{p.title} {p.name.split(',')[0]}" if p.title else p.name for p in names[:2]]
                     return f"{tok.text} between {parts[0]} and {parts[1]}", frame
     return None, None
+
+
+def _is_call(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in cues().get("call_words", []))
+
+
+def _background(an: Analysis, sent: Any) -> bool:
+    """A sentence about an earlier meeting ("when the ministers met in Busan", "last year in Lima")."""
+    low = f" {an.text_of(sent).lower()} "
+    return any(f" {m} " in low for m in cues().get("background_markers", []))
+
+
+def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent: Any) -> tuple[Any, Any, Any]:
+    """(city, country, sentence) of the meeting: the sentence that frames it, then the sentences that
+    name the meeting, the visit or the occasion, then a venue; a dateline only where it names the
+    meeting's place (a readout's heading, a ministry's "WASHINGTON:" with no event elsewhere)."""
+    gaz = gazetteer()
+    context = _context_countries(an)
+    frame = people.frame_sentence
+    nouns = set(cues().get("place_nouns", []))
+    ordered = [frame] if frame is not None else []
+    if occ_sent is not None and occ_sent is not frame:
+        ordered.append(occ_sent)
+    for sent in an.sents[:8]:
+        if sent in ordered or _background(an, sent):
+            continue
+        if any(t.lower_ in nouns or t.lemma_ in nouns for t in sent):
+            ordered.append(sent)
+    for sent in ordered:
+        city, country = _city_in(sent, an, context)
+        if city:
+            return city, country, sent
+    for sent in ordered:
+        venue = gaz.venue_city(an.text_of(sent))  # "received … at the Élysée Palace"
+        if venue:
+            return venue[0], venue[1], sent
+    line = _verified_dateline(an.text, context)
+    if line is not None and line.city and (line.kind == "header" or (line.kind == "colon" and not occasion)):
+        city = find_city(line.city, context)
+        if city is not None:
+            return city.name, city.country, None
+    return None, None, None
+
+
+def _verified_dateline(text: str, context: frozenset[str]) -> Any:
+    """The dateline, with its place kept only when it is a city (never an agency or a month)."""
+    line = dateline(text)
+    if line is not None and line.city and find_city(line.city, context) is None:
+        line.city = None
+    return line
 
 
 def extract_setting(an: Analysis, people: People) -> Setting:
@@ -175,37 +281,12 @@ def extract_setting(an: Analysis, people: People) -> Setting:
             date = resolve(line.date_text, year_hint)
         date_text = date_text or line.date_text
     # ---- place (a call has none: the dateline is where the readout was issued)
-    city = country = None
-    if frame is not None:
-        city, country = _city_in(frame, an)
-    if not city and occasion:
-        key = [w for w in re.findall(r"[A-Za-z]+", occasion) if w[:1].isupper() and len(w) > 2][:4]
-        for sent in an.sents:
-            if sent is occ_sent and frame is not None:
-                continue
-            if key and sum(1 for w in key if w in an.text_of(sent)) >= min(2, len(key)):
-                city, country = _city_in(sent, an)
-                if city:
-                    evidence_sents.append(sent)
-                    break
-    if not city and frame is None and first is not None and not occasion:
-        city, country = _city_in(first, an)
-    if not city and frame is not None:
-        venue = gaz.venue_city(an.text_of(frame))  # "received … at the Élysée Palace"
-        if venue:
-            city, country = venue
-    if not city and line and line.city and (line.agency or line.dash or not occasion):
-        known = gaz.city(line.city)
-        if known:
-            city, country = known
-        elif not gaz.country(line.city):
-            city = line.city
-    if city and not country:
-        known = gaz.city(city)
-        country = known[1] if known else None
+    city, country, place_sent = _meeting_place(an, people, occasion, occ_sent)
+    if place_sent is not None:
+        evidence_sents.append(place_sent)
     if city and fold(city) in {fold(w) for w in gaz.event_words}:
-        city = None
-    if people.frame_is_call:
+        city = country = None
+    if people.frame_is_call or (occasion and _is_call(occasion)):
         city = country = None
     setting = Setting(
         date=date,

@@ -44,6 +44,8 @@ class Gazetteer:
     venue_pattern: re.Pattern[str] | None = None  # venues that fix a city, as written
     venues: dict[str, str] = field(default_factory=dict)  # "elysee palace" → Paris
     event_words: set[str] = field(default_factory=set)
+    venue_heads: list[str] = field(default_factory=list)  # "Palace", "House": a city before one is the place
+    first_capital: dict[str, str] = field(default_factory=dict)  # Iraq → Baghdad
     longest_city: int = 1  # most words in a city name, for the token matchers
 
     def country(self, text: str | None) -> str | None:
@@ -88,6 +90,10 @@ class Gazetteer:
         m = self.venue_pattern.search(text)
         return self.city(self.venues.get(fold(m.group(0)), "")) if m else None
 
+    def capital_of(self, country: str) -> str | None:
+        """The (first listed) capital of a country, for "the Iraqi capital"."""
+        return self.first_capital.get(country)
+
     def region(self, text: str | None) -> str | None:
         if not text:
             return None
@@ -111,6 +117,7 @@ def gazetteer() -> Gazetteer:
         for dem in _split(demonyms):
             gaz.demonyms.setdefault(fold(dem), name)
         for cap in _split(capitals):
+            gaz.first_capital.setdefault(name, cap)
             gaz.capitals[fold(cap)] = name
             gaz.cities.setdefault(fold(cap), (cap, name))
         for city in _split(cities):
@@ -135,5 +142,6 @@ def gazetteer() -> Gazetteer:
         names = sorted(venues, key=len, reverse=True)
         gaz.venue_pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
     gaz.event_words = set(data.get("event_words", []))
+    gaz.venue_heads = [str(w) for w in data.get("venue_heads", [])]
     gaz.longest_city = max((len(k.replace("-", " - ").split()) for k in gaz.cities), default=1)
     return gaz
