@@ -10,6 +10,7 @@ occasion elsewhere. An event is never a city.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ...model import Location, Setting
@@ -88,6 +89,9 @@ def _place_after(
         if n == 1 and doc[i].lower_ == "the":
             continue
         text = span.text
+        country_here = gaz.country(text)
+        if country_here:
+            return None, country_here, i + n  # "in Sri Lanka": a country, never a town named "Sri"
         if n > 1 and span[-1].text == "City" and find_city(doc[i : i + n - 1].text, context):
             text = doc[i : i + n - 1].text  # "Bogor City"; "Mexico City" and "Quezon City" are listed whole
         city = find_city(text, context)
@@ -145,42 +149,79 @@ def _city_in(sent: Any, an: Analysis, context: frozenset[str] = frozenset()) -> 
     return None, None
 
 
-def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
-    """ "on the sidelines of …", "at the … Summit", "during the … visit": the phrase and its sentence."""
+@cache
+def _occasion_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in cues().get("occasion_patterns", [])]
+
+
+_OPENER_STOP = re.compile(
+    r",|\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)| to (?=[a-z])| with "
+    r"| where | which | who | today| yesterday| this | last | from (?=[a-z])| that "
+)
+#: Openers too common to frame a meeting unless an event word ends the phrase.
+_GENERIC_OPENERS = (
+    "at the",
+    "during the",
+    "during his",
+    "during her",
+    "during their",
+    "as part of",
+    "for the",
+    "under the",
+)
+#: Where a matched frame runs on into the clause ("the signing of this agreement here today will …").
+_FRAME_END = re.compile(r" (?:here|today|will|was|is|were|are|has|had|would|on|in|at|by|after|before|when)\b")
+
+
+def _opened_phrase(text: str) -> str | None:
+    """ "on the sidelines of …", "at the … Summit", "ahead of the … summit": the opener and its phrase."""
     c = cues()
     heads = set(c.get("occasion_heads", []))
+    low = text.lower()
+    for opener in c.get("occasion_openers", []):
+        for m in re.finditer(r"\b" + re.escape(opener) + r"\s", low):
+            rest = text[m.end() :]
+            cut = _OPENER_STOP.search(rest)
+            phrase = (rest[: cut.start()] if cut else rest).strip()
+            words = phrase.split()
+            if not words or len(words) > 16:
+                continue
+            if opener in _GENERIC_OPENERS:
+                if not (set(re.findall(r"[\w-]+", phrase)) & heads):
+                    continue
+                if not any(w[:1].isupper() for w in words) and "visit" not in words:
+                    continue
+            lead = text[m.start() : m.end()].strip()
+            for drop in c.get("occasion_leads_not_printed", []):
+                if lead.lower().startswith(drop):
+                    lead = lead[len(drop) :].strip()
+            return f"{lead} {phrase}".strip()
+    return None
+
+
+def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
+    """The framing event as the text words it, and its sentence.
+
+    First an opener ("on the sidelines of …", "at the … Summit", "ahead of the … summit"), then the
+    other frames of cues.yaml: visits, calls, signings, a group's meeting. The frame sentence is read
+    first, then the opening sentences; sentences about other events are skipped.
+    """
     frame = people.frame_sentence
-    sents = ([frame] if frame is not None else []) + [s for s in an.sents[:6] if s is not frame]
-    stop = re.compile(
-        r",|\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)| to (?=[a-z])| with "
-        r"| where | which | who | today| yesterday| this | last | from (?=[a-z])| that "
-    )
+    sents = ([frame] if frame is not None else []) + [
+        s for s in an.sents[:6] if s is not frame and not _background(an, s)
+    ]
+    for sent in sents:
+        phrase = _opened_phrase(an.text_of(sent))
+        if phrase:
+            return phrase, sent
     for sent in sents:
         text = an.text_of(sent)
-        low = text.lower()
-        for opener in c.get("occasion_openers", []):
-            for m in re.finditer(re.escape(opener) + r"\s", low):
-                rest = text[m.end() :]
-                cut = stop.search(rest)
-                phrase = rest[: cut.start()] if cut else rest
-                phrase = phrase.strip()
-                words = phrase.split()
-                if not words or len(words) > 16:
-                    continue
-                generic = opener in {"at the", "during the", "during his", "during her", "during their", "as part of"}
-                if generic and not (set(re.findall(r"[\w-]+", phrase)) & heads):
-                    continue
-                if generic and not any(w[:1].isupper() for w in words) and "visit" not in words:
-                    continue
-                lead = text[m.start() : m.end()].strip()
-                return f"{lead} {phrase}", sent
-    if frame is not None:
-        for tok in frame:
-            if tok.lower_ == "summit" and tok.head.lemma_ in {"hold", "have"}:
-                names = [p for p in people.participants if p.name]
-                if len(names) >= 2:
-                    parts = [f"{p.title} {p.name.split(',')[0]}" if p.title else p.name for p in names[:2]]
-                    return f"{tok.text} between {parts[0]} and {parts[1]}", frame
+        for pattern in _occasion_patterns():
+            m = pattern.search(text)
+            if m:
+                found = m.group(0)
+                cut = _FRAME_END.search(found)
+                return (found[: cut.start()] if cut else found).strip(), sent
     return None, None
 
 
@@ -206,10 +247,16 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
     ordered = [frame] if frame is not None else []
     if occ_sent is not None and occ_sent is not frame:
         ordered.append(occ_sent)
-    for sent in an.sents[:8]:
+    key = [w for w in re.findall(r"[A-Za-z]+", occasion or "") if w[:1].isupper() and len(w) > 2][:4]
+    for sent in an.sents:
         if sent in ordered or _background(an, sent):
             continue
-        if any(t.lower_ in nouns or t.lemma_ in nouns for t in sent):
+        text = an.text_of(sent)
+        named = key and sum(1 for w in key if w in text) >= min(2, len(key))  # "The Conference in Cairo …"
+        if named or (
+            sent.start < an.sents[min(7, len(an.sents) - 1)].end
+            and any(t.lower_ in nouns or t.lemma_ in nouns for t in sent)
+        ):
             ordered.append(sent)
     for sent in ordered:
         city, country = _city_in(sent, an, context)
@@ -220,7 +267,7 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         if venue:
             return venue[0], venue[1], sent
     line = _verified_dateline(an.text, context)
-    if line is not None and line.city and (line.kind == "header" or (line.kind == "colon" and not occasion)):
+    if line is not None and line.city and (line.kind in {"header", "dash"} or (line.kind == "colon" and not occasion)):
         city = find_city(line.city, context)
         if city is not None:
             return city.name, city.country, None

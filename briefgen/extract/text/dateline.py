@@ -52,8 +52,10 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     # CITY, DATE -   /   CITY -   /   City:
     (
         "dash",
-        re.compile(rf"^\s*(?P<city>{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]+))??(?:\s*,\s*(?P<date>{_DATE}))?"
-            rf"\s*(?P<sep>{_DASH})\s*"),
+        re.compile(
+            rf"^\s*(?P<city>{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]+))??(?:\s*,\s*(?P<date>{_DATE}))?"
+            rf"\s*(?P<sep>{_DASH})\s*"
+        ),
     ),
     # a heading line that is only a place, then (optionally) a line that is only a date
     ("header", re.compile(rf"^\s*(?P<city>{_MIXED_PLACE}|{_UPPER_PLACE})[ \t]*\n\s*(?:(?P<date>{_DATE})[ \t]*\n)?")),
