@@ -53,19 +53,66 @@ def name_sets() -> dict[str, frozenset[str]]:
     }
 
 
-def match_title(doc: Any, i: int, limit: int | None = None) -> int:
-    """Number of tokens of the longest title starting at token i (0 if none)."""
+@cache
+def _title_grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(modifiers, portfolio words, office heads), lower case, from titles.yaml."""
+    t = titles()
+    return (
+        frozenset(w.lower() for w in t.get("title_modifiers", [])),
+        frozenset(w.lower() for w in t.get("title_extension_words", []) if w[:1].isupper()),
+        frozenset(w.lower() for w in t.get("title_heads", [])),
+    )
+
+
+def _known_title(lows: list[str], i: int, limit: int) -> int:
     index, longest, words = title_index()
-    lows = doc.user_data.get("briefgen_lower")
-    if lows is None:  # lower-case forms once per doc: this runs for every token
-        lows = doc.user_data["briefgen_lower"] = [t.lower_ for t in doc]
-    limit = len(lows) if limit is None else limit
     if i >= limit or lows[i] not in words:
         return 0
     for n in range(min(longest, limit - i), 0, -1):
         if tuple(lows[i : i + n]) in index:
             return n
     return 0
+
+
+def _core_title(doc: Any, lows: list[str], i: int, limit: int) -> int:
+    """A listed title, or portfolio words before an office head ("Unification Minister")."""
+    n = _known_title(lows, i, limit)
+    _, portfolio, heads = _title_grammar()
+    j = i
+    while j < limit and lows[j] in portfolio and doc[j].text[:1].isupper():
+        j += 1
+    if j > i and j < limit and lows[j] in heads and doc[j].text[:1].isupper():
+        n = max(n, j + 1 - i)
+    return n
+
+
+def match_title(doc: Any, i: int, limit: int | None = None) -> int:
+    """Number of tokens of the longest title starting at token i (0 if none).
+
+    A title is a listed one or portfolio words before an office head, after optional modifiers
+    ("Acting President", "Deputy Prime Minister"); two joined by "and" before a name are one
+    person's compound title ("Deputy Prime Minister and Foreign Minister Ishaq Dar").
+    """
+    lows = doc.user_data.get("briefgen_lower")
+    if lows is None:  # lower-case forms once per doc: this runs for every token
+        lows = doc.user_data["briefgen_lower"] = [t.lower_ for t in doc]
+    limit = len(lows) if limit is None else limit
+    modifiers = _title_grammar()[0]
+    j = i
+    while j < limit and lows[j] in modifiers and doc[j].text[:1].isupper():
+        j += 1
+    n = _core_title(doc, lows, j, limit)
+    if not n:
+        return 0 if j > i else _core_title(doc, lows, i, limit)
+    end = j + n
+    if end + 1 < limit and lows[end] == "and":
+        k = end + 1
+        while k < limit and lows[k] in modifiers:
+            k += 1
+        n2 = _core_title(doc, lows, k, limit)
+        if n2 and k + n2 < limit and is_name_word(doc[k + n2]):
+            end = k + n2
+    return end - i
 
 
 def title_entry(title: str) -> dict[str, Any]:
