@@ -22,6 +22,17 @@ def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["calendar_words"]), frozenset(data["not_name_words"])
 
 
+@cache
+def place_name_ends() -> frozenset[str]:
+    """Last words of a building's or a place's name ("… House", "… City"): what precedes one is no person."""
+    return frozenset(load("names").get("place_name_ends", []))
+
+
+@cache
+def _inner_honorifics() -> frozenset[str]:
+    return frozenset(load("names").get("inner_honorifics", []))
+
+
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -161,7 +172,8 @@ def is_name_word(tok: Any) -> bool:
     low = text.lower()
     if low in _event_words() or (low.endswith("s") and low[:-1] in title_index()[2]):
         return False
-    if low in _word_sets()[1] or low in _word_sets()[0] or low in name_sets()["honorifics"] or low in title_index()[2]:
+    honorific = low in name_sets()["honorifics"] and low not in _inner_honorifics()
+    if low in _word_sets()[1] or low in _word_sets()[0] or honorific or low in title_index()[2]:
         return False
     if text.isupper() and len(text) > 3:  # datelines such as "ANKARA"
         return False
@@ -228,8 +240,12 @@ def prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
     gaz = gazetteer()
     if i <= 0:
         return None, i
+    if i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
+        found, start = prefix_affiliation(doc, i - 3)  # "Democratic Republic of the Congo (DRC) President"
+        if found:
+            return found, start
     if doc[i - 1].text in _POSSESSIVE:
-        for n in range(1, 5):
+        for n in range(1, 7):
             if i - 1 - n < 0:
                 break
             span = doc[i - 1 - n : i - 1]
@@ -237,7 +253,7 @@ def prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
             if found:
                 return found, i - 1 - n
         return None, i
-    for n in range(3, 0, -1):
+    for n in range(6, 0, -1):
         if i - n < 0:
             continue
         span = doc[i - n : i]

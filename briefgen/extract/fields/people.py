@@ -23,6 +23,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..components.document import Analysis
@@ -35,10 +36,12 @@ from ..components.names import (
     match_title,
     name_sets,
     name_text,
+    place_name_ends,
     prefix_affiliation,
     title_entry,
 )
-from ..lexicon.gazetteer import gazetteer
+from ..lexicon.data import cues
+from ..lexicon.gazetteer import fold, gazetteer
 
 _GROUP_WORDS = {
     "they", "both", "sides", "leaders", "ministers", "officials", "parties", "delegations", "two", "counterparts",
@@ -136,6 +139,11 @@ class Person:
         return self.name or self.title or "unnamed participant"
 
 
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(str(a) for a in cues().get("news_agencies", []))
+
+
 class People:
     """All people in a text, with the lookups quotes and commitments need to name their actors."""
 
@@ -161,6 +169,12 @@ class People:
         for sent in self.an.sents:
             i, limit = sent.start, sent.end
             while i < limit:
+                group = self._plural_titled_at(i, limit) if i not in taken else []
+                for m in group:
+                    add(m)
+                if group:
+                    i = max(m.outer_end or m.end for m in group)
+                    continue
                 m = self._titled_at(i, limit) if i not in taken else None
                 if m:
                     add(m)
@@ -202,9 +216,55 @@ class People:
         for m in mentions:
             if m.name and (m.title is None or m.affiliation is None):
                 self._apposition(m)
+        mentions = [m for m in mentions if not self._not_a_person(m)]
         mentions.sort(key=lambda m: m.start)
         self._cluster(mentions)
         self._echoes(taken)
+
+    def _not_a_person(self, m: Mention) -> bool:
+        """A news agency, a building or a place written like a name ("Kazinform", "Akinola Aguda House")."""
+        if not m.name:
+            return False
+        doc = self.doc
+        if m.name in _agencies() or fold(m.name) in {fold(a) for a in _agencies()}:
+            return True
+        ends = place_name_ends()
+        last = m.name.split()[-1]
+        return last in ends or (m.end < len(doc) and doc[m.end].text in ends)
+
+    def _plural_titled_at(self, i: int, limit: int) -> list[Mention]:
+        """ "Foreign Ministers A of X and B of Y", "Presidents A and B": each name holds the singular title."""
+        doc = self.doc
+        k = i
+        while k < limit and k - i < 5 and doc[k].text[:1].isupper() and not doc[k].lower_.endswith("s"):
+            k += 1
+        if k >= limit or not doc[k].lower_.endswith("s") or not doc[k].text[:1].isupper():
+            return []
+        singular = doc[k].text[:-1]
+        words = [t.text for t in doc[i:k]] + [singular]
+        if not title_entry(" ".join(words)) and not title_entry(singular):
+            return []
+        title = " ".join(words) if title_entry(" ".join(words)) else singular
+        aff, outer = prefix_affiliation(doc, i)
+        out: list[Mention] = []
+        j = k + 1
+        while j < limit:
+            s, e = grab_name(doc, j, limit)
+            if e <= s:
+                break
+            end = e
+            own = None
+            if e < limit and doc[e].lower_ == "of":
+                own, end = match_place(doc, e + 1, limit)
+                end = end if own else e
+            out.append(Mention(s, e, name_text(doc, s, e), title, own or aff, "titled", outer if not out else s, end))
+            if end < limit and doc[end].text == "," and end + 1 < limit and doc[end + 1].lower_ == "and":
+                end += 1
+            if end < limit and doc[end].lower_ in {"and", ","}:
+                j = end + 1
+                continue
+            break
+        return out if len(out) >= 2 else []
 
     def _before_title_appositions(self, taken: set[int]) -> list[Mention]:
         """ "H.E. Mr. Abiy Tessema, Prime Minister of …": capitalised words before a comma and a title."""
@@ -274,8 +334,17 @@ class People:
         return None
 
     def _apposition(self, m: Mention) -> None:
-        """ "X, Rwanda's foreign minister," / "X, President of Y," / "X, the Minister of Z of Y"."""
+        """ "X, Rwanda's foreign minister," / "X, President of Y," / "X, the Minister of Z of Y";
+        also "X of Angola" and "Japan's X", the ties a name carries without a title."""
         doc = self.doc
+        if m.affiliation is None and m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
+            place, _ = match_place(doc, m.end + 1)
+            if place:
+                m.affiliation = place
+        if m.affiliation is None and m.start > 1 and doc[m.start - 1].text in _POSSESSIVE:
+            place, _ = prefix_affiliation(doc, m.start)
+            if place:
+                m.affiliation = place
         k = m.end
         if k >= len(doc) or doc[k].text != ",":
             return
