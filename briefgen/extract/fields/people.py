@@ -502,7 +502,9 @@ class People:
         return any(w in before for w in ("on behalf of", "greetings from", "message from", "citizens", "citizen"))
 
     def _frame_sentence(self) -> Any:
+        """The first sentence (of eight) where a meeting verb of cues.yaml frames people meeting."""
         s = name_sets()
+        frames = cues().get("frame_verbs", {})
         for sent in self.an.sents[:8]:
             people = {id(self._owner[t.i]) for t in sent if t.i in self._owner}
             if not people:
@@ -513,15 +515,15 @@ class People:
                     continue
                 kids = {c.lower_ for c in tok.children}
                 objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
-                if lemma in {"meet", "receive", "host", "confer"}:
+                if lemma in frames.get("direct", []):
                     return sent
-                if lemma in {"hold", "have"} and any(
+                if lemma in frames.get("with_meeting_noun", []) and any(
                     o.lower_ in s["meeting_nouns"] or o.lemma_.lower() in s["meeting_nouns"] for o in objs
                 ):
                     return sent
-                if lemma in {"speak", "talk"} and kids & {"with", "by", "to"}:
+                if lemma in frames.get("with_preposition", []) and kids & {"with", "by", "to"}:
                     return sent
-                if lemma in {"visit", "welcome", "call"} and any(o.i in self._owner for o in objs):
+                if lemma in frames.get("with_person_object", []) and any(o.i in self._owner for o in objs):
                     return sent
             for tok in sent:  # "In a telephone call with President Ruto, the Secretary discussed …"
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _CALL_NOUNS | s["meeting_nouns"]:
