@@ -40,7 +40,7 @@ from ..components.names import (
     prefix_affiliation,
     title_entry,
 )
-from ..lexicon.data import cues
+from ..lexicon.data import cues, titles
 from ..lexicon.gazetteer import fold, gazetteer
 
 _GROUP_WORDS = {
@@ -117,7 +117,8 @@ class Person:
 
     @property
     def title(self) -> str | None:
-        found = [m.title for m in self.mentions if m.title]
+        """The person's own title: the longest written with the name, else one an office mention gave."""
+        found = [m.title for m in self.mentions if m.title and m.name] or [m.title for m in self.mentions if m.title]
         if not found:
             return None
         capital = [t for t in found if t[:1].isupper()]
@@ -137,6 +138,41 @@ class Person:
     def label(self) -> str:
         """How an actor or speaker is written: the name, or the office."""
         return self.name or self.title or "unnamed participant"
+
+
+#: Office words general enough that a side alone identifies the holder ("the Kenyan president").
+_GENERIC_OFFICES = {"president", "leader", "head", "state", "minister", "premier", "pm", "chancellor", "king", "emir"}
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one surname ("Zelensky"/"Zelenskyy", "Erdogan"/"Erdoğan"): equal once folded, or
+    one letter apart in a long name."""
+    if not a or not b:
+        return False
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) < 6 or abs(len(fa) - len(fb)) > 1:
+        return False
+    if len(fa) == len(fb):
+        return sum(x != y for x, y in zip(fa, fb, strict=True)) == 1
+    short, long_ = sorted((fa, fb), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (titles().get("title_abbreviations") or {}).items()}
+
+
+def _abbreviation(word: str) -> str | None:
+    """ "PM" → Prime Minister, "FM" → Foreign Minister: abbreviations texts use for an office."""
+    return _abbreviations().get(word.rstrip("."))
+
+
+def low_office(tok: Any) -> bool:
+    """A bare office noun as the head of a phrase ("the president", "the minister")."""
+    return tok.lower_ in name_sets()["office_nouns"] and tok.tag_ in {"NN", "NNP"}
 
 
 @cache
@@ -382,8 +418,8 @@ class People:
                 pwords = {w.lower() for mm in p.mentions if mm.name for w in re.split(r"[\s,\-]+", mm.name)}
                 psur = (p.surname or "").lower()
                 if (
-                    (len(words) == 1 and words[0] in pwords)
-                    or (words and words[-1] == psur)
+                    (len(words) == 1 and (words[0] in pwords or _variant(words[0], psur)))
+                    or (words and (words[-1] == psur or _variant(words[-1], psur)))
                     or (psur and psur in words and len(words) > 1 and len(pwords) == 1)
                 ):
                     target = p
@@ -406,22 +442,31 @@ class People:
         self._refs.sort(key=lambda r: r[0])
 
     def _person_by_office(self, title: str, affiliation: str | None) -> Person | None:
-        """A named person whose title ends with the same office word ("the Secretary" → Secretary Blinken)."""
-        last = title.lower().replace("-", " ").split()[-1:] or [""]
-        candidates = []
-        for p in self.persons:
-            if not p.name or not p.title:
-                continue
-            ptitle = p.title.lower().replace("-", " ")
-            if (
-                title.lower() == ptitle.lower()
-                or (last[0] and ptitle.split()[-1] == last[0])
-                or last[0] in ptitle.split()
-            ):
-                if affiliation and p.affiliation and affiliation != p.affiliation:
-                    continue
-                candidates.append(p)
-        return candidates[0] if len(candidates) == 1 else (candidates[0] if candidates else None)
+        """The one named person holding an office ("the Secretary" → Secretary Blinken, "the Kazakh Head
+        of State" → the Kazakh president, "the PM" → the Prime Minister); None when it is not one person."""
+        office = _abbreviation(title) or title
+        head = office.lower().replace("-", " ").split()[-1:] or [""]
+        generic = head[0] in _GENERIC_OFFICES
+        pool = [p for p in self.persons if p.name and not p.reporter]
+        if self.participants:
+            pool = [p for p in pool if p.participant] + [p for p in pool if not p.participant]
+
+        def holds(p: Person) -> bool:
+            ptitle = (p.title or "").lower().replace("-", " ")
+            return bool(ptitle) and (head[0] in ptitle.split() or ptitle == office.lower())
+
+        if affiliation:
+            sided = [p for p in pool if p.affiliation == affiliation]
+            fitting = [p for p in sided if holds(p)] or (sided if generic else [])
+
+        else:
+            fitting = [p for p in pool if holds(p)]
+            exact = [p for p in fitting if (p.title or "").lower() == office.lower()]
+            fitting = exact if len(exact) == 1 else fitting
+        if len(fitting) == 1:
+            return fitting[0]
+        named = [p for p in fitting if p.participant]
+        return named[0] if len(named) == 1 else None
 
     def _echoes(self, taken: set[int]) -> None:
         """Later bare uses of a known surname ("Lavrov said") refer to that person."""
@@ -478,12 +523,46 @@ class People:
         self._fill_group_titles()
         self._fill_counterpart_titles()
         self._fill_affiliations()
+        self._resolve_offices()
+
+    def _holds(self, p: Person, title: str | None) -> bool:
+        office = (_abbreviation(title or "") or title or "").lower().replace("-", " ").split()[-1:]
+        return bool(office) and office[0] in (p.title or "").lower().replace("-", " ").split()
+
+    def _only_office_of_its_kind(self, office: Person) -> bool:
+        """No other side's holder of the same office is named by office alone ("the Russian president")."""
+        title = (office.title or "").lower()
+        return not any(
+            q is not office and not q.name and (q.title or "").lower() == title and q.affiliation != office.affiliation
+            for q in self.persons
+        )
+
+    def _resolve_offices(self) -> None:
+        """Office-only mentions left alone at clustering ("the Botswana president") join the named person
+        holding that office for that side, now that implied affiliations are known."""
+        for office in [p for p in self.persons if not p.name and not p.participant]:
+            m = office.mentions[0]
+            owner = self._person_by_office(m.title or "", m.affiliation)
+            if owner is None and m.affiliation and self._only_office_of_its_kind(office):
+                # "the Ukrainian president" and one participant president whose side nothing else ties
+                untied = [p for p in self.participants if p.name and p.affiliation is None and self._holds(p, m.title)]
+                owner = untied[0] if len(untied) == 1 else None
+            if owner is None or owner is office:
+                continue
+            owner.mentions.extend(office.mentions)
+            self.persons.remove(office)
+            for k, p in list(self._owner.items()):
+                if p is office:
+                    self._owner[k] = owner
+            self._refs = [(i, owner if p is office else p) for i, p in self._refs]
 
     def _is_reporter(self, p: Person) -> bool:
         rep_titles = name_sets()["reporter_titles"]
         if p.title and p.title.lower() in rep_titles:
             return True
         for m in p.mentions:
+            if not m.name:
+                continue  # "a spokesman said the PM …": the office mention is who is spoken of
             start = m.outer_start if m.outer_start is not None else m.start
             sent_start = self.doc[start].sent.start  # "…, a spokesman said. Scholz hosted …": not Scholz
             before = self.doc[max(0, sent_start, start - 4) : start].text.lower()
@@ -492,8 +571,15 @@ class People:
         return False
 
     def _possessive(self, m: Mention) -> bool:
+        """ "Putin's envoy": a possessive name is not a side, unless what it owns is the visit itself
+        ("Ouattara's state visit", "Banda's delegation")."""
         end = m.outer_end or m.end
-        return end < len(self.doc) and self.doc[end].text in _POSSESSIVE
+        if not (end < len(self.doc) and self.doc[end].text in _POSSESSIVE):
+            return False
+        owned = self.doc[end].head if self.doc[end].head.i != m.start else None
+        if owned is None:
+            owned = next((t for t in self.doc[end + 1 : end + 4] if t.pos_ == "NOUN"), None)
+        return not (owned is not None and owned.lemma_ in set(cues().get("own_visit_nouns", [])))
 
     def _excluded_context(self, m: Mention) -> bool:
         """Named in the frame sentence but not a party: "on behalf of", "citizens", "greetings from"."""
@@ -637,6 +723,8 @@ class People:
                 counts[c] += 1
                 places.append((ent.start, c))
         used = {p.affiliation for p in self.participants if p.affiliation}
+        # "his Zambian counterpart X": the counterpart's side is never the other person's
+        used |= {p.affiliation for p in self.persons if p.affiliation and "counterpart" in (p.title or "").lower()}
         paired = self._paired_countries(used)
         for p in missing:
             score: Counter[str] = Counter({c: n for c, n in counts.items()})
@@ -739,30 +827,69 @@ class People:
         return fallback
 
     def refer(self, tok: Any) -> list[Person] | None:
-        """The people a subject token refers to: a name, a pronoun, an office, or the group of participants."""
+        """The people a subject token refers to: the one coreference step quotes and commitments share.
+
+        A name or short form owns its tokens; a pronoun is the most salient person before it (the
+        last subject, else the last person named); an office phrase ("the PM", "the Kazakh Head of
+        State", "the South African president") is the one person holding that office for that side;
+        a group ("the two leaders", "both sides") is the participants.
+        """
         p = self._owner.get(tok.i)
         if p is not None:
             return [p]
         low = tok.lower_
         if low in _PRONOUNS:
-            found = self.last_before(tok.i)
+            found = self.salient_before(tok.i)
             return [found] if found else None
         if low in _GROUP_WORDS or (tok.tag_ in {"NNS", "NNPS"} and low in name_sets()["office_nouns"]):
             return self.participants or None
         if low in _PARTY_NOUNS and any(c.lower_ in _GROUP_COUNTS for c in tok.children):
             return self.participants or None  # "the two countries", "both governments"
-        span_text = self.doc[tok.left_edge.i : tok.i + 1].text
-        n = 0
-        for k in range(tok.left_edge.i, tok.i + 1):
-            n = match_title(self.doc, k, tok.i + 1)
+        found = self._by_office_phrase(tok)
+        return [found] if found else None
+
+    def _by_office_phrase(self, tok: Any) -> Person | None:
+        """ "the PM", "the Kazakh Head of State", "the South African president", "the Secretary of State"."""
+        doc = self.doc
+        start = tok.left_edge.i
+        end = max(tok.i + 1, min(tok.right_edge.i + 1, tok.i + 5))
+        while start < tok.i and doc[start].lower_ in {"the", "a", "an", "his", "her", "their"}:
+            start += 1
+        affiliation, _ = prefix_affiliation(doc, tok.i) if start < tok.i else (None, tok.i)
+        office = _abbreviation(tok.text)
+        for k in range(start, end):
+            n = match_title(doc, k, end)
             if n:
-                title = self.doc[k : k + n].text
-                found = self._person_by_office(title, None)
-                if found:
-                    return [found]
+                office = doc[k : k + n].text
                 break
-        del span_text
-        return None
+        if office is None and low_office(tok):
+            office = tok.text
+        if office is None:
+            return None
+        return self._person_by_office(office, affiliation)
+
+    def salient_before(self, token_index: int) -> Person | None:
+        """The referent of "he" or "she": the last person who was a subject before it (in this sentence
+        or the two before), else the last person named."""
+        sent_start = self.doc[token_index].sent.start
+        window = self.an.sents[max(0, self.an.sentence_index(self.doc[sent_start].idx) - 2)].start
+        k = bisect.bisect_left(self._refs, token_index, key=lambda r: r[0])
+        for idx in range(k - 1, -1, -1):
+            i, p = self._refs[idx]
+            if i < window:
+                break
+            if p.reporter:
+                continue
+            if self.doc[i].dep_ in {"nsubj", "nsubjpass"} or self._subject_head(i):
+                return p
+        return self.last_before(token_index)
+
+    def _subject_head(self, i: int) -> bool:
+        """Token i is inside a subject noun phrase ("President Ruto" with "Ruto" as nsubj)."""
+        tok = self.doc[i]
+        while tok.dep_ in {"compound", "flat", "appos", "amod"} and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ in {"nsubj", "nsubjpass"}
 
     def by_surname(self, word: str) -> Person | None:
         for p in self.persons:

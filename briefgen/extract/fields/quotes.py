@@ -58,15 +58,15 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
             break
     candidates.sort(key=lambda c: c[0])
     for _, verb in candidates:
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and not (start <= child.idx < end):
-                found = people.refer(child)
-                if found:
-                    return found[0].label(), 0.9
-                if child.ent_type_ in {"ORG", "GPE", "NORP"} or child.text[:1].isupper():
-                    return _noun_speaker(an, child), 0.7
-                if child.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} for c in child.children):
-                    return _noun_speaker(an, child), 0.7  # "A Downing Street spokesperson said"
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not (start <= c.idx < end)]
+        for child in subjects:
+            found = people.refer(child)
+            if found and _label(found):
+                return _label(found), 0.9
+        for child in subjects:
+            body = _body_speaker(an, child)
+            if body:
+                return body, 0.7
     # "According to X, …" or a person subject of the sentence
     for sent in sents[:1]:
         for tok in sent:
@@ -74,9 +74,30 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                 continue
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 found = people.refer(tok)
-                if found and found[0].participant:
-                    return found[0].label(), 0.7
+                if found and found[0].participant and _label(found):
+                    return _label(found), 0.7
     return None, 0.4
+
+
+def _label(found: list[Any]) -> str | None:
+    """One person's fullest name, or a group's names joined ("A and B"); an office nobody could be tied to
+    is no speaker's name unless written as one ("the president" is not, "Secretary-General" is)."""
+    names = list(dict.fromkeys(p.label() for p in found if p.name or (p.title or "")[:1].isupper()))
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _body_speaker(an: Analysis, head: Any) -> str | None:
+    """A body that speaks ("the Russian embassy", "the ministry's statement", "A Downing Street
+    spokesperson"), named by its phrase; never a bare capitalised fragment ("Head", "Briefing")."""
+    words = set(cues().get("speaking_bodies", []))
+    phrase = [t for t in an.doc[head.left_edge.i : head.i + 1] if t.dep_ not in {"det", "predet"}]
+    if not phrase:
+        return None
+    if head.lemma_.lower() in words or head.ent_type_ == "ORG" or any(t.lemma_.lower() in words for t in phrase):
+        return _noun_speaker(an, head)
+    return None
 
 
 def _noun_speaker(an: Analysis, head: Any) -> str:
