@@ -885,8 +885,11 @@ class People:
         return self.last_before(token_index)
 
     def _subject_head(self, i: int) -> bool:
-        """Token i is inside a subject noun phrase ("President Ruto" with "Ruto" as nsubj)."""
+        """Token i is inside a subject noun phrase ("President Ruto" with "Ruto" as nsubj), or opens its
+        sentence (the small parser mislabels an unknown sentence-initial name, but it is the subject)."""
         tok = self.doc[i]
+        if i - tok.sent.start <= 3 and tok.head.pos_ in {"VERB", "AUX"} and tok.i < tok.head.i:
+            return True
         while tok.dep_ in {"compound", "flat", "appos", "amod"} and tok.head is not tok:
             tok = tok.head
         return tok.dep_ in {"nsubj", "nsubjpass"}
