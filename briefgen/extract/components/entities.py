@@ -23,7 +23,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _NUMBER = "(?:" + "|".join([r"\d{1,3}", *_NUMBER_WORDS, "fifteen", "twenty", "thirty", "several", "a few", "few"]) + ")"
-_UNIT = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
+_UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|quarters?)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _PERIOD = rf"(?:year|month|week|decade|quarter|{_SEASON})"
 _YEAR = r"(?:19|20)\d{2}"
@@ -50,6 +50,9 @@ _DATE_PATTERNS = [
     rf"(?:(?:early|late|mid)[- ])?(?:the )?(?:{_YEAR}s|{_YEAR}[-–]{_YEAR}|{_YEAR}/\d{{2}})",
     rf"(?:(?:early|late)[- ]|mid-)?{_YEAR}",
     r"the (?:19|20)\d0s",
+    r"(?:at )?an? early(?:,| and)? (?:mutually )?(?:convenient|appropriate|agreed) (?:time|date)",
+    r"(?:at )?the earliest (?:possible )?(?:opportunity|date|time)",
+    r"(?:the )?(?:next|coming) fortnight",
 ]
 #: Each pattern on its own, so that the longest date at a position wins ("in November 2024").
 _DATES = [re.compile(rf"\b(?:{p})\b", re.I) for p in _DATE_PATTERNS]
