@@ -113,14 +113,15 @@ def test_relative_date_without_published_stays_text():
     assert m.setting.date is None and m.setting.date_text == "on Wednesday"
 
 
-def test_full_date_is_iso_and_dateline_city_used():
+def test_full_date_is_iso_and_agency_dateline_is_only_the_filing_city():
     text = (
         "ANKARA, March 3 (Reuters) - Turkish Foreign Minister Kemal Aydinli met his Greek counterpart Nikos "
         'Papadakis on 2 March 2025 to discuss maritime boundaries. "We will meet again in Athens," Aydinli said.'
     )
     m = run(text)
     assert m.setting.date == dt.date(2025, 3, 2)
-    assert m.setting.location.city == "Ankara"
+    # the agency filed from Ankara; the text never puts the meeting there, and Athens is a quoted plan
+    assert m.setting.location.city is None
     assert [(p.name, p.affiliation) for p in m.participants] == [
         ("Kemal Aydinli", "Türkiye"),
         ("Nikos Papadakis", "Greece"),

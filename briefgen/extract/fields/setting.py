@@ -136,8 +136,8 @@ def _city_in(sent: Any, an: Analysis, context: frozenset[str] = frozenset()) -> 
     doc = an.doc
     for tok in sent:
         low = tok.lower_
-        if low not in {"in", "to", "at"}:
-            continue
+        if low not in {"in", "to", "at"} or an.quote_at(tok.idx) is not None:
+            continue  # a place inside a quotation is what someone said, not where the meeting was
         if low == "to" and not (tok.i > 0 and doc[tok.i - 1].lemma_ in {"visit", "trip", "travel", "arrive"}):
             continue
         if low == "at":
