@@ -9,23 +9,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers_extract import run
 
-from briefgen.extract import extract
-from briefgen.model import Meeting, Source, SourceInfo
+from briefgen.model import Meeting
 
 TEXTS = Path(__file__).parent / "texts"
 SEEDS = Path(__file__).parent.parent / "seeds"
-
-
-def run(text: str, published: dt.date | None = None) -> Meeting:
-    return extract(Source(text=text, info=SourceInfo(path="t.txt")), published=published)
 
 
 @pytest.fixture(scope="module")
 def seed() -> tuple[str, Meeting]:
     path = sorted(SEEDS.glob("*.txt"))[0]
     text = path.read_text(encoding="utf-8")
-    return text, run(text)
+    return text, run(text, clean=False)
 
 
 def test_seed_participants_and_affiliations(seed):

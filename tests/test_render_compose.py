@@ -133,7 +133,7 @@ def test_bluf_at_most_four_lines_none_pronoun_led(lines, outlook, labels):
 
 
 HEADINGS = [
-    ("enormous economic challenges facing Iraq in light of the COVID-19", "enormous economic challenges facing Iraq"),
+    ("severe fiscal pressures facing Peru in light of the drought", "severe fiscal pressures facing Peru"),
     ("“excellent cooperation” between the two countries", "excellent cooperation between the two countries"),
     ("their shared resolve to act", "shared resolve to act"),
     ("deep concerns regarding Russia’s deployments in and near", "deep concerns regarding Russia’s deployments"),

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import Evidence
-from ...sources.boilerplate import is_boilerplate
 from ..lexicon.world import find_city
 from ..text.dateline import dateline
 from ..text.quotemarks import QuoteSpan, find_quote_spans
@@ -32,8 +31,8 @@ def content_end(text: str) -> int:
         last = stripped[cut + 1 :].strip()
         if cut < 0 or not last:
             return len(stripped)
-        if (len(last.split()) < _FOOTER_WORDS and not re.search(r"[.!?:\"”»]$", last)) or is_boilerplate(last):
-            end = cut  # "Leave a Reply", "(Reporting by …; Editing by …)" when the text did not pass the sources stage
+        if len(last.split()) < _FOOTER_WORDS and not re.search(r"[.!?:\"”»]$", last):
+            end = cut  # "Leave a Reply", "Share this": short trailing lines (sources/ removes the listed furniture)
             continue
         return len(stripped)
 

@@ -4,9 +4,9 @@ The small statistical model misses names it has never seen ("Nduhungirehe" comes
 organisation) and glues titles onto names ("Spokesperson Tammy Bruce"). So names are found by
 rules over the parsed tokens, in this order of trust:
 
-1. a title of office in front of a name ("Foreign Minister Sergey Lavrov", "President Xi Jinping of
-   the People's Republic of China", "Minister for Europe and Foreign Affairs of the French Republic
-   Jean-Yves Le Drian"), with a demonym, a possessive country or "of <country>" as affiliation;
+1. a title of office in front of a name ("Foreign Minister Ana Ruiz", "President Tomas Varga of the
+   Republic of Hungary", "Minister of Foreign Affairs and Cooperation of the Kingdom of Morocco Karim
+   Alaoui"), with a demonym, a possessive country or "of <country>" as affiliation;
 2. an apposition after a name ("Olivier Nduhungirehe, Rwanda's foreign minister,");
 3. PERSON entities of the model;
 4. a capitalised word that is the subject of a verb of speech or meeting ("Nduhungirehe welcomed").

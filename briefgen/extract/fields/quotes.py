@@ -33,7 +33,7 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
 
     Looks in the quote's own sentences, in the next sentence of the same paragraph when it opens with
     the attribution ("… ." Lavrov said), and in the sentence just before when it introduces the quote
-    ("A Downing Street spokesperson said:").
+    ("A Kremlin spokesman said:").
     """
     si = an.sentence_index(start)
     ei = an.sentence_index(max(start, end - 1))

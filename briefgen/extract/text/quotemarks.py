@@ -8,7 +8,7 @@ within a paragraph; a straight mark that opens a paragraph and finds no partner 
 ends opens a quotation that runs on: later paragraphs may open with a mark of their own (the
 English convention) and the first mark that is not at the start of a paragraph closes it:
 
-    A Downing Street spokesperson said:
+    A Kremlin spokesman said:
     "The Prime Minister spoke to …
     The leaders agreed to …."
 """
