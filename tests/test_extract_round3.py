@@ -103,7 +103,7 @@ def test_topics_after_gerund_lists_reaffirmations_and_progress():
     m = run(
         "OSLO — Norwegian Foreign Minister Ingrid Solberg met Chilean Foreign Minister Pablo Rojas in "
         "Oslo on the morning of June 3.\n\nThe ministers discussed salmon exports, including through the "
-        "new polar shipping route, and funding for offshore wind and copper refining. "
+        "new polar shipping route, and investment in offshore wind and copper refining. "
         "Solberg condemned the illegal trawling near Bouvet Island. Both ministers welcomed progress on "
         "the reciprocal licensing of marine engineers."
     )
@@ -111,7 +111,7 @@ def test_topics_after_gerund_lists_reaffirmations_and_progress():
     for want in (
         "salmon exports",
         "new polar shipping route",
-        "funding for offshore wind",
+        "investment in offshore wind",
         "copper refining",
         "illegal trawling near Bouvet Island",
         "reciprocal licensing of marine engineers",
