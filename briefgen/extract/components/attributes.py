@@ -113,30 +113,24 @@ class TableAttributeRuler:
         return doc
 
 
+def make_attribute_table(nlp: Any, name: str) -> TableAttributeRuler:
+    """Factory "briefgen_attribute_table": the table built from this pipeline's own attribute_ruler, which
+    must still be in the pipeline when the table is added (install() removes it afterwards)."""
+    return TableAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
 def install(nlp: Any) -> bool:
     """Replace the model's attribute_ruler by the table version; False (nothing changed) if it cannot."""
     if "attribute_ruler" not in nlp.pipe_names:
-        return False
-    ruler = nlp.get_pipe("attribute_ruler")
-    try:
-        table = TableAttributeRuler(ruler)
-    except (UnsupportedPattern, AttributeError, KeyError, TypeError):
         return False
     from spacy.language import Language
 
     name = "briefgen_attribute_table"
     if not Language.has_factory(name):
-        Language.component(name, func=_dispatch)
-    _TABLES[id(nlp)] = table
-    nlp.replace_pipe("attribute_ruler", name)
+        Language.factory(name, func=make_attribute_table)
+    try:
+        nlp.add_pipe(name, before="attribute_ruler")
+    except (UnsupportedPattern, AttributeError, KeyError, TypeError):
+        return False
+    nlp.remove_pipe("attribute_ruler")
     return True
-
-
-_TABLES: dict[int, TableAttributeRuler] = {}
-
-
-def _dispatch(doc: Any) -> Any:
-    """The registered component: applies the table of the (single) pipeline of this process."""
-    for table in _TABLES.values():
-        return table(doc)
-    return doc
