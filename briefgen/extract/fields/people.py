@@ -523,33 +523,35 @@ class People:
         self._fill_group_titles()
         self._fill_counterpart_titles()
         self._fill_affiliations()
-        self._resolve_offices()
+        self._resolve_offices()  # offices whose holder only the elimination's sides reveal
 
     def _holds(self, p: Person, title: str | None) -> bool:
         office = (_abbreviation(title or "") or title or "").lower().replace("-", " ").split()[-1:]
         return bool(office) and office[0] in (p.title or "").lower().replace("-", " ").split()
 
-    def _only_office_of_its_kind(self, office: Person) -> bool:
-        """No other side's holder of the same office is named by office alone ("the Russian president")."""
-        title = (office.title or "").lower()
-        return not any(
-            q is not office and not q.name and (q.title or "").lower() == title and q.affiliation != office.affiliation
-            for q in self.persons
-        )
-
     def _resolve_offices(self) -> None:
         """Office-only mentions left alone at clustering ("the Botswana president") join the named person
         holding that office for that side, now that implied affiliations are known."""
+        tied = {p.affiliation for p in self.persons if p.name and p.affiliation}
         for office in [p for p in self.persons if not p.name and not p.participant]:
             m = office.mentions[0]
             owner = self._person_by_office(m.title or "", m.affiliation)
-            if owner is None and m.affiliation and self._only_office_of_its_kind(office):
-                # "the Ukrainian president" and one participant president whose side nothing else ties
-                untied = [p for p in self.participants if p.name and p.affiliation is None and self._holds(p, m.title)]
-                owner = untied[0] if len(untied) == 1 else None
+            if owner is None and m.affiliation and m.affiliation not in tied:
+                # "the Ukrainian president" and the president whose side nothing else ties: the one holder,
+                # or the one the text was just speaking of
+                untied = [p for p in self.persons if p.name and p.affiliation is None and self._holds(p, m.title)]
+                sides = [p for p in untied if p.participant]
+                salient = self.salient_before(m.start)
+                if len(sides) == 1:
+                    owner = sides[0]
+                elif len(untied) == 1:
+                    owner = untied[0]
+                else:
+                    owner = salient if salient in (sides or untied) else None
             if owner is None or owner is office:
                 continue
             owner.mentions.extend(office.mentions)
+            tied.add(m.affiliation)
             self.persons.remove(office)
             for k, p in list(self._owner.items()):
                 if p is office:
@@ -709,6 +711,7 @@ class People:
                     p.mentions[0].affiliation = seat
                     p.affiliation_implied = True
                     used.add(seat)
+        self._resolve_offices()  # "the Ukrainian president" ties a side before any elimination
         missing = [p for p in self.participants if p.affiliation is None and p.name]
         if not missing:
             return
@@ -773,8 +776,10 @@ class People:
             if owner is not p or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_ not in _STATING_VERBS:
                 continue
             for clause in tok.head.children:
-                if clause.dep_ != "ccomp":
-                    continue
+                if clause.dep_ != "ccomp" or not any(
+                    c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children
+                ):
+                    continue  # "said that Japan will host": a pledge for one's own side; "said Russia ignores": not
                 for subj in clause.children:
                     if subj.dep_ in {"nsubj", "nsubjpass"}:
                         c = gaz.country(self.doc[subj.left_edge.i : subj.i + 1].text)
@@ -856,6 +861,13 @@ class People:
         while start < tok.i and doc[start].lower_ in {"the", "a", "an", "his", "her", "their"}:
             start += 1
         affiliation, _ = prefix_affiliation(doc, tok.i) if start < tok.i else (None, tok.i)
+        if affiliation is None and end > tok.i + 1 and doc[tok.i + 1].lower_ == "of":
+            k = tok.i + 2
+            while k < end and doc[k].lower_ == "the":
+                k += 1
+            affiliation, _ = match_place(doc, k, end)  # "the head of the Uzbekistan Foreign Ministry"
+            if affiliation is None:
+                affiliation, _ = prefix_affiliation(doc, end) if end < len(doc) else (None, end)
         office = _abbreviation(tok.text)
         for k in range(start, end):
             n = match_title(doc, k, end)
