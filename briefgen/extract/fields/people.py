@@ -85,9 +85,10 @@ class Mention:
     name: str | None
     title: str | None = None
     affiliation: str | None = None
-    kind: str = "titled"  # titled | appos | ent | bare | echo | office
+    kind: str = "titled"  # titled | appos | ent | bare | office | group | alias
     outer_start: int | None = None  # first token including title and demonym
     outer_end: int | None = None
+    alias_of: Mention | None = None  # "Joko Widodo (Jokowi)": the name this short form belongs to
 
 
 @dataclass
@@ -102,7 +103,7 @@ class Person:
 
     @property
     def name(self) -> str | None:
-        names = [m.name for m in self.mentions if m.name]
+        names = [m.name for m in self.mentions if m.name and m.kind != "alias"]
         if not names:
             return None
         return max(names, key=lambda n: (len(n.replace(",", " ").split()), len(n)))
@@ -252,10 +253,25 @@ class People:
         for m in mentions:
             if m.name and (m.title is None or m.affiliation is None):
                 self._apposition(m)
+        mentions += self._aliases(mentions, taken)
         mentions = [m for m in mentions if not self._not_a_person(m)]
         mentions.sort(key=lambda m: m.start)
         self._cluster(mentions)
         self._echoes(taken)
+
+    def _aliases(self, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+        """ "Joko Widodo (Jokowi)", "Mohammed bin Salman (MBS)": a short form in brackets after a name."""
+        doc = self.doc
+        out = []
+        for m in mentions:
+            k = m.end
+            if not m.name or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+                continue
+            word = doc[k + 1]
+            if word.text[:1].isupper() and word.is_alpha and not gazetteer().affiliation(word.text):
+                out.append(Mention(k + 1, k + 2, word.text, kind="alias", alias_of=m))
+                taken.add(k + 1)
+        return out
 
     def _not_a_person(self, m: Mention) -> bool:
         """A news agency, a building or a place written like a name ("Kazinform", "Akinola Aguda House")."""
@@ -408,7 +424,10 @@ class People:
     # ------------------------------------------------------------------ clustering
     def _cluster(self, mentions: list[Mention]) -> None:
         offices: list[Mention] = []
+        aliases = [m for m in mentions if m.alias_of is not None]
         for m in mentions:
+            if m.alias_of is not None:
+                continue
             if not m.name:
                 offices.append(m)
                 continue
@@ -428,6 +447,10 @@ class People:
                 target = Person()
                 self.persons.append(target)
             target.mentions.append(m)
+        for m in aliases:
+            owner = next((p for p in self.persons if any(x is m.alias_of for x in p.mentions)), None)
+            if owner is not None:
+                owner.mentions.append(m)
         for m in offices:
             owner = self._person_by_office(m.title or "", m.affiliation)
             if owner is None:
@@ -472,6 +495,9 @@ class People:
         """Later bare uses of a known surname ("Lavrov said") refer to that person."""
         by_word: dict[str, Person] = {}
         for p in self.persons:
+            for m in p.mentions:
+                if m.kind == "alias" and m.name:
+                    by_word.setdefault(m.name, p)
             if p.surname:
                 by_word.setdefault(p.surname, p)
                 for part in p.surname.split("-"):
@@ -536,7 +562,8 @@ class People:
         for office in [p for p in self.persons if not p.name and not p.participant]:
             m = office.mentions[0]
             owner = self._person_by_office(m.title or "", m.affiliation)
-            if owner is None and m.affiliation and m.affiliation not in tied:
+            acting = any(self.doc[k].dep_ in {"nsubj", "nsubjpass"} for k in range(m.start, max(m.end, m.start + 1)))
+            if owner is None and m.affiliation and m.affiliation not in tied and acting:
                 # "the Ukrainian president" and the president whose side nothing else ties: the one holder,
                 # or the one the text was just speaking of
                 untied = [p for p in self.persons if p.name and p.affiliation is None and self._holds(p, m.title)]
@@ -878,7 +905,14 @@ class People:
             office = tok.text
         if office is None:
             return None
-        return self._person_by_office(office, affiliation)
+        found = self._person_by_office(office, affiliation)
+        if found is None:
+            # two presidents in the text: "President added" is the one the text was just speaking of
+            salient = self.salient_before(tok.i)
+            if salient is not None and self._holds(salient, office):
+                if affiliation is None or salient.affiliation in {None, affiliation}:
+                    return salient
+        return found
 
     def salient_before(self, token_index: int) -> Person | None:
         """The referent of "he" or "she": the last person who was a subject before it (in this sentence
