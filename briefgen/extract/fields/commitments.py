@@ -35,8 +35,11 @@ def _cue_table() -> dict[str, dict[str, Any]]:
 
 def actor_label(persons: list[Person]) -> str:
     """ "Antony J. Blinken and Sergey Lavrov (United States and Russia)"."""
-    names = [p.label() for p in persons]
     affs = list(dict.fromkeys(p.affiliation for p in persons if p.affiliation))
+    if affs and not any(p.name for p in persons) and len(affs) == len(persons):
+        # offices named by side only ("the foreign ministers of A and B"): the sides are the actors
+        return affs[0] if len(affs) == 1 else ", ".join(affs[:-1]) + " and " + affs[-1]
+    names = [p.label() for p in persons]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     if affs:
         joined += " (" + (affs[0] if len(affs) == 1 else ", ".join(affs[:-1]) + " and " + affs[-1]) + ")"
@@ -88,6 +91,7 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
             texts.append(span.text + (f" ({actor_label(owner)})" if owner else ""))
     if persons:
         label = actor_label(persons)
+        places = [pl for pl in places if pl not in {p.affiliation for p in persons}]
         if places:
             label += " with " + " and ".join(places)
         return label, 0.85

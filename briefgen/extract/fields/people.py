@@ -141,6 +141,14 @@ class Person:
         return self.name or self.title or "unnamed participant"
 
 
+@cache
+def _group_modifiers() -> frozenset[str]:
+    """Words that may stand before a plural office ("foreign ministers", "defence ministers")."""
+    t = titles()
+    words = [*t.get("title_extension_words", []), *t.get("title_modifiers", [])]
+    return frozenset(w.lower() for w in words if w[:1].isupper())
+
+
 #: Office words general enough that a side alone identifies the holder ("the Kenyan president").
 _GENERIC_OFFICES = {"president", "leader", "head", "state", "minister", "premier", "pm", "chancellor", "king", "emir"}
 
@@ -546,6 +554,7 @@ class People:
             p.participant = True
             if frame is None:
                 p.confidence = min(p.confidence, 0.75)
+        self._group_offices()
         self._fill_group_titles()
         self._fill_counterpart_titles()
         self._fill_affiliations()
@@ -584,6 +593,76 @@ class People:
                 if p is office:
                     self._owner[k] = owner
             self._refs = [(i, owner if p is office else p) for i, p in self._refs]
+
+    def _group_offices(self) -> None:
+        """ "the foreign ministers of Argentina and Chile", "the Japanese, Chinese and South Korean foreign
+        ministers": one participant per side, named by office, where no named participant holds it."""
+        doc = self.doc
+        sents = [self.frame_sentence] if self.frame_sentence is not None else []
+        sents += [s for s in self.an.sents[:3] if s is not self.frame_sentence]
+        for sent in sents:
+            for tok in sent:
+                if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_.rstrip("s") not in name_sets()["office_nouns"]:
+                    continue
+                office_start = tok.i
+                while (
+                    office_start > sent.start
+                    and doc[office_start - 1].text[:1].isalpha()
+                    and (doc[office_start - 1].lower_ in _group_modifiers())
+                ):
+                    office_start -= 1
+                office = (doc[office_start : tok.i].text + " " + tok.text[:-1]).strip()
+                sides = (
+                    self._countries_listed(tok.i + 2, sent.end)
+                    if tok.i + 1 < sent.end and (doc[tok.i + 1].lower_ == "of")
+                    else self._countries_listed_before(office_start, sent.start)
+                )
+                if len(sides) < 2:
+                    continue
+                for side in sides:
+                    if any(p.participant and p.affiliation == side for p in self.persons):
+                        continue
+                    m = Mention(tok.i, tok.i, None, office.lower(), side, "group", office_start, tok.i + 1)
+                    self.persons.append(Person(mentions=[m], participant=True, confidence=0.7))
+                return
+
+    def _countries_listed(self, i: int, limit: int) -> list[str]:
+        """Countries in a list starting at token i: "Argentina and Chile", "Japan, China and South Korea"."""
+        out: list[str] = []
+        while i < limit:
+            place, end = match_place(self.doc, i, limit)
+            country = gazetteer().country(place) if place else None
+            if not country:
+                break
+            out.append(country)
+            i = end
+            if i < limit and self.doc[i].text == ",":
+                i += 1
+            if i < limit and self.doc[i].lower_ == "and":
+                i += 1
+        return out
+
+    def _countries_listed_before(self, end: int, floor: int) -> list[str]:
+        """Demonyms listed before an office: "the Japanese, Chinese and South Korean foreign ministers"."""
+        gaz = gazetteer()
+        out: list[str] = []
+        k = end - 1
+        while k >= floor:
+            tok = self.doc[k]
+            if tok.text in {",", "and"}:
+                k -= 1
+                continue
+            found = None
+            for n in (3, 2, 1):
+                if k - n + 1 >= floor:
+                    found = gaz.country(self.doc[k - n + 1 : k + 1].text)
+                    if found:
+                        k -= n
+                        break
+            if not found:
+                break
+            out.insert(0, found)
+        return out
 
     def _is_reporter(self, p: Person) -> bool:
         rep_titles = name_sets()["reporter_titles"]
@@ -909,9 +988,12 @@ class People:
         if found is None:
             # two presidents in the text: "President added" is the one the text was just speaking of
             salient = self.salient_before(tok.i)
-            if salient is not None and self._holds(salient, office):
-                if affiliation is None or salient.affiliation in {None, affiliation}:
-                    return salient
+            if (
+                salient is not None
+                and self._holds(salient, office)
+                and (affiliation is None or salient.affiliation in {None, affiliation})
+            ):
+                return salient
         return found
 
     def salient_before(self, token_index: int) -> Person | None:
