@@ -51,6 +51,8 @@ _DATE_PATTERNS = [
     rf"(?:(?:early|late)[- ]|mid-)?{_YEAR}",
     r"the (?:19|20)\d0s",
     r"(?:at )?an? early(?:,| and)? (?:mutually )?(?:convenient|appropriate|agreed) (?:time|date)",
+    rf"(?:the )?(?:first|second|third|fourth|last|final|closing|opening) (?:week|fortnight|half|days?|months?) of "
+    rf"(?:{_MONTH}(?: {_YEAR})?|the (?:year|month)|{_YEAR}|next year|this year)",
     r"(?:at )?the earliest (?:possible )?(?:opportunity|date|time)",
     r"(?:the )?(?:next|coming) fortnight",
 ]

@@ -196,6 +196,39 @@ def _after_adverbial(an: Analysis, tok: Any, limit: int) -> Any:
     return an.doc[k] if tok.i + 1 < k < limit else None
 
 
+def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | None:
+    """ "Two joint commissions are to be created to manage …" → "create two joint commissions to manage …":
+    a passive arrangement ("is to be", "will be", "shall be") whose subject is a thing, not a party."""
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return None
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "’ll"} for c in kids)
+    be_to = verb.i >= 3 and an.doc[verb.i - 1].lower_ == "be" and an.doc[verb.i - 2].lower_ == "to"
+    if not (future or be_to):
+        return None
+    subject = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if subject is None and verb.dep_ in {"xcomp", "ccomp"}:  # "… are to be created": the subject is the head's
+        subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or people.refer(subject) or subject.pos_ == "PRON":
+        return None
+    if gazetteer().affiliation(an.doc[subject.left_edge.i : subject.i + 1].text):
+        return None
+    noun_phrase = an.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    rest = an.doc[verb.i + 1 : clause_end(verb)].text.strip(" ,;.")
+    return " ".join(x for x in (verb.lemma_, noun_phrase[:1].lower() + noun_phrase[1:], rest) if x)
+
+
+def _sides_label(people: People) -> str | None:
+    """The participants' sides, when an arrangement names no agent: "Spain and Portugal"."""
+    parts = people.participants
+    if len(parts) < 2:
+        return None
+    affs = list(dict.fromkeys(p.affiliation for p in parts if p.affiliation))
+    if len(affs) >= 2:
+        return ", ".join(affs[:-1]) + " and " + affs[-1]
+    return actor_label(parts)
+
+
 def _be_to_verb(an: Analysis, tok: Any) -> Any:
     """The verb of "is to visit" / "are to meet" (an arrangement), or None."""
     if tok.i + 2 >= len(an.doc) or tok.lower_ not in {"is", "are"}:
@@ -364,6 +397,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     need_nouns = set(c.get("need_nouns", []))
     weak_reporting = set(c.get("weak_reporting_verbs", []))
     not_verbs = set(c.get("not_commitment_verbs", []))
+    arrangements = set(c.get("arrangement_verbs", []))
     found: list[Commitment] = []
     covered: list[tuple[int, int]] = []
 
@@ -501,6 +535,22 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     conf = 0.55  # "noting that the US would continue to invest at home": stated policy, for review
                 add(head, neg if neg is not None else head, clause_end(head), conf)
                 continue
+        # 4b. an arrangement with no agent: "two commissions are to be created", "the next round will be held"
+        for tok in sent:
+            if inside(tok.i) or tok.tag_ != "VBN" or tok.lemma_ not in arrangements:
+                continue
+            phrase = _agentless_arrangement(an, people, tok)
+            if phrase:
+                actor = _sides_label(people)
+                if actor is None:
+                    continue
+                end = clause_end(tok)
+                item = Commitment(
+                    actor=actor, action=phrase, deadline=_deadline(an, tok.sent.start, end), confidence=0.6
+                )
+                item.evidence = [an.sentence_evidence(sent)]
+                found.append(item)
+                covered.append((tok.i, end))
         # 5. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):
             money = [e for e in an.ents_in(sent.start, sent.end) if e.label_ == "MONEY"]
