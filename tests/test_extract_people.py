@@ -114,3 +114,82 @@ def test_participant_with_particles_is_one_person(name):
     names = [p.name for p in m.participants]
     assert name in names
     assert len(m.participants) == 2
+
+
+# ---------------------------------------------------------------- titles as stated
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Deputy Prime Minister and Foreign Minister Karim Nasser of Lebanon met Foreign Minister Eva Lind of "
+            "Sweden in Beirut.",
+            "Karim Nasser",
+            "Deputy Prime Minister and Foreign Minister",
+        ),
+        (
+            "Acting President Grace Obi of Nigeria received President Yaw Asante of Ghana in Abuja.",
+            "Grace Obi",
+            "Acting President",
+        ),
+        (
+            "Unification Minister Park Min-ho met his counterpart Kim Chol in Kaesong on Friday.",
+            "Park Min-ho",
+            "Unification Minister",
+        ),
+    ],
+)
+def test_compound_and_acting_titles(text, name, title):
+    got = {p.name: p.title for p in run(text).participants}
+    assert got[name] == title
+
+
+def test_a_plural_title_over_a_list_of_names_with_their_countries():
+    m = run(
+        "Foreign Ministers Tomas Vidal of Paraguay and Elena Cruz of Bolivia agreed on Friday to reopen the "
+        "border crossing."
+    )
+    got = {p.name: (p.title, p.affiliation) for p in m.participants}
+    assert got == {
+        "Tomas Vidal": ("Foreign Minister", "Paraguay"),
+        "Elena Cruz": ("Foreign Minister", "Bolivia"),
+    }
+
+
+def test_possessive_country_before_a_name_ties_the_side():
+    m = run(
+        "The ministerial meeting was attended by Canada's Mark Tilley, Mexico's Rosa Ibarra and Chile's "
+        "Diego Soto."
+    )
+    assert {p.name: p.affiliation for p in m.participants} == {
+        "Mark Tilley": "Canada",
+        "Rosa Ibarra": "Mexico",
+        "Diego Soto": "Chile",
+    }
+
+
+def test_agencies_buildings_and_compass_words_are_not_people():
+    m = run(
+        "ASTANA. KAZINFORM – President Nurlan Abenov received Prime Minister Aibek Osmonov of Kyrgyzstan at "
+        "Akmola Guest House, Kazinform reports.\n\nSouth and North Korea were also discussed."
+    )
+    names = {p.name for p in m.participants + m.mentioned}
+    assert not names & {"Kazinform", "Akmola Guest", "Akmola", "South"}
+    assert {"Nurlan Abenov", "Aibek Osmonov"} <= names
+
+
+def test_groups_named_by_office_and_sides_are_participants():
+    m = run("The foreign ministers of Peru and Ecuador on Monday signed three border protocols in Tumbes.")
+    assert {(p.name, p.title, p.affiliation) for p in m.participants} == {
+        (None, "foreign minister", "Peru"),
+        (None, "foreign minister", "Ecuador"),
+    }
+
+
+def test_a_visitor_named_in_the_possessive_is_a_side():
+    m = run(
+        "President Daniel Mokoena said his Zambian counterpart Joseph Banda's state visit to Botswana was a "
+        "milestone.\n\nThe two leaders held talks in Gaborone on Friday."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got.get("Joseph Banda") == "Zambia"
+    assert got.get("Daniel Mokoena") != "Zambia"  # the counterpart's country is the other side's

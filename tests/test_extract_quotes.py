@@ -43,3 +43,42 @@ def test_multi_paragraph_quote_reopened_at_each_paragraph():
     spans = find_quote_spans(text)
     assert len(spans) == 1 and spans[0].paragraphs == 3
     assert spans[0].text(text) == "First paragraph of the statement.\n\nSecond paragraph, reopened.\n\nAfter it."
+
+
+# ---------------------------------------------------------------- speakers through the one coreference step
+def test_speakers_named_by_office_side_abbreviation_and_pronoun_resolve_to_the_fullest_name():
+    m = run(
+        "Kazakh President Nurlan Abenov held talks with Kyrgyz President Temir Osmonov in Astana on Monday.\n\n"
+        '"Our countries have no disagreements at all," said the Kazakh Head of State.\n\n'
+        'Briefing reporters, the Kyrgyz president said the visit was "a sign of our shared commitment to '
+        'friendship."\n\n'
+        'Osmonov thanked his host. "We are grateful for the warm welcome," he added.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Nurlan Abenov", "Temir Osmonov", "Temir Osmonov"]
+
+
+def test_the_pm_is_the_prime_minister_named_earlier():
+    m = run(
+        "Portugal's Prime Minister, Miguel Sousa, met Spanish President Carlos Ortega on Wednesday in Madrid.\n\n"
+        '"We raised every issue, and both sides agreed to keep talking," the PM underlined.'
+    )
+    assert m.quotes[0].speaker == "Miguel Sousa"
+
+
+def test_a_short_form_in_brackets_and_a_bare_office_speak_for_the_same_person():
+    m = run(
+        "Jakarta: Indonesian President Budi Santoso (Busan) held a bilateral meeting with his Lao counterpart, "
+        "Somsak Vongsa, on Friday.\n\n"
+        '"Trade grew by nine percent last year," President Busan told reporters after the meeting.\n\n'
+        '"We agreed on a new target," President added.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_a_body_speaks_and_a_fragment_never_does():
+    m = run(
+        "Foreign Minister Lena Holm of Sweden met Foreign Minister Ivo Maric of Croatia in Zagreb.\n\n"
+        'The Swedish embassy posted: "A productive day for Nordic-Adriatic ties."'
+    )
+    speakers = [q.speaker for q in m.quotes]
+    assert speakers and speakers[0] and "embassy" in speakers[0].lower()

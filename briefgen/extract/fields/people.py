@@ -541,6 +541,20 @@ class People:
                         for k in range(frame.start, frame.end)
                     ):
                         chosen.append(p)
+        if frame is None and not chosen:
+            group = self._group_frame()
+            if group is not None:
+                sent, count = group
+                self.frame_sentence = frame = sent
+                named = [
+                    p
+                    for p in sorted(self.persons, key=lambda q: q.first_token)
+                    if p.name
+                    and not p.reporter
+                    and p.first_token < sent.end
+                    and not all(self._excluded_context(m) for m in p.mentions)
+                ]
+                chosen.extend(named[: count or len(named)])
         if len({id(p) for p in chosen if p.name or p.title}) < 2:
             acting = self._acting_people()
             if frame is None and len(acting) < 2:
@@ -593,6 +607,21 @@ class People:
                 if p is office:
                     self._owner[k] = owner
             self._refs = [(i, owner if p is office else p) for i, p in self._refs]
+
+    def _group_frame(self) -> tuple[Any, int] | None:
+        """ "The two leaders held talks in Gaborone": a meeting framed by a group, whose members the text
+        named before; (sentence, how many: 2 for "two", 0 when not counted)."""
+        counts = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+        meeting = name_sets()["meeting_verbs"]
+        for sent in self.an.sents[:8]:
+            for tok in sent:
+                if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.lower_ not in _GROUP_WORDS | {"leaders", "ministers"}:
+                    continue
+                if tok.head.lemma_ not in meeting:
+                    continue
+                number = next((counts[c.lower_] for c in tok.children if c.lower_ in counts), 0)
+                return sent, number
+        return None
 
     def _group_offices(self) -> None:
         """ "the foreign ministers of Argentina and Chile", "the Japanese, Chinese and South Korean foreign
