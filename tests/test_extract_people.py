@@ -157,8 +157,7 @@ def test_a_plural_title_over_a_list_of_names_with_their_countries():
 
 def test_possessive_country_before_a_name_ties_the_side():
     m = run(
-        "The ministerial meeting was attended by Canada's Mark Tilley, Mexico's Rosa Ibarra and Chile's "
-        "Diego Soto."
+        "The ministerial meeting was attended by Canada's Mark Tilley, Mexico's Rosa Ibarra and Chile's Diego Soto."
     )
     assert {p.name: p.affiliation for p in m.participants} == {
         "Mark Tilley": "Canada",

@@ -53,9 +53,7 @@ def test_the_capital_of_a_named_country():
 
 
 def test_a_venue_named_after_its_city():
-    m = run(
-        "President Anna Lutz of Austria received Prime Minister Jan Novak of Czechia at Graz Castle on Monday."
-    )
+    m = run("President Anna Lutz of Austria received Prime Minister Jan Novak of Czechia at Graz Castle on Monday.")
     assert m.setting.location.city == "Graz"
 
 
