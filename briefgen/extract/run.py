@@ -45,8 +45,8 @@ def run_extraction(text: str, info: SourceInfo) -> Meeting:
     participants = [_person(an, p) for p in people.participants]
     mentioned = [_person(an, p) for p in people.mentioned]
     setting = extract_setting(an, people)
-    topics = extract_topics(an, people)
     commitments = extract_commitments(an, people)
+    topics = extract_topics(an, people, commitments)
     quotes = extract_quotes(an, people)
     outlook = extract_outlook(an, people, commitments)
     background = extract_background(an, people, setting.date_text)

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from ...model import Topic
+from ...model import Commitment, Topic
 from ..components.document import Analysis
 from ..components.entities import rule_spans
 from ..lexicon.data import load, taxonomy
@@ -362,7 +362,9 @@ def _list_items(an: Analysis, verb: Any) -> list[str]:
     return items
 
 
-def extract_topics(an: Analysis, people: People) -> list[Topic]:
+def extract_topics(an: Analysis, people: People, commitments: list[Commitment] | None = None) -> list[Topic]:
+    """Topics from the sentences of discussion; a text that only reports undertakings ("agreed to set
+    up a joint commission") gets the substance of each undertaking as its topics."""
     found: dict[str, Topic] = {}
     seen_words: list[set[str]] = []
 
@@ -433,4 +435,32 @@ def extract_topics(an: Analysis, people: People) -> list[Topic]:
                     add_with_conj(nxt, sent)
         if len(found) >= _MAX_TOPICS:
             break
+    if len(found) < _FEW_TOPICS:
+        for item in commitments or []:
+            label = _substance_of_action(item.action)
+            if label and item.evidence:
+                ev = item.evidence[0]
+                before = len(found)
+                add_label(label, an.sents[an.sentence_index(ev.start)])
+                if len(found) > before:
+                    list(found.values())[-1].confidence = 0.5
     return list(found.values())
+
+
+#: Fewer topics than this from the discussion sentences: the undertakings' substance is added.
+_FEW_TOPICS = 2
+#: Where the object of an undertaking ends ("increase the trade volume | to USD15 billion by 2028").
+_OBJECT_END = re.compile(r",| (?:to|by|between|in|with|for|within|before|during|at|on|from|under|through|so|and) ")
+
+
+def _substance_of_action(action: str) -> str | None:
+    """ "set up a joint ministerial commission" → "joint ministerial commission": the undertaking's object."""
+    words = action.split()
+    if len(words) < 2:
+        return None
+    rest = " ".join(words[2:] if words[1].lower() in {"up", "out", "on", "forward"} else words[1:])
+    cut = _OBJECT_END.search(rest)
+    rest = rest[: cut.start()] if cut else rest
+    rest = re.sub(r"^(?:the|a|an|their|its|our|new|further|more)\s+", "", rest, flags=re.I)
+    n = len(rest.split())
+    return rest if 1 <= n <= 6 else None
