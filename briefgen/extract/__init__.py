@@ -25,10 +25,12 @@ def warm_up() -> None:
     """Load the language pipeline now (one per process), not inside the first job."""
     from .components.pipeline import load_pipeline
     from .lexicon.data import load
+    from .lexicon.world import world_cities
 
     load_pipeline()
-    for name in ("cues", "taxonomy", "titles", "gazetteer"):
+    for name in ("cues", "taxonomy", "titles", "gazetteer", "names"):
         load(name)
+    world_cities()
 
 
 def extract(source: Source, *, published: dt.date | None = None) -> Meeting:
