@@ -58,7 +58,7 @@ def test_runaway_templates_stop_quickly(tmp_path, body):
 def test_unknown_template_and_missing_reference_fail_early(tmp_path):
     with pytest.raises(TemplateError, match="unknown template"):
         check_settings(MemoSettings(template="no-such-template"))
-    with pytest.raises(ConfigError, match="reference DOCX not found"):
+    with pytest.raises(ConfigError, match="reference DOCX: no such file"):
         check_settings(MemoSettings(reference_docx=tmp_path / "missing.docx"))
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"not a zip")

@@ -126,7 +126,7 @@ def test_published_argument_beats_the_sidecar(tmp_path: Path) -> None:
         ("titel: typo\n", r"unknown key\(s\) titel; allowed: title, published, url, author"),
         ("title: [x\n", "invalid YAML"),
         ("- a list\n", "must be a mapping"),
-        ("published: 2024-13-45\n", "invalid YAML value: month must be in 1..12"),
+        ("published: 2024-13-45\n", "published must be a date as YYYY-MM-DD"),
         ("title: &x T\nauthor: *x\n", "aliases are not allowed"),
     ],
 )
