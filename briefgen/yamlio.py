@@ -138,6 +138,8 @@ def _scan_anchors(text: str) -> None:
 
 def load(text: str) -> Any:
     """Parse one YAML document under briefgen's policy; raises YamlError with the line."""
+    if type(text) is not str:  # libyaml takes exact str only, not Markup and other subclasses
+        text = str.__str__(text)
     try:
         _scan_anchors(text)
         loader = _Loader(text)

@@ -65,13 +65,23 @@ def md_escape(value: object) -> str:
     return _ASCII_PUNCT.sub(r"\\\1", text)
 
 
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f]")
+
+
+def _json(value: object) -> str:
+    """JSON that is also YAML a YAML parser accepts: DEL and C1 controls escaped (YAML
+    refuses them raw; JSON leaves them raw with ensure_ascii=False)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def yaml_scalar(value: object) -> MdSafe:
     """A value as a JSON scalar (valid YAML) for the front matter; lists stay lists."""
     if isinstance(value, (list, tuple)):
-        return MdSafe(json.dumps([clean_text(str(v)) for v in value], ensure_ascii=False))
+        return MdSafe(_json([clean_text(str(v)) for v in value]))
     if value is None:
         return MdSafe("null")
-    return MdSafe(json.dumps(clean_text(_LINE_BREAKS.sub(" ", str(value))), ensure_ascii=False))
+    return MdSafe(_json(clean_text(_LINE_BREAKS.sub(" ", str(value)))))
 
 
 def finalize(value: object) -> Markup:
