@@ -176,6 +176,7 @@ def write_files(targets: dict[Path, bytes], *, durable: bool = True) -> dict[Pat
     real = {target: _resolve_target(Path(target)) for target in targets}
     staged: dict[Path, str] = {}
     backups: dict[Path, str | None] = {}
+    replaced: set[Path] = set()
     current = next(iter(targets))
     try:
         for current, data in targets.items():
@@ -192,7 +193,9 @@ def write_files(targets: dict[Path, bytes], *, durable: bool = True) -> dict[Pat
         for current in targets:
             dest = real[current]
             backups[current] = _keep_old(dest)
-            os.replace(staged.pop(current), dest)
+            os.replace(staged[current], dest)
+            del staged[current]
+            replaced.add(current)
         records = {target: _record(real[target], data) for target, data in targets.items()}
         _drop_backups(backups)
         backups.clear()
@@ -201,7 +204,7 @@ def write_files(targets: dict[Path, bytes], *, durable: bool = True) -> dict[Pat
         raise OutputError(current, f"cannot write: {describe_oserror(err)}") from None
     finally:
         if backups:  # a rename failed or we were interrupted: put the old files back
-            _roll_back(real, backups)
+            _roll_back(real, backups, replaced)
         for tmp in staged.values():
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -218,10 +221,14 @@ def _keep_old(dest: Path) -> str | None:
     return backup
 
 
-def _roll_back(real: dict[Path, Path], backups: dict[Path, str | None]) -> None:
+def _roll_back(real: dict[Path, Path], backups: dict[Path, str | None], replaced: set[Path]) -> None:
+    """Put back every target already replaced; drop the backups of those that were not."""
     for target, backup in backups.items():
         with contextlib.suppress(OSError):
-            if backup is None:
+            if target not in replaced:
+                if backup is not None:
+                    os.unlink(backup)
+            elif backup is None:
                 os.unlink(real[target])
             else:
                 os.replace(backup, real[target])
@@ -281,7 +288,7 @@ def write_through(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def sweep_temp_files(folder: Path, pid_owned_only: bool = False) -> int:
+def sweep_temp_files(folder: Path) -> int:
     """Remove briefgen's temporary files from `folder` (after an interrupted build)."""
     removed = 0
     try:
@@ -290,8 +297,6 @@ def sweep_temp_files(folder: Path, pid_owned_only: bool = False) -> int:
         return 0
     for name in names:
         if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX):
-            if pid_owned_only and f"old{os.getpid()}" not in name:
-                continue
             with contextlib.suppress(OSError):
                 os.unlink(os.path.join(folder, name))
                 removed += 1
