@@ -67,7 +67,9 @@ def check_logo(path: Path) -> None:
             image.verify()
     except ConfigError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as err:
+    except UnidentifiedImageError:
+        raise ConfigError(path, "the logo is not a readable image (PNG or JPEG)") from None
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as err:
         raise ConfigError(path, f"the logo is not a readable image: {err}") from None
 
 
