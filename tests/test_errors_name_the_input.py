@@ -150,7 +150,10 @@ def test_long_file_name_and_script_only_page(tmp_path: Path, cli) -> None:
     text = "Foreign Minister Amara Okonjo of Nigeria met Foreign Minister Lena Vasquez of Chile in Cairo.\n"
     long_name = "a" * 250 + ".txt"  # its sidecar's name would pass 255 bytes
     (tmp_path / long_name).write_text(text, encoding="utf-8")
-    page = "<html><head><style>p{color:red}</style></head><body><script>var ministers = 'met in Cairo';</script></body></html>"
+    page = (
+        "<html><head><style>p{color:red}</style></head>"
+        "<body><script>var ministers = 'met in Cairo';</script></body></html>"
+    )
     (tmp_path / "code.html").write_text(page, encoding="utf-8")
     result = cli("build", long_name, "code.html", "-o", "out")
     err = stderr_of(result)

@@ -564,7 +564,6 @@ def banner_lines(banner: str, font: str, size: float, width: float) -> tuple[flo
     A marking such as "TOP SECRET//…" is the most important text on the page: drawn centred
     on one line, a long one ran off both edges and its first words were lost.
     """
-    from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     natural = stringWidth(banner, font, size)
@@ -573,7 +572,29 @@ def banner_lines(banner: str, font: str, size: float, width: float) -> tuple[flo
     shrunk = max(MIN_BANNER_SIZE, size * width / natural)
     if stringWidth(banner, font, shrunk) <= width:
         return shrunk, [banner]
-    return MIN_BANNER_SIZE, simpleSplit(banner, font, MIN_BANNER_SIZE, width)
+    return MIN_BANNER_SIZE, _wrap_marking(banner, lambda t: stringWidth(t, font, MIN_BANNER_SIZE), width)
+
+
+def _wrap_marking(text: str, measure, width: float) -> list[str]:
+    """Greedy lines, breaking after spaces or slashes ("SECRET//NOFORN"), inside a run if need be."""
+    import re
+
+    lines: list[str] = []
+    line = ""
+    for token in re.findall(r"[^ /]+/*|/+| +", text):
+        if measure(line + token) <= width:
+            line += token
+            continue
+        if line.strip():
+            lines.append(line.strip())
+        line = token.lstrip(" ")
+        while line and measure(line) > width:
+            cut = max(1, next((n for n in range(len(line), 0, -1) if measure(line[:n]) <= width), 1))
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip():
+        lines.append(line.strip())
+    return lines
 
 
 def _canvas_class(theme: Theme, styles: _Styles, banner: str | None, when: dt.datetime):
