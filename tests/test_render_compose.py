@@ -114,8 +114,8 @@ def test_good_model_lines_are_kept_weak_ones_replaced():
 @settings(max_examples=60, deadline=None)
 @given(
     lines=st.lists(st.text(min_size=1, max_size=80), max_size=4),
-    outlook=st.lists(st.text(min_size=1, max_size=60), max_size=3),
-    labels=st.lists(st.text(min_size=1, max_size=60), max_size=5),
+    outlook=st.lists(st.text(min_size=1, max_size=60).filter(str.strip), max_size=3),
+    labels=st.lists(st.text(min_size=1, max_size=60).filter(str.strip), max_size=5),
 )
 def test_bluf_at_most_four_lines_none_pronoun_led(lines, outlook, labels):
     meeting = Meeting(

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ...datafile import load_data_yaml
+from ...yamlio import load_data_yaml
 
 
 @cache

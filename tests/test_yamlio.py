@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefgen.datafile import load_data_yaml
+from briefgen.yamlio import load_data_yaml
 
 
 def test_bare_english_words_stay_strings() -> None:
