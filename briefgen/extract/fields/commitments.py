@@ -33,6 +33,12 @@ def _cue_table() -> dict[str, dict[str, Any]]:
     return {str(c["lemma"]): c for c in cues().get("commitment_cues", [])}
 
 
+@cache
+def _actor_bodies() -> frozenset[str]:
+    """Nouns of a body that can undertake something ("the Administration will provide …")."""
+    return frozenset(cues().get("actor_bodies", []))
+
+
 def actor_label(persons: list[Person]) -> str:
     """ "Antony J. Blinken and Sergey Lavrov (United States and Russia)"."""
     affs = list(dict.fromkeys(p.affiliation for p in persons if p.affiliation))
@@ -84,8 +90,7 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
         elif (
             tok.lower_ in {"teams", "team"}
             or tok.pos_ == "PROPN"
-            or "Administration" in span.text
-            or "Government" in span.text
+            or tok.lemma_.lower() in _actor_bodies()
         ):
             owner = [people.owner(t.i) for t in span if people.owner(t.i)]
             texts.append(span.text + (f" ({actor_label(owner)})" if owner else ""))
@@ -351,31 +356,6 @@ def _step_action(an: Analysis, noun: Any, end: int, steps: dict[str, str]) -> st
     return text.rstrip(" ,;.")
 
 
-def _funding_country(root: Any) -> Any:
-    """ "noted strong U.S. support for … with $25 million": the country named on the support funds it.
-
-    Why: the speaker only reports the pledge; the money is the country's, not the speaker's or the counterpart's.
-    """
-    for obj in (c for c in root.children if c.dep_ in {"dobj", "attr"}):
-        for mod in obj.children:
-            if mod.i < obj.i and mod.dep_ in {"compound", "amod", "nmod", "poss"} and gazetteer().affiliation(mod.text):
-                return mod
-    return None
-
-
-def _verb_above(tok: Any, root: Any) -> Any:
-    """The nearest verb governing a money amount below the sentence root ("by expanding a partnership … with $18
-    million"): where the funded action starts. None when the amount hangs on the root itself."""
-    head = tok.head
-    for _ in range(8):
-        if head is root or head.head is head:
-            return None
-        if head.pos_ == "VERB":
-            return head
-        head = head.head
-    return None
-
-
 def _needed_verb(prep: Any, need_nouns: set[str]) -> Any:
     """The verb of "agreed on the urgent need to increase X": "increase" is what was agreed, or None."""
     if prep is None or prep.lower_ != "on":
@@ -495,8 +475,6 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                             start = after[0]
                             kids = [k for k in after[0].children if k.dep_ == "aux" and k.lower_ == "to"]
                             start = an.doc[kids[0].i + 1] if kids else start
-                        if olemma in {"principles", "principle"}:
-                            start = obj
                         phrase = _commitment_phrase(an, obj, after[0]) if after else None
                         # "reiterated President Biden's resolve" / "the United States' ironclad commitment": a side's
                         # standing policy restated, not an undertaking made at the meeting: kept, marked for review
@@ -556,12 +534,5 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             money = [e for e in an.ents_in(sent.start, sent.end) if e.label_ == "MONEY"]
             if money and not _PAST_MARKERS.search(an.text_of(sent)):
                 root = sent.root
-                funder = _funding_country(root)
-                verb = _verb_above(money[0].root, root)
-                start = (
-                    verb
-                    if funder is not None and verb is not None and verb is not root and verb.pos_ == "VERB"
-                    else an.doc[min(root.i + 1, sent.end - 1)]
-                )
-                add(root, start, sent.end, 0.6, possessor=funder)
+                add(root, an.doc[min(root.i + 1, sent.end - 1)], sent.end, 0.6)
     return found

@@ -703,7 +703,7 @@ class People:
             start = m.outer_start if m.outer_start is not None else m.start
             sent_start = self.doc[start].sent.start  # "…, a spokesman said. Scholz hosted …": not Scholz
             before = self.doc[max(0, sent_start, start - 4) : start].text.lower()
-            if any(ph in before for ph in ("attributable to", "according to", "spokesperson", "spokesman")):
+            if any(ph in before for ph in cues().get("reporter_phrases", [])):
                 return True
         return False
 
