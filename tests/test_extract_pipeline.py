@@ -32,3 +32,17 @@ def test_attribute_table_matches_the_model_ruler():
     got = [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in table(text)]
     want = [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in plain(text)]
     assert got == want
+
+
+def test_every_data_file_matches_its_schema_and_a_typo_is_refused():
+    from pydantic import ValidationError
+
+    from briefgen.extract.lexicon.data import load
+    from briefgen.extract.lexicon.schemas import SCHEMAS, Cues
+
+    for name in SCHEMAS:
+        assert load(name)
+    data = dict(load("cues"))
+    data["speach_verbs"] = data.pop("speech_verbs")
+    with pytest.raises(ValidationError):
+        Cues.model_validate(data)
