@@ -31,3 +31,15 @@ def load(name: str) -> dict[str, Any]:
 
 class DataFileError(BriefgenError):
     """A data file of the package does not match its schema (a broken install or a bad edit)."""
+
+
+def cues() -> dict[str, Any]:
+    return load("cues")
+
+
+def titles() -> dict[str, Any]:
+    return load("titles")
+
+
+def taxonomy() -> list[dict[str, Any]]:
+    return list(load("taxonomy").get("categories", []))
