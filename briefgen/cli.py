@@ -112,9 +112,9 @@ def make_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("templates", formatter_class=_Formatter, help="list the memo templates")
     t.add_argument("--template-dir", type=_path, help="folder with extra or overriding templates")
 
-    r = sub.add_parser("review", formatter_class=_Formatter, help="check and correct a model in the browser, then build")
+    r = sub.add_parser("review", formatter_class=_Formatter, help="check and correct a model in a browser page")
     r.add_argument("input", metavar="INPUT", help="a source (extracted once into DIR/<stem>.yaml) or a model file")
-    r.add_argument("-o", "--output", type=_path, default="output", help="folder of the model and memo (default: output/)")
+    r.add_argument("-o", "--output", type=_path, default="output", help="model and memo folder (default: output/)")
     r.add_argument("--port", type=_port, default=0, help="port on 127.0.0.1 (default: any free port)")
     r.add_argument("--no-browser", action="store_true", help="print the address without opening a browser")
     r.add_argument("--published", type=_date, help="publication date for resolving relative dates")

@@ -12,6 +12,7 @@ Set BRIEFGEN_SCREENSHOTS=DIR to keep PNGs of each step (docs/review.png comes fr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -21,11 +22,10 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers_cli import SEED_DIR, pdf_text
 
 from briefgen.modelfile import load_meeting
 from briefgen.sources import read_source
-
-from helpers_cli import SEED_DIR, pdf_text
 
 CHROMIUM = os.environ.get("BRIEFGEN_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("BRIEFGEN_CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -37,19 +37,18 @@ def _require_chromium() -> None:
     missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not Path(p).is_file()]
     if not missing:
         return
-    message = f"Chromium for the browser test is missing: {', '.join(missing)} (apt-get install chromium chromium-driver)"
+    message = f"browser test needs {' and '.join(missing)} (apt-get install chromium chromium-driver)"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
 
 
-@pytest.fixture
-def server(tmp_path):
-    """`briefgen review SEED -o out --no-browser` as a real process; yields (url, out dir)."""
-    out = tmp_path / "out"
+@contextlib.contextmanager
+def _review(*args: str, cwd: Path):
+    """`briefgen review ARGS --no-browser` as a real process; yields the address it prints."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "briefgen", "review", str(SEED), "-o", str(out), "--no-browser", "--port", "0"],
-        cwd=tmp_path,
+        [sys.executable, "-m", "briefgen", "review", *args, "--no-browser"],
+        cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -57,15 +56,14 @@ def server(tmp_path):
     )
     try:
         url = None
-        deadline = time.monotonic() + 120
-        while url is None and time.monotonic() < deadline:
+        while url is None:  # extraction first, when the model does not exist yet
             line = proc.stdout.readline()
             if not line:
                 raise AssertionError(f"briefgen review exited: {proc.stderr.read()}")
             if line.startswith("Reviewing "):
                 url = line.rsplit(" at ", 1)[1].strip()
-        assert url and url.startswith("http://127.0.0.1:"), url
-        yield url, out
+        assert url.startswith("http://127.0.0.1:"), url
+        yield url
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -136,15 +134,23 @@ return true;
 """
 
 
-def test_review_in_chromium(server, browser):
+def _open(driver, url: str) -> None:
+    driver.get(url)
+    _wait(driver, lambda d: d.find_element("tag name", "body").get_attribute("data-ready") == "1", "page ready")
+
+
+def test_review_in_chromium(browser, tmp_path):
+    out = tmp_path / "out"
+    with _review(str(SEED), "-o", str(out), cwd=tmp_path) as url:
+        _walk_through(browser, url, out)
+
+
+def _walk_through(driver, url: str, out: Path) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
-    url, out = server
     model_path = out / f"{SEED.stem}.yaml"
-    driver = browser
-    driver.get(url)
-    _wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1", "page ready")
+    _open(driver, url)
 
     # The source is shown with evidence highlighted, coloured by field.
     marks = driver.find_elements(By.CSS_SELECTOR, "#source mark.hl")
@@ -212,3 +218,35 @@ def test_review_in_chromium(server, browser):
     assert model_path.read_bytes() == before
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", date)
     _shot(driver, "05-invalid")
+
+
+def test_offsets_count_code_points_past_astral_characters(browser, tmp_path):
+    """Python counts code points, JavaScript UTF-16 units: emoji before a span must not shift it."""
+    from selenium.webdriver.common.by import By
+
+    from briefgen.model import Evidence, Meeting, Person
+    from briefgen.modelfile import dump_meeting
+
+    source = tmp_path / "astral.txt"
+    source.write_text("Delegates 🌍🌍 from 𝔸rcadia met. Envoy Mira Sol of Lumen spoke on trade.\n", encoding="utf-8")
+    read = read_source(source)
+    text = read.text
+    start = text.index("Envoy Mira Sol")
+    evidence = Evidence(start=start, end=start + len("Envoy Mira Sol"), text="Envoy Mira Sol")
+    meeting = Meeting(
+        source=read.info.model_copy(update={"path": str(source)}),
+        participants=[Person(name="Mira Sol", evidence=[evidence])],
+    )
+    model = tmp_path / "astral.yaml"
+    model.write_text(dump_meeting(meeting), encoding="utf-8")
+    with _review(str(model), cwd=tmp_path) as url:
+        _open(browser, url)
+        marks = browser.find_elements(By.CSS_SELECTOR, "#source mark.hl.f-participants")
+        assert [m.text for m in marks] == ["Envoy Mira Sol"]
+        assert browser.execute_script(SELECT_JS, "spoke on trade")
+        _wait(browser, lambda d: d.find_element(By.ID, "addbar").is_displayed(), "add bar on selection")
+        browser.find_element(By.CSS_SELECTOR, "#addbar button.f-outlook").click()
+        browser.find_element(By.ID, "save").click()
+        _wait(browser, lambda d: _status(d).startswith("Saved"), "saved status")
+    added = load_meeting(model).outlook[0].evidence[0]
+    assert text[added.start : added.end] == added.text == "spoke on trade"

@@ -104,9 +104,7 @@ def _read_text(path: Path) -> tuple[str | None, str | None]:
     return source.text, source.info.sha256
 
 
-def open_review(
-    input_path: Path, out_dir: Path, *, published: dt.date | None = None, on_extract=None
-) -> Opened:
+def open_review(input_path: Path, out_dir: Path, *, published: dt.date | None = None, on_extract=None) -> Opened:
     """The model file to review for INPUT, extracting it first when there is none yet.
 
     A source is extracted into OUT/<stem>.yaml unless that file exists, in which case it is
@@ -123,9 +121,9 @@ def open_review(
     if model_path.exists():
         load_meeting(model_path)
         return Opened(model_path, extracted=False)
+    from ..build import prepare_out_dir
     from ..extract import extract
     from ..sources import read_source
-    from ..build import prepare_out_dir
 
     if on_extract:
         on_extract(model_path)
@@ -222,8 +220,8 @@ class Review:
 
     def build(self, base: str) -> dict[str, str]:
         """Render the saved model, as `briefgen build MODEL` does, into OUT/<stem>.docx/.pdf."""
-        from ..render import render_docx, render_pdf
         from ..build import prepare_out_dir
+        from ..render import render_docx, render_pdf
 
         with self._lock:
             raw = self._raw()

@@ -237,8 +237,6 @@
   }
 
   function renderLegend() {
-    const counts = {};
-    for (const s of spans()) counts[s.sec.key] = (counts[s.sec.key] || 0) + 1;
     const legend = $("legend");
     legend.textContent = "";
     for (const sec of SECTIONS) {
@@ -252,7 +250,7 @@
           renderLegend();
           renderSource();
         },
-      }, el("span", { class: "swatch" }), sec.label.split(",")[0] + " " + (counts[sec.key] || 0));
+      }, el("span", { class: "swatch" }), sec.label.split(",")[0]);
       legend.append(el("li", { class: "f-" + sec.key }, toggle));
     }
   }
@@ -497,6 +495,17 @@
     const box = $("model");
     const scroll = box.scrollTop;
     box.textContent = "";
+    const nav = el("nav", { class: "jump", "aria-label": "Sections" });
+    for (const sec of SECTIONS) {
+      const items = sec.single ? [model[sec.key]] : model[sec.key];
+      const low = items.filter((it) => it.confidence < THRESHOLD).length;
+      nav.append(el("button", {
+        type: "button", class: "f-" + sec.key + (low ? " has-review" : ""),
+        onclick: () => $("sec-" + sec.key).scrollIntoView({ block: "start" }),
+      }, el("span", { class: "swatch" }), sec.label.split(",")[0] + (sec.single ? "" : " " + items.length),
+      low ? el("span", { class: "nav-review", text: " · " + low + " for review" }) : null));
+    }
+    box.append(nav);
     for (const sec of SECTIONS) {
       const items = sec.single ? [model[sec.key]] : model[sec.key];
       const reviewCount = items.filter((it) => it.confidence < THRESHOLD).length;
@@ -814,6 +823,7 @@
     updateStatus();
     if (dirty()) validateNow();
     document.body.dataset.ready = "1";
+    document.body.dataset.readyMs = performance.now().toFixed(1); // benchmarks/review_open.py reads it
   }
 
   start();
