@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import socket
 import sys
+import threading
 from pathlib import Path
 
 from ..config import MemoSettings
@@ -32,6 +33,13 @@ def bind(port: int) -> socket.socket:
         sock.close()
         raise BriefgenError(f"{HOST}:{port}", f"cannot listen: {err.strerror or err}") from None
     return sock
+
+
+def _open_browser(url: str) -> None:
+    import webbrowser
+
+    if not webbrowser.open(url):
+        print("No browser could be opened; open the address above.", flush=True)
 
 
 def run_review(
@@ -74,10 +82,9 @@ def run_review(
     print(f"Reviewing {review.model_path} at {url}", flush=True)
     print("Press Ctrl-C to stop.", flush=True)
     if open_browser:
-        import webbrowser
-
-        if not webbrowser.open(url):
-            print("No browser could be opened; open the address above.", flush=True)
+        # In a thread: on a machine without a desktop, webbrowser may start a terminal browser
+        # that holds its caller until it exits; the server must be up meanwhile.
+        threading.Thread(target=_open_browser, args=(url,), daemon=True).start()
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
