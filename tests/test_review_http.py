@@ -248,7 +248,7 @@ def test_build_gives_the_bytes_of_briefgen_build(client, project):
     served = client.get(f"/{TOKEN}/{links['pdf']}")
     assert served.headers["content-type"] == "application/pdf"
     download = client.get(f"/{TOKEN}/{links['docx']}")
-    assert download.headers["content-disposition"] == 'attachment; filename="talks.docx"'
+    assert download.headers["content-disposition"].startswith('attachment; filename="talks.docx";')
 
     result = run_cli("build", str(model), "-o", "cli", cwd=root)
     assert result.returncode == 0, result.stderr
@@ -258,6 +258,21 @@ def test_build_gives_the_bytes_of_briefgen_build(client, project):
     text = pdf_text(served.content)
     assert "Tomas K. Vell" in text
     assert "RESTRICTED" in text and "The Minister" in text  # briefgen.toml was applied
+
+
+def test_memo_download_names_survive_odd_model_file_names(project):
+    root, source, model = project
+    odd = model.with_name('Réunion "Lisbon"\r\n.yaml')
+    model.rename(odd)
+    review = Review(model_path=odd, out_dir=odd.parent, settings=resolve_settings(cwd=root), source_path=source)
+    with TestClient(create_app(review, token=TOKEN, hosts=[HOST]), base_url=f"http://{HOST}") as c:
+        base = c.get(f"/{TOKEN}/api/state").json()["digest"]
+        assert _post(c, "api/build", {"base": base}).status_code == 200
+        response = c.get(f"/{TOKEN}/out/pdf?download=1")
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == (
+        "attachment; filename=\"memo.pdf\"; filename*=UTF-8''R%C3%A9union_Lisbon.pdf"
+    )
 
 
 # --------------------------------------------------------------------------- opening a review

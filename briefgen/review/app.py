@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -22,6 +23,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
+from ..build import safe_stem
 from ..errors import BriefgenError
 from ..modelfile import MAX_MODEL_BYTES
 from .security import Guard
@@ -127,16 +129,25 @@ def create_app(review: Review, *, token: str, hosts: Iterable[str]) -> Guard:
             }
         )
 
-    async def output(request: Request) -> Response:
-        suffix, media = OUTPUTS[request.path_params["kind"]]
-        path = review.output(suffix)
-        try:
-            data = await run_in_threadpool(path.read_bytes)
-        except OSError:
-            return _error(404, "not built yet")
-        disposition = "attachment" if request.query_params.get("download") else "inline"
-        headers = {"content-disposition": f'{disposition}; filename="{path.name}"'}
-        return Response(data, media_type=media, headers=headers)
+    def memo_file(kind: str):
+        """A route for one memo file: the kind is the server's choice, never a client path."""
+        suffix, media = OUTPUTS[kind]
+
+        async def handler(request: Request) -> Response:
+            path = review.output(suffix)
+            try:
+                data = await run_in_threadpool(path.read_bytes)
+            except OSError:
+                return _error(404, "not built yet")
+            disposition = "attachment" if request.query_params.get("download") else "inline"
+            # The model's file name may hold quotes, controls or non-Latin letters: send a safe
+            # ASCII name and the exact UTF-8 one (RFC 6266).
+            name = safe_stem(path.stem) + suffix
+            fallback = name if name.isascii() else f"memo{suffix}"
+            headers = {"content-disposition": f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"}
+            return Response(data, media_type=media, headers=headers)
+
+        return handler
 
     routes = [
         Route("/", page),
@@ -144,19 +155,9 @@ def create_app(review: Review, *, token: str, hosts: Iterable[str]) -> Guard:
         Route("/api/validate", check, methods=["POST"]),
         Route("/api/save", save, methods=["POST"]),
         Route("/api/build", build, methods=["POST"]),
-        Route("/out/pdf", _fixed(output, "pdf")),
-        Route("/out/docx", _fixed(output, "docx")),
+        Route("/out/pdf", memo_file("pdf")),
+        Route("/out/docx", memo_file("docx")),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=[Route(f"/{token}", root), Mount(f"/{token}", routes=routes)])
     return Guard(app, token=token, hosts=hosts)
-
-
-def _fixed(endpoint, kind: str):
-    """A route for one memo file: the kind is the server's choice, never a client path."""
-
-    async def handler(request: Request) -> Response:
-        request.path_params["kind"] = kind
-        return await endpoint(request)
-
-    return handler
