@@ -256,6 +256,7 @@
   }
 
   function markSpan(key) {
+    markedCard = key.split("#")[0];
     document.querySelectorAll("#source .focus").forEach((n) => n.classList.remove("focus"));
     let first = null;
     for (const seg of segments) {
@@ -548,11 +549,17 @@
   // ------------------------------------------------------------------ edits, undo, validation
 
   let focusSnapshot = null;
+  let markedCard = null; // the item whose sentence is marked, so refocusing it does not scroll again
 
   function wireInputs() {
     const box = $("model");
     box.addEventListener("focusin", (e) => {
       if (e.target.matches(".input")) focusSnapshot = JSON.stringify(model);
+      showSentenceOf(e.target.closest(".card"));
+    });
+    // Clicking an item (anywhere but its buttons and fields) shows its sentence in the source.
+    box.addEventListener("click", (e) => {
+      if (!e.target.closest("button, .input, label")) showSentenceOf(e.target.closest(".card"));
     });
     box.addEventListener("input", (e) => {
       const input = e.target;
@@ -567,6 +574,13 @@
       setPath(model, input.dataset.path, value);
       changed(false);
     });
+  }
+
+  function showSentenceOf(card) {
+    if (!card || card.dataset.path === markedCard) return;
+    markedCard = card.dataset.path;
+    const item = getPath(model, card.dataset.path);
+    if (item && (item.evidence || []).length) markSpan(card.dataset.path + "#0");
   }
 
   function remember() {
