@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -31,6 +33,7 @@ CHROMIUM = os.environ.get("BRIEFGEN_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("BRIEFGEN_CHROMEDRIVER", "/usr/bin/chromedriver")
 SEED = SEED_DIR / "000_d94d85c68b690030.txt"
 WAIT = 30
+START_TIMEOUT = 180
 
 
 def _require_chromium() -> None:
@@ -54,10 +57,18 @@ def _review(*args: str, cwd: Path):
         text=True,
         env={**os.environ, "PYTHONUTF8": "1"},
     )
+    lines: queue.Queue[str] = queue.Queue()
+    # A reader thread, so a server that hangs before printing its address fails the test
+    # after START_TIMEOUT instead of blocking it; it also keeps the pipe drained.
+    threading.Thread(target=lambda: [*map(lines.put, proc.stdout), lines.put("")], daemon=True).start()
     try:
         url = None
+        deadline = time.monotonic() + START_TIMEOUT
         while url is None:  # extraction first, when the model does not exist yet
-            line = proc.stdout.readline()
+            try:
+                line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"briefgen review printed no address in {START_TIMEOUT} s") from None
             if not line:
                 raise AssertionError(f"briefgen review exited: {proc.stderr.read()}")
             if line.startswith("Reviewing "):
