@@ -116,7 +116,8 @@ def open_review(input_path: Path, out_dir: Path, *, published: dt.date | None = 
         load_meeting(input_path)  # fail now, in one line, rather than in the page
         return Opened(input_path, extracted=False)
     if not input_path.is_file():
-        raise BriefgenError(input_path, "no such file")
+        problem = "not a file (review takes one source or model file)" if input_path.exists() else "no such file"
+        raise BriefgenError(input_path, problem)
     model_path = Path(out_dir) / f"{safe_stem(input_path.stem)}.yaml"
     if model_path.exists():
         load_meeting(model_path)
