@@ -254,7 +254,7 @@ function addItem(sec, picked) {
   const card = goToCard(path);
   const input = card && card.querySelector("input, textarea");
   if (input) input.focus();
-  toast("Added a " + sec.noun + ".", false);
+  toast("Added " + (/^[aeiou]/.test(sec.noun) ? "an " : "a ") + sec.noun + ". Save to keep it.", false);
 }
 
 // ------------------------------------------------------------------ the model pane
