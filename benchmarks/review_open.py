@@ -6,6 +6,8 @@ times:
 
   start → page served   from launching the command (Python start-up, imports, reading the
                         model and the source, binding 127.0.0.1) to the page's HTML received;
+  CPU time until then   the server's user + system time at that point: wall time grows when
+                        other work shares the cores, CPU time hardly does;
   page served (warm)    one more GET of the page from the running server;
   page + assets (warm)  the page, its script and its stylesheet, as a browser's first load;
   page ready in Chromium  navigation start to the page's script having drawn the highlights
@@ -69,6 +71,16 @@ def start_server(out: Path) -> tuple[subprocess.Popen, str, float]:
     return proc, url, time.perf_counter() - started
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (Linux): unlike wall time, it hardly
+    changes when other work competes for the cores."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def stop(proc: subprocess.Popen) -> None:
     proc.send_signal(signal.SIGINT)
     proc.communicate(timeout=30)
@@ -121,12 +133,15 @@ def main(argv: list[str] | None = None) -> int:
         model = out / f"{SEED.stem}.yaml"
         subprocess.run(_briefgen("extract", str(SEED), "-o", str(model)), cwd=REPO, check=True)
         driver = browser()
-        cold, warm, assets, ready, total = [], [], [], [], []
+        cold, cpu, warm, assets, ready, total = [], [], [], [], [], []
         try:
             for _ in range(args.runs):
                 proc, url, seconds = start_server(out)
                 try:
                     cold.append(seconds)
+                    used = cpu_seconds(proc.pid)
+                    if used is not None:
+                        cpu.append(used)
                     for _ in range(10):
                         t = time.perf_counter()
                         _get(url)
@@ -146,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                 driver.quit()
     rows = [
         ("start → page served (model exists)", median_max(cold), ""),
+        ("CPU time of the server until then", median_max(cpu) if cpu else "n/a", ""),
         ("page served (warm)", median_max(warm), ""),
         ("page + script + stylesheet (warm)", median_max(assets), ""),
     ]
