@@ -186,6 +186,25 @@ def _walk_through(driver, url: str, out: Path) -> None:
     name.clear()
     name.send_keys("Sergei V. Lavrov")
     _wait(driver, lambda d: _status(d) == "Unsaved changes", "unsaved status")
+    # Working on an item marks its sentence in the source.
+    marked = driver.find_elements(By.CSS_SELECTOR, "#source mark.focus")
+    assert marked and "Lavrov" in " ".join(m.text for m in marked)
+
+    # Items below the review threshold are marked; Accept clears the mark.
+    flagged = driver.find_elements(By.CSS_SELECTOR, ".card.review")
+    assert flagged
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", flagged[0])
+    flagged[0].find_element(By.CSS_SELECTOR, "button.accept").click()
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".card.review")) == len(flagged) - 1
+
+    # A deleted item comes back with Undo.
+    topics = len(driver.find_elements(By.CSS_SELECTOR, '.card[data-path^="topics."]'))
+    card = driver.find_element(By.CSS_SELECTOR, '.card[data-path="topics.0"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", card)
+    card.find_element(By.CSS_SELECTOR, "button.delete").click()
+    assert len(driver.find_elements(By.CSS_SELECTOR, '.card[data-path^="topics."]')) == topics - 1
+    driver.find_element(By.CSS_SELECTOR, "#toast button").click()
+    assert len(driver.find_elements(By.CSS_SELECTOR, '.card[data-path^="topics."]')) == topics
 
     # Select words in the source and add them as a quote: evidence offsets are exact.
     needle = "a convenient space for consultations"
@@ -199,6 +218,7 @@ def _walk_through(driver, url: str, out: Path) -> None:
     _wait(driver, lambda d: _status(d).startswith("Saved"), "saved status")
     saved = load_meeting(model_path)
     assert saved.participants[0].name == "Sergei V. Lavrov" != old_name
+    assert not [c for c in saved.commitments if c.confidence < 0.6]  # the accepted one is 1.0 now
     text = read_source(SEED).text
     added = saved.quotes[-1]
     start = text.index(needle)
