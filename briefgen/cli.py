@@ -136,7 +136,21 @@ def make_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("templates", formatter_class=_Formatter, help="list the memo templates")
     t.add_argument("--template-dir", type=_path, help="folder with extra or overriding templates")
+
+    r = sub.add_parser("review", formatter_class=_Formatter, help="check and correct a model in a browser page")
+    r.add_argument("input", metavar="INPUT", help="a source (extracted once into DIR/<stem>.yaml) or a model file")
+    r.add_argument("-o", "--output", type=_path, default="output", help="model and memo folder (default: output/)")
+    r.add_argument("--port", type=_port, default=0, help="port on 127.0.0.1 (default: any free port)")
+    r.add_argument("--no-browser", action="store_true", help="print the address without opening a browser")
+    r.add_argument("--published", type=_date, help="publication date for resolving relative dates")
+    _memo_options(r)
     return parser
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (0-65535): {value!r}")
+    return int(value)
 
 
 def _settings(args: argparse.Namespace):
@@ -249,12 +263,31 @@ def cmd_templates(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import EXTRA_HINT, missing_extra
+
+    if missing_extra():
+        print(f"briefgen review: the review page needs the review extra: {EXTRA_HINT}", file=sys.stderr)
+        return EXIT_FAIL
+    from .review.serve import run_review
+
+    return run_review(
+        args.input,
+        args.output,
+        _settings(args),
+        port=args.port,
+        open_browser=not args.no_browser,
+        published=args.published,
+    )
+
+
 COMMANDS = {
     "build": cmd_build,
     "extract": cmd_extract,
     "validate": cmd_validate,
     "schema": cmd_schema,
     "templates": cmd_templates,
+    "review": cmd_review,
 }
 
 
