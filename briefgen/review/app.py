@@ -23,7 +23,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
-from ..build import safe_stem
+from ..build.discover import safe_stem
 from ..errors import BriefgenError
 from ..modelfile import MAX_MODEL_BYTES
 from .security import Guard

@@ -19,9 +19,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..build import safe_stem, write_atomic, write_files
+from ..build.discover import safe_stem
 from ..config import MemoSettings
 from ..errors import BriefgenError, ModelFileError
+from ..fsio import write_files
 from ..model import REVIEW_THRESHOLD, Meeting
 from ..modelfile import dump_meeting, is_model_file, load_meeting
 
@@ -130,7 +131,7 @@ def open_review(input_path: Path, out_dir: Path, *, published: dt.date | None = 
         on_extract(model_path)
     meeting = extract(read_source(input_path, published=published), published=published)
     prepare_out_dir(Path(out_dir))
-    write_atomic(model_path, dump_meeting(meeting, "yaml").encode("utf-8"))
+    write_files({model_path: dump_meeting(meeting, "yaml").encode("utf-8")})
     return Opened(model_path, extracted=True)
 
 
@@ -216,7 +217,7 @@ class Review:
         with self._lock:
             if digest(self._raw()) != base:
                 raise Conflict(self.model_path, "changed on disk since the page loaded it")
-            write_atomic(self.model_path, text)
+            write_files({self.model_path: text})
             return digest(text)
 
     def build(self, base: str) -> dict[str, str]:
