@@ -150,7 +150,9 @@ def _group_modifiers() -> frozenset[str]:
 
 
 #: Office words general enough that a side alone identifies the holder ("the Kenyan president").
-_GENERIC_OFFICES = {"president", "leader", "head", "state", "minister", "premier", "pm", "chancellor", "king", "emir"}
+_GENERIC_OFFICES = {
+    "president", "leader", "head", "state", "minister", "premier", "pm", "chancellor", "king", "emir", "counterpart",
+}  # fmt: skip
 
 
 def _variant(a: str, b: str) -> bool:
@@ -729,6 +731,11 @@ class People:
         s = name_sets()
         frames = cues().get("frame_verbs", {})
         for sent in self.an.sents[:8]:
+            if (
+                sent.start_char < self.an.headline_end
+                and not self.an.body[self.an.headline_end : sent.end_char].strip()
+            ):
+                continue  # a headline names the story; the body frames the meeting
             people = {id(self._owner[t.i]) for t in sent if t.i in self._owner}
             if not people:
                 continue
@@ -862,7 +869,9 @@ class People:
                 places.append((ent.start, c))
         used = {p.affiliation for p in self.participants if p.affiliation}
         # "his Zambian counterpart X": the counterpart's side is never the other person's
-        used |= {p.affiliation for p in self.persons if p.affiliation and "counterpart" in (p.title or "").lower()}
+        used |= {
+            p.affiliation for p in self.persons if p.name and p.affiliation and "counterpart" in (p.title or "").lower()
+        }
         paired = self._paired_countries(used)
         for p in missing:
             score: Counter[str] = Counter({c: n for c, n in counts.items()})
