@@ -155,6 +155,7 @@ def test_a_headline_line_does_not_change_who_met_in_any_format(tmp_path):
     """The seed with a headline on top, as text, Markdown and HTML: the same people, place and speakers."""
     import html as html_lib
 
+    from briefgen.extract import extract
     from briefgen.sources import read_source
 
     text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
