@@ -192,3 +192,13 @@ def test_a_visitor_named_in_the_possessive_is_a_side():
     got = {p.name: p.affiliation for p in m.participants}
     assert got.get("Joseph Banda") == "Zambia"
     assert got.get("Daniel Mokoena") != "Zambia"  # the counterpart's country is the other side's
+
+
+def test_people_only_spoken_of_are_not_sides():
+    m = run(
+        "President Lina Haddad of Jordan received Foreign Minister Omar Said of Oman in Amman on Tuesday, where he "
+        "conveyed a message from Sultan Haitham bin Tarik. The talks also covered detained citizen Karim Adel and "
+        "the legacy of former President Fuad Nasser."
+    )
+    assert [p.name for p in m.participants] == ["Lina Haddad", "Omar Said"]
+    assert {"Haitham bin Tarik", "Karim Adel", "Fuad Nasser"} <= {p.name for p in m.mentioned}

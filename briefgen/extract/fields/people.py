@@ -538,6 +538,9 @@ class People:
                         chosen.append(p)
                         break
                 else:  # a later bare surname in the frame ("Scholz hosted Macron")
+                    in_frame = [m for m in p.mentions if frame.start <= m.start < frame.end]
+                    if any(self._excluded_context(m) for m in in_frame):
+                        continue
                     if p.name and any(
                         self._owner.get(k) is p and self.doc[k].dep_ in _SIDE_DEPS
                         for k in range(frame.start, frame.end)
@@ -723,8 +726,8 @@ class People:
     def _excluded_context(self, m: Mention) -> bool:
         """Named in the frame sentence but not a party: "on behalf of", "citizens", "greetings from"."""
         start = m.outer_start if m.outer_start is not None else m.start
-        before = self.doc[max(0, start - 4) : start].text.lower()
-        return any(w in before for w in ("on behalf of", "greetings from", "message from", "citizens", "citizen"))
+        before = " " + self.doc[max(0, start - 4) : start].text.lower() + " "
+        return any(w in before for w in cues().get("not_party_contexts", []))
 
     def _frame_sentence(self) -> Any:
         """The first sentence (of eight) where a meeting verb of cues.yaml frames people meeting."""
