@@ -202,3 +202,19 @@ def test_people_only_spoken_of_are_not_sides():
     )
     assert [p.name for p in m.participants] == ["Lina Haddad", "Omar Said"]
     assert {"Haitham bin Tarik", "Karim Adel", "Fuad Nasser"} <= {p.name for p in m.mentioned}
+
+
+def test_a_city_name_is_a_given_name_before_a_surname():
+    m = run("Foreign Ministers Santiago Rivas of Colombia and Florence Martin of France met in Bogota on Friday.")
+    assert {p.name: p.affiliation for p in m.participants} == {
+        "Santiago Rivas": "Colombia",
+        "Florence Martin": "France",
+    }
+
+
+def test_a_plural_office_in_the_opening_gives_the_group_its_title():
+    m = run(
+        "Defence ministers of the Nordic group met in Oslo on Monday. The meeting was attended by Norway's Ola Berg, "
+        "Denmark's Mette Holm and Finland's Aino Virta."
+    )
+    assert {p.title for p in m.participants} == {"defence minister"}

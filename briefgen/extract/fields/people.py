@@ -804,11 +804,27 @@ class People:
             n for n in nouns if n + "s" in name_sets()["office_nouns"] and n in name_sets()["office_nouns"] | {"leader"}
         ]
         if not nouns:
+            nouns = self._plural_office_in_opening()
+        if not nouns:
             return
         noun = nouns[0]
         for p in self.participants:
             if not p.title:
                 p.mentions.append(Mention(p.mentions[0].start, p.mentions[0].start, None, noun, kind="group"))
+
+    def _plural_office_in_opening(self) -> list[str]:
+        """ "Foreign ministers of the Quad met …": the office a group of participants holds, singular."""
+        doc = self.doc
+        for sent in self.an.sents[:2]:
+            for tok in sent:
+                if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_.rstrip("s") not in name_sets()["office_nouns"]:
+                    continue
+                k = tok.i
+                while k > sent.start and doc[k - 1].lower_ in _group_modifiers():
+                    k -= 1
+                if k < tok.i:  # "foreign ministers", not a bare "ministers"
+                    return [(doc[k : tok.i].text + " " + tok.text[:-1]).lower()]
+        return []
 
     def _fill_counterpart_titles(self) -> None:
         """ "his Greek counterpart Giorgos Gerapetritis": a counterpart holds the other side's office."""
