@@ -218,3 +218,12 @@ def test_a_plural_office_in_the_opening_gives_the_group_its_title():
         "Denmark's Mette Holm and Finland's Aino Virta."
     )
     assert {p.title for p in m.participants} == {"defence minister"}
+
+
+def test_a_meeting_to_come_does_not_frame_the_one_reported():
+    m = run(
+        "Chilean President Ana Torres and her U.S. counterpart Mark Davis agreed Thursday to set up a high-level "
+        "group on trade.\n\nTorres said the group, which will be led by U.S. Vice President Tom Reed, would meet "
+        "for the first time this autumn."
+    )
+    assert {p.name for p in m.participants} == {"Ana Torres", "Mark Davis"}

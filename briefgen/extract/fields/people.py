@@ -149,6 +149,9 @@ def _group_modifiers() -> frozenset[str]:
     return frozenset(w.lower() for w in words if w[:1].isupper())
 
 
+#: Auxiliaries that put a meeting verb in the future or the hypothetical.
+_NOT_HAPPENED_AUX = {"will", "would", "shall", "'ll", "’ll", "to", "could", "may", "might", "should"}
+
 #: Office words general enough that a side alone identifies the holder ("the Kenyan president").
 _GENERIC_OFFICES = {
     "president", "leader", "head", "state", "minister", "premier", "pm", "chancellor", "king", "emir", "counterpart",
@@ -746,6 +749,8 @@ class People:
                 lemma = tok.lemma_.lower()
                 if tok.pos_ not in {"VERB", "AUX"} or lemma not in s["meeting_verbs"]:
                     continue
+                if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_HAPPENED_AUX for c in tok.children):
+                    continue  # "would meet this autumn", "agreed to meet": a meeting to come, not this one
                 kids = {c.lower_ for c in tok.children}
                 objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
                 if lemma in frames.get("direct", []):
