@@ -437,9 +437,11 @@ class People:
     # ------------------------------------------------------------------ clustering
     def _cluster(self, mentions: list[Mention]) -> None:
         offices: list[Mention] = []
-        aliases = [m for m in mentions if m.alias_of is not None]
         for m in mentions:
-            if m.alias_of is not None:
+            if m.alias_of is not None:  # the short form joins its name's person, before later mentions use it
+                owner = next((p for p in self.persons if any(x is m.alias_of for x in p.mentions)), None)
+                if owner is not None:
+                    owner.mentions.append(m)
                 continue
             if not m.name:
                 offices.append(m)
@@ -460,10 +462,6 @@ class People:
                 target = Person()
                 self.persons.append(target)
             target.mentions.append(m)
-        for m in aliases:
-            owner = next((p for p in self.persons if any(x is m.alias_of for x in p.mentions)), None)
-            if owner is not None:
-                owner.mentions.append(m)
         for m in offices:
             owner = self._person_by_office(m.title or "", m.affiliation)
             if owner is None:
