@@ -227,3 +227,13 @@ def test_a_meeting_to_come_does_not_frame_the_one_reported():
         "for the first time this autumn."
     )
     assert {p.name for p in m.participants} == {"Ana Torres", "Mark Davis"}
+
+
+def test_a_counted_group_takes_the_titled_people_the_opening_names():
+    m = run(
+        "Three Andean leaders met in the Bolivian capital on Sunday to discuss water sharing.\n\n"
+        "Peruvian President Rosa Paz was welcomed at the airport by Bolivian President Juan Quispe.\n\n"
+        "Later, Ecuadorian President Luis Mora arrived for the trilateral session."
+    )
+    assert {p.name for p in m.participants} == {"Rosa Paz", "Juan Quispe", "Luis Mora"}
+    assert m.setting.location.city == "La Paz"

@@ -570,6 +570,7 @@ class People:
                     chosen.append(p)
                 if len(chosen) >= 5:
                     break
+        self._fill_to_group_count(chosen)
         for p in chosen:
             p.participant = True
             if frame is None:
@@ -613,6 +614,35 @@ class People:
                 if p is office:
                     self._owner[k] = owner
             self._refs = [(i, owner if p is office else p) for i, p in self._refs]
+
+    def _fill_to_group_count(self, chosen: list[Person]) -> None:
+        """ "Three regional leaders met …", "the four Presidents": when the text counts the group and the
+        frame named fewer, the next titled people the opening names join it, in order of mention."""
+        count = self._stated_group_count()
+        if count <= len(chosen):
+            return
+        limit = self.an.sents[min(len(self.an.sents), 10) - 1].end if self.an.sents else 0
+        for p in sorted(self.persons, key=lambda q: q.first_token):
+            if len(chosen) >= count:
+                break
+            if p in chosen or not p.name or not p.title or p.reporter or p.first_token >= limit:
+                continue
+            if all(self._excluded_context(m) or self._possessive(m) for m in p.mentions if m.name):
+                continue
+            p.confidence = min(p.confidence, 0.7)
+            chosen.append(p)
+
+    def _stated_group_count(self) -> int:
+        """The size of the meeting's group as the opening states it ("three top regional leaders"), or 0."""
+        counts = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+        for sent in self.an.sents[:2]:
+            for tok in sent:
+                if tok.lower_ not in counts or tok.head.tag_ not in {"NNS", "NNPS"}:
+                    continue
+                head = tok.head
+                if head.lower_.rstrip("s") in name_sets()["office_nouns"] or head.lower_ in {"leaders", "ministers"}:
+                    return counts[tok.lower_]
+        return 0
 
     def _group_frame(self) -> tuple[Any, int] | None:
         """ "The two leaders held talks in Gaborone": a meeting framed by a group, whose members the text
