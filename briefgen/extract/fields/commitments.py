@@ -87,6 +87,8 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
         place = gaz.affiliation(span.text) or gaz.affiliation(tok.text)
         if place:
             places.append(place)
+        elif tok.ent_type_ in {"DATE", "TIME"}:
+            continue  # "Thursday": a parse that made the day the subject is no actor
         elif tok.lower_ in {"teams", "team"} or tok.pos_ == "PROPN" or tok.lemma_.lower() in _actor_bodies():
             owner = [people.owner(t.i) for t in span if people.owner(t.i)]
             texts.append(span.text + (f" ({actor_label(owner)})" if owner else ""))
