@@ -237,3 +237,12 @@ def test_a_counted_group_takes_the_titled_people_the_opening_names():
     )
     assert {p.name for p in m.participants} == {"Rosa Paz", "Juan Quispe", "Luis Mora"}
     assert m.setting.location.city == "La Paz"
+
+
+def test_the_country_of_the_meeting_place_is_nobodys_side_and_a_platform_is_no_person():
+    m = run(
+        "Trade Minister Arun Rao held talks with his Nepali counterpart Hari Thapa in Kunming, southwest China, "
+        "on Monday. Thapa later took to Twitter to praise the talks."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got == {"Arun Rao": None, "Hari Thapa": "Nepal"}

@@ -149,6 +149,9 @@ def _group_modifiers() -> frozenset[str]:
     return frozenset(w.lower() for w in words if w[:1].isupper())
 
 
+#: A country that ends a place phrase ("in Qingdao, east China"): where the meeting was, not whose side.
+_PLACE_TAIL = re.compile(r"\bin [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s*(?:[a-z]+)?\s*$")
+
 #: Auxiliaries that put a meeting verb in the future or the hypothetical.
 _NOT_HAPPENED_AUX = {"will", "would", "shall", "'ll", "’ll", "to", "could", "may", "might", "should"}
 
@@ -941,10 +944,11 @@ class People:
                     if not sent.start <= start < sent.end:
                         continue
                     before = self.doc[max(sent.start, start - 3) : start].text.lower()
+                    wider = self.doc[max(sent.start, start - 6) : start].text
                     near.add(c)
                     if re.search(
                         r"\b(with|thank\w*|from|towards?|visit\w*|by|against|on|about|regarding|over|in)\b", before
-                    ):
+                    ) or _PLACE_TAIL.search(wider):
                         score[c] -= 100
                     elif subject and first_possessive and start + 1 < len(self.doc):
                         ent_end = next((e.end for e in self.an.ents if e.start == start), start + 1)
