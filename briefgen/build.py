@@ -56,14 +56,23 @@ def source_suffixes() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Job:
-    """One input to build: a source file, a model file or standard input."""
+    """One input to build: a source file, a model file or standard input; or, under --merge,
+    several accounts of one meeting (`members`), built into one memo."""
 
     path: str
     stem: str
+    members: tuple[str, ...] = ()
 
     @property
     def is_model(self) -> bool:
-        return self.path != STDIN and is_model_file(Path(self.path))
+        return not self.members and self.path != STDIN and is_model_file(Path(self.path))
+
+    @property
+    def needs_language(self) -> bool:
+        """Whether building it extracts from a source (and so needs the spaCy pipeline)."""
+        if self.members:
+            return any(Job(path, self.stem).needs_language for path in self.members)
+        return not self.is_model
 
 
 @dataclass
@@ -128,8 +137,47 @@ def _walk(folder: Path) -> Iterable[Path]:
                 yield Path(root) / name
 
 
-def _discover_in_order(inputs: Sequence[str]) -> tuple[list[Job | Outcome], list[str]]:
+def _merge_groups(items: list[Job | Outcome], inputs: Sequence[str]) -> list[Job | Outcome]:
+    """Under --merge: each folder given is one meeting, and the loose files given are another.
+
+    A group's job is named after the folder, or after the first loose file with "-merged";
+    a member that cannot be read fails its whole group (one memo from part of the accounts
+    would hide that the rest were not read).
+    """
+    folders = {raw for raw in inputs if raw != STDIN and _kind(Path(raw)) == "folder"}
+    groups: dict[str, list[Job | Outcome]] = {}
+    for item in items:
+        path = item.path if isinstance(item, Job) else item.input
+        owner = next((f for f in folders if Path(path).is_relative_to(f)), "")
+        groups.setdefault(owner, []).append(item)
+    out: list[Job | Outcome] = []
+    used: set[str] = set()
+    for owner, members in groups.items():
+        failed = [m for m in members if isinstance(m, Outcome)]
+        label = owner or ", ".join(m.path if isinstance(m, Job) else m.input for m in members)
+        if failed:
+            out.append(Outcome(label, "failed", failed[0].message))
+            continue
+        jobs = [m for m in members if isinstance(m, Job)]
+        if len(jobs) == 1:
+            out.append(jobs[0])
+            continue
+        stem = safe_stem(Path(owner).name) if owner else f"{jobs[0].stem}-merged"
+        unique, n = stem, 2
+        while unique.casefold() in used:
+            unique, n = f"{stem}-{n}", n + 1
+        used.add(unique.casefold())
+        out.append(Job(label, unique, tuple(j.path for j in jobs)))
+    return out
+
+
+def _discover_in_order(inputs: Sequence[str], merge: bool = False) -> tuple[list[Job | Outcome], list[str]]:
     """Expand folders; returns jobs and failures interleaved in input order, plus notes."""
+    items, notes = _discover_files(inputs)
+    return (_merge_groups(items, inputs) if merge else items), notes
+
+
+def _discover_files(inputs: Sequence[str]) -> tuple[list[Job | Outcome], list[str]]:
     known = source_suffixes() + MODEL_SUFFIXES
     items: list[Job | Outcome] = []
     notes: list[str] = []
@@ -191,9 +239,9 @@ def _kind(path: Path) -> str:
     return "not a regular file (a device, pipe or socket)"
 
 
-def discover(inputs: Sequence[str]) -> tuple[list[Job], list[str], list[Outcome]]:
+def discover(inputs: Sequence[str], merge: bool = False) -> tuple[list[Job], list[str], list[Outcome]]:
     """Expand folders into jobs. Returns (jobs, notes about skipped files, failures)."""
-    items, notes = _discover_in_order(inputs)
+    items, notes = _discover_in_order(inputs, merge)
     jobs = [i for i in items if isinstance(i, Job)]
     failures = [i for i in items if isinstance(i, Outcome)]
     return jobs, notes, failures
@@ -272,9 +320,15 @@ def prepare_out_dir(out_dir: Path) -> None:
 
 
 def meeting_for(job: Job, published: dt.date | None):
-    """The Meeting for one input: loaded from a model file, or read and extracted."""
+    """The Meeting for one input: loaded from a model file, or read and extracted; for a
+    --merge group, the accounts merged into one meeting."""
     from .modelfile import load_meeting
 
+    if job.members:
+        from .merge import merge_meetings
+
+        accounts = [meeting_for(Job(path, job.stem), published) for path in job.members]
+        return merge_meetings(accounts, labels=list(job.members))
     if job.is_model:
         return load_meeting(Path(job.path))
     from .extract import extract
@@ -350,6 +404,9 @@ def _warm_worker() -> None:
 
 
 def _input_digest(job: Job) -> str | None:
+    if job.members:
+        digests = [_input_digest(Job(path, job.stem)) for path in job.members]
+        return None if None in digests else hashlib.sha256("\0".join(map(str, digests)).encode()).hexdigest()
     if job.path == STDIN:
         return None
     path = Path(job.path)
@@ -369,7 +426,7 @@ def build_key(job: Job, settings_digest: str, published: dt.date | None) -> str 
     digest = _input_digest(job)
     if digest is None:
         return None
-    parts = [__version__, settings_digest, digest, str(published), job.stem]
+    parts = [__version__, settings_digest, digest, str(published), job.stem, *job.members]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -441,8 +498,12 @@ def build(
     debug: bool = False,
     on_progress: Callable[[Outcome], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
+    merge: bool = False,
 ) -> BuildReport:
     """Build memos for every input. Bad inputs become failed outcomes, never exceptions.
+
+    With `merge`, the loose files given are accounts of one meeting and build one memo, and
+    each folder given is another meeting (see `_merge_groups`).
 
     `on_plan(n)` is called once with the number of inputs found, `on_progress(outcome)` as
     each one finishes (in completion order); the report lists outcomes in input order.
@@ -452,7 +513,7 @@ def build(
     settings = settings or MemoSettings()
     out = Path(out_dir)
     prepare_out_dir(out)
-    items, notes = _discover_in_order(list(inputs) if inputs else ["seeds"])
+    items, notes = _discover_in_order(list(inputs) if inputs else ["seeds"], merge)
     report = BuildReport(notes=notes)
     if on_plan:
         on_plan(len(items))
@@ -531,7 +592,7 @@ def _execute_parallel(todo, out, settings, published, debug, workers, tell) -> l
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    needs_language = any(not job.is_model for job in todo)
+    needs_language = any(job.needs_language for job in todo)
     # Workers are forked: what the parent has imported they inherit for free. The writers are
     # cheap to share this way; the language pipeline is loaded per worker (initializer).
     from . import render  # noqa: F401
