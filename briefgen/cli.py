@@ -232,7 +232,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_dossier(args: argparse.Namespace) -> int:
     from .dossier import make_dossier
 
-    settings = _settings(args)
+    settings = _settings(args).model_copy(update={"template": args.template or "dossier"})
+    from .render import check_settings
+
+    check_settings(settings, kind="dossier")
     written = make_dossier(
         args.inputs, args.output, settings, parties=args.parties, as_of=args.as_of, published=args.published
     )
@@ -255,7 +258,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
     from .render import list_templates
 
     settings = resolve_settings(template_dir=args.template_dir)
-    for name, description in list_templates(settings):
+    for name, description in list_templates(settings) + list_templates(settings, kind="dossier"):
         print(f"{name:16} {description}")
     return EXIT_OK
 

@@ -272,3 +272,105 @@ class Meeting(Strict):
         for name in ("participants", "mentioned", "topics", "commitments", "quotes", "outlook", "background"):
             out.extend((f"{name}.{i}", item) for i, item in enumerate(getattr(self, name)))
         return out
+
+
+# --------------------------------------------------------------------------- dossier
+# Many meetings between two parties: what `briefgen dossier` computes and writes as YAML.
+# Every row cites its evidence through `Cite`: the meeting (M1, M2 … in date order) and the
+# evidence within that meeting's sources.
+
+DOSSIER_SCHEMA_VERSION = 1
+
+Status = Literal["restated", "reported done", "due", "overdue", "no deadline"]
+
+
+class Cite(Strict):
+    meeting: str = Field(description="id of the meeting in the dossier (M1, M2, … in date order)")
+    evidence: Evidence
+
+
+class DossierMeeting(Strict):
+    """One meeting of the dossier, with the sources it was read from."""
+
+    id: str
+    date: dt.date | None = None
+    date_text: str | None = None
+    place: str | None = None
+    occasion: str | None = None
+    participants: list[str] = Field(default_factory=list)
+    sources: list[SourceInfo] = Field(default_factory=list)
+    input: str | None = Field(default=None, description="the file the meeting was read from")
+
+
+class TimelineEntry(Strict):
+    """A meeting of the dossier, or an earlier engagement a text only mentions (`background`)."""
+
+    kind: Literal["meeting", "background"]
+    meeting: str = Field(description="the meeting itself, or the meeting whose text mentions the event")
+    date: dt.date | None = None
+    date_text: str | None = None
+    place: str | None = None
+    occasion: str | None = None
+    participants: list[str] = Field(default_factory=list)
+    outcome: str | None = Field(default=None, description="one line: the main outcome, or the event")
+    evidence: list[Cite] = Field(default_factory=list)
+
+
+class TrackedCommitment(Strict):
+    """A commitment followed across meetings; its status rests on the texts alone."""
+
+    actor: str | None = None
+    action: str
+    deadline: str | None = None
+    deadline_date: dt.date | None = Field(default=None, description="the deadline as a day, when it can be dated")
+    first_made: str
+    restated_at: list[str] = Field(default_factory=list)
+    reported_done_at: str | None = None
+    status: Status
+    evidence: list[Cite] = Field(default_factory=list)
+
+
+class TopicThread(Strict):
+    label: str
+    meetings: list[str]
+    first_raised: str
+    last_raised: str
+    evidence: list[Cite] = Field(default_factory=list)
+
+
+class QuoteEntry(Strict):
+    meeting: str
+    text: str
+    evidence: list[Cite] = Field(default_factory=list)
+
+
+class SpeakerQuotes(Strict):
+    speaker: str
+    quotes: list[QuoteEntry]
+
+
+class TitleHeld(Strict):
+    title: str
+    first: str = Field(description="first meeting where the texts give this title")
+    last: str
+
+
+class PersonRecord(Strict):
+    name: str
+    affiliation: str | None = None
+    titles: list[TitleHeld] = Field(default_factory=list, description="every title held, in the order held")
+    meetings: list[str] = Field(default_factory=list)
+
+
+class Dossier(Strict):
+    """Meetings between parties in date order, with a commitment tracker and threads across them."""
+
+    schema_version: Literal[1] = DOSSIER_SCHEMA_VERSION
+    parties: list[str]
+    as_of: dt.date | None = Field(default=None, description="date for due/overdue; default: the latest meeting")
+    meetings: list[DossierMeeting]
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    commitments: list[TrackedCommitment] = Field(default_factory=list)
+    topics: list[TopicThread] = Field(default_factory=list)
+    quotes: list[SpeakerQuotes] = Field(default_factory=list)
+    people: list[PersonRecord] = Field(default_factory=list)

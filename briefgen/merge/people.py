@@ -11,13 +11,15 @@ duplicate an analyst can see. The fullest name any account gives is kept.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Evidence, Person
 from .text import fold, word_set
 
 
+@lru_cache(maxsize=65536)
 def name_words(name: str | None) -> tuple[str, ...]:
     """A name as folded words without courtesy titles: 'H.E. Mr Sergei Lavrov' → ('sergei', 'lavrov')."""
     honorifics = word_set("honorifics")
@@ -111,17 +113,22 @@ def cluster_people(entries: list[Entry]) -> list[Cluster]:
     named = sorted((e for e in entries if name_words(e.person.name)), key=_fullness)
     unnamed = sorted((e for e in entries if not name_words(e.person.name)), key=lambda e: e.rank)
     clusters: list[Cluster] = []
+    by_word: dict[str, list[int]] = defaultdict(list)  # a full word → clusters whose name has it
     for entry in named:
+        words = name_words(entry.person.name)
+        near = sorted({i for w in words if len(w) > 1 for i in by_word.get(w, ())})
         fits = [
-            c
-            for c in clusters
-            if _fits(name_words(entry.person.name), name_words(c.key_name))
-            and affiliations_compatible(entry.person.affiliation, c.affiliation)
+            clusters[i]
+            for i in near
+            if _fits(words, name_words(clusters[i].key_name))
+            and affiliations_compatible(entry.person.affiliation, clusters[i].affiliation)
         ]
         if len(fits) == 1:
             fits[0].entries.append(entry)
         else:
             clusters.append(Cluster([entry]))
+            for w in words:
+                by_word[w].append(len(clusters) - 1)
     for entry in unnamed:
         p = entry.person
         fits = [

@@ -35,6 +35,7 @@ def word_set(key: str, name: str = "merge") -> frozenset[str]:
     return frozenset(str(w).casefold() for w in words_data(name).get(key, []))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
     """Case, accents, punctuation and spacing folded: 'Nduhungirehe,' == 'nduhungirehe'."""
     if not text:

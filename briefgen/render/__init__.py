@@ -14,8 +14,9 @@ them, so ``import briefgen.render`` stays cheap):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import MemoSettings
@@ -27,6 +28,7 @@ __all__ = [
     "list_templates",
     "render_docx",
     "render_markdown",
+    "render_context_files",
     "render_pdf",
     "template_fingerprint",
 ]
@@ -82,12 +84,30 @@ def render_pdf(meeting: Meeting, settings: MemoSettings) -> bytes:
     return write_pdf(render_document(meeting, settings), theme, fixed_timestamp(meeting))
 
 
-def list_templates(settings: MemoSettings | None = None) -> list[tuple[str, str]]:
-    """(name, one-line description) of every template: built-ins plus --template-dir."""
+def render_context_files(
+    context: dict[str, Any], settings: MemoSettings, when: dt.datetime, kind: str = "dossier"
+) -> dict[str, bytes]:
+    """A template context that is not a memo's (the dossier's) → {".docx": …, ".pdf": …}.
+
+    The same pipeline as a memo: the template's Markdown, one block tree, both writers.
+    """
+    from .docx import write_docx
+    from .pdf import write_pdf
+    from .templates import render_template
+    from .theme import load_theme
+    from .tree import parse
+
+    document = parse(render_template(context, settings, kind), subject=f"template {settings.template}")
+    theme = load_theme(settings.theme)
+    return {".docx": write_docx(document, theme, settings, when), ".pdf": write_pdf(document, theme, when)}
+
+
+def list_templates(settings: MemoSettings | None = None, kind: str = "memo") -> list[tuple[str, str]]:
+    """(name, one-line description) of every template of a kind: built-ins plus --template-dir."""
     from ..config import MemoSettings
     from .templates import describe, find_templates
 
-    found = find_templates(settings or MemoSettings())
+    found = find_templates(settings or MemoSettings(), kind)
     return [(name, describe(path)) for name, path in sorted(found.items())]
 
 
@@ -117,14 +137,14 @@ def template_fingerprint(settings: MemoSettings) -> str:
     return h.hexdigest()
 
 
-def check_settings(settings: MemoSettings) -> None:
+def check_settings(settings: MemoSettings, kind: str = "memo") -> None:
     """Fail early (before a batch) when the template, theme or letterhead cannot be used."""
     from ..errors import ConfigError
     from .fonts import font_files
     from .templates import template_path
     from .theme import load_theme
 
-    template_path(settings)
+    template_path(settings, kind)
     theme = load_theme(settings.theme)
     font_files(theme)
     if settings.reference_docx is not None:

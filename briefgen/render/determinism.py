@@ -28,13 +28,17 @@ ZIP_MIN = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 def fixed_timestamp(meeting: Meeting) -> dt.datetime:
     """The one timestamp written into the files for this meeting (UTC, whole seconds)."""
+    return timestamp_for(meeting.source.published)
+
+
+def timestamp_for(published: dt.date | None) -> dt.datetime:
+    """SOURCE_DATE_EPOCH, else `published` at 00:00 UTC, else FALLBACK (see the module docstring)."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if raw:
         try:
             return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
         except (ValueError, OverflowError, OSError):
             pass
-    published = meeting.source.published
     if published is not None:
         return dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC)
     return FALLBACK

@@ -76,7 +76,9 @@ def conflicts_view(meeting: Meeting, format_date) -> dict[str, Any]:
     place = [r for r in rows if r["field"].startswith("setting.location.")]
     setting = {
         "date": by_field.get("setting.date") or by_field.get("setting.date_text"),
-        "location": place[0]["text"] if len(place) == 1 else ("; ".join(f"{r['what']}: {r['text']}" for r in place) or None),
+        "location": place[0]["text"]
+        if len(place) == 1
+        else ("; ".join(f"{r['what']}: {r['text']}" for r in place) or None),
         "occasion": by_field.get("setting.occasion"),
     }
     return {"all": rows, "by_field": by_field, "setting": setting}

@@ -115,13 +115,23 @@ def template_dirs(settings: MemoSettings) -> list[Path]:
     return dirs
 
 
-def find_templates(settings: MemoSettings) -> dict[str, Path]:
-    """Template name → file; a user's template shadows a built-in of the same name."""
+#: Templates whose names start with this render a dossier (`briefgen dossier`), not a memo.
+DOSSIER_PREFIX = "dossier"
+
+
+def find_templates(settings: MemoSettings, kind: str = "memo") -> dict[str, Path]:
+    """Template name → file; a user's template shadows a built-in of the same name.
+
+    `kind` is "memo" or "dossier": dossier templates (named dossier*) see a different context,
+    so each command lists and accepts only its own.
+    """
     found: dict[str, Path] = {}
     for folder in reversed(template_dirs(settings)):
         for path in sorted(folder.glob("*" + TEMPLATE_SUFFIX)):
             name = path.name[: -len(TEMPLATE_SUFFIX)]
-            if not name.startswith("_"):  # _partials are for include/import only
+            if name.startswith("_"):  # _partials are for include/import only
+                continue
+            if name.startswith(DOSSIER_PREFIX) == (kind == "dossier"):
                 found[name] = path
     return found
 
@@ -136,8 +146,8 @@ def describe(path: Path) -> str:
     return " ".join(match.group(1).split()) if match else "(no description)"
 
 
-def template_path(settings: MemoSettings) -> Path:
-    templates = find_templates(settings)
+def template_path(settings: MemoSettings, kind: str = "memo") -> Path:
+    templates = find_templates(settings, kind)
     if settings.template not in templates:
         known = ", ".join(sorted(templates)) or "none"
         raise TemplateError(settings.template, f"unknown template (known: {known})")
@@ -261,12 +271,12 @@ def _template_line(err: BaseException, template_files: set[str]) -> tuple[str | 
     return None, None
 
 
-def render_template(context: dict[str, Any], settings: MemoSettings) -> str:
+def render_template(context: dict[str, Any], settings: MemoSettings, kind: str = "memo") -> str:
     """Run the chosen template on the context; every failure is a TemplateError."""
     from jinja2 import TemplateError as JinjaTemplateError
     from jinja2.exceptions import SecurityError, TemplateSyntaxError
 
-    path = template_path(settings)
+    path = template_path(settings, kind)
     env = _environment(tuple(str(d) for d in template_dirs(settings)))
     where = settings.template
     token = _BUDGET.set(_Budget(settings.template))

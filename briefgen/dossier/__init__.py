@@ -1,0 +1,77 @@
+"""Many meetings between two parties → a relationship dossier (DOCX, PDF and YAML).
+
+    parties.py    which meetings are between the parties; the pair most inputs share
+    deadlines.py  a deadline as written → the last day it allows
+    tracker.py    the commitment tracker (first made, restated, reported done, due, overdue)
+    threads.py    timeline with background entries, topics, quotes by person, people and titles
+    build.py      meetings → the Dossier model
+    context.py    Dossier → the dossier template's data
+
+The dossier is rendered by a template (templates/dossier.md.j2, overridable with
+--template-dir like a memo template) through the memo pipeline: Jinja2 → Markdown → block tree
+→ DOCX and PDF writers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..config import MemoSettings
+from ..errors import DossierError
+from .build import build_dossier
+
+__all__ = ["build_dossier", "make_dossier", "read_meetings"]
+
+
+def read_meetings(inputs: Sequence[str], published: dt.date | None = None) -> tuple[list, list[str]]:
+    """One meeting per file (model files load, sources are extracted); folders are walked.
+
+    A bad input stops the dossier with its one-line error: a dossier missing a meeting would
+    misreport what was promised and done.
+    """
+    from ..build import discover, meeting_for
+
+    jobs, _notes, failures = discover(list(inputs))
+    if failures:
+        raise DossierError("", failures[0].message)
+    return [meeting_for(job, published) for job in jobs], [job.path for job in jobs]
+
+
+def dossier_stem(parties: list[str]) -> str:
+    from ..build import safe_stem
+
+    return "dossier-" + safe_stem("-".join(p.lower() for p in parties))
+
+
+def make_dossier(
+    inputs: Sequence[str],
+    out_dir: str | Path,
+    settings: MemoSettings | None = None,
+    *,
+    parties: list[str] | None = None,
+    as_of: dt.date | None = None,
+    published: dt.date | None = None,
+) -> list[Path]:
+    """Write dossier-<parties>.docx, .pdf and .yaml into `out_dir`; returns the paths written."""
+    import yaml
+
+    from ..build import prepare_out_dir, write_files
+    from ..modelfile import _FAST_DUMPER
+    from ..render import render_context_files
+    from ..render.determinism import timestamp_for
+    from .context import build_context
+
+    settings = settings or MemoSettings(template="dossier")
+    meetings, labels = read_meetings(inputs, published)
+    dossier = build_dossier(meetings, labels, parties, as_of)
+    files = render_context_files(build_context(dossier, settings), settings, timestamp_for(dossier.as_of))
+    data = dossier.model_dump(mode="json")
+    files[".yaml"] = yaml.dump(data, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=False, width=100).encode()
+    out = Path(out_dir)
+    prepare_out_dir(out)
+    stem = dossier_stem(dossier.parties)
+    targets = {out / f"{stem}{suffix}": files[suffix] for suffix in (".docx", ".pdf", ".yaml")}
+    write_files(targets)
+    return list(targets)

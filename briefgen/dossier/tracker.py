@@ -1,0 +1,168 @@
+"""The commitment tracker: each commitment followed from the meeting where it was first made.
+
+* **Restated**: a later meeting's commitment states the same action for the same actor
+  (matched across wording, `merge.text.same_statement`).
+* **Reported done**: a later meeting's text holds a sentence that states the action with a
+  word of completion ("opened", "was signed") and nothing that keeps it in the future or
+  denies it ("will", "reaffirmed", "not yet"); the cue words are in data/dossier.yaml.
+* **Due / overdue**: the deadline, dated by `deadlines.resolve_deadline`, against `as_of`.
+* **No deadline**: none of the above can be said.
+
+Sentences and commitments are indexed by content stem, so each commitment is compared only
+with what shares at least two stems with it: a dossier of hundreds of meetings stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..merge.people import names_match
+from ..merge.text import fold, same_statement, stems, word_set
+from ..model import Cite, Commitment, Evidence, Meeting, TrackedCommitment
+from .deadlines import resolve_deadline
+
+
+@dataclass
+class Row:
+    first: int
+    commitment: Commitment
+    deadline: str | None
+    restated: list[int] = field(default_factory=list)
+    done: int | None = None
+    cites: list[Cite] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    meeting: int
+    evidence: Evidence
+
+
+def actors_fit(a: str | None, b: str | None) -> bool:
+    return not a or not b or fold(a) == fold(b) or names_match(a, b)
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def pattern(key: str) -> re.Pattern[str]:
+        words = sorted(word_set(key, "dossier"), key=len, reverse=True)
+        return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+    return pattern("done_cues"), pattern("not_done_cues")
+
+
+def reports_done(sentence: str) -> bool:
+    done, not_done = _cue_patterns()
+    low = " ".join(sentence.lower().split())
+    return bool(done.search(low)) and not not_done.search(low)
+
+
+def _sentences(meetings: list[Meeting]) -> list[Sentence]:
+    """Every distinct evidence sentence of each meeting (the texts the model files keep)."""
+    out: list[Sentence] = []
+    for n, m in enumerate(meetings):
+        seen: set[str] = set()
+        for _, item in m.iter_items():
+            for ev in item.evidence:
+                key = fold(ev.text)
+                if key and key not in seen:
+                    seen.add(key)
+                    out.append(Sentence(n, ev))
+    return out
+
+
+def _index(texts: list[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        for stem in stems(text):
+            index[stem].append(i)
+    return index
+
+
+def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
+    counts: dict[int, int] = defaultdict(int)
+    for stem in stems(text):
+        for i in index.get(stem, ()):
+            counts[i] += 1
+    return sorted(i for i, n in counts.items() if n >= 2)
+
+
+def track(meetings: list[Meeting], ids: list[str], as_of: dt.date | None) -> list[TrackedCommitment]:
+    """Tracker rows for meetings given in date order (`ids` name them: M1, M2, …)."""
+    rows: list[Row] = []
+    row_index: dict[str, list[int]] = defaultdict(list)
+    for n, m in enumerate(meetings):
+        for c in m.commitments:
+            match = None
+            counts: dict[int, int] = defaultdict(int)
+            for stem in stems(c.action):
+                for r in row_index.get(stem, ()):
+                    counts[r] += 1
+            for r in sorted(k for k, v in counts.items() if v >= 2):
+                row = rows[r]
+                if (
+                    n != row.first
+                    and n not in row.restated
+                    and actors_fit(row.commitment.actor, c.actor)
+                    and same_statement(row.commitment.action, c.action)
+                ):
+                    match = row
+                    break
+            cites = [Cite(meeting=ids[n], evidence=ev) for ev in c.evidence]
+            if match is None:
+                rows.append(Row(n, c, c.deadline, cites=cites))
+                for stem in stems(c.action):
+                    row_index[stem].append(len(rows) - 1)
+            else:
+                match.restated.append(n)
+                match.deadline = c.deadline or match.deadline  # a restatement may move the deadline
+                match.cites.extend(cites)
+    _find_done(rows, meetings, ids)
+    return [_tracked(row, meetings, ids, as_of) for row in rows]
+
+
+def _find_done(rows: list[Row], meetings: list[Meeting], ids: list[str]) -> None:
+    sentences = _sentences(meetings)
+    index = _index([s.evidence.text for s in sentences])
+    for row in rows:
+        found: Sentence | None = None  # the earliest later sentence that reports it done
+        for i in _candidates(index, row.commitment.action):
+            s = sentences[i]
+            if s.meeting <= row.first or (found is not None and s.meeting >= found.meeting):
+                continue
+            if same_statement(row.commitment.action, s.evidence.text) and reports_done(s.evidence.text):
+                found = s
+        if found is not None:
+            row.done = found.meeting
+            row.cites.append(Cite(meeting=ids[found.meeting], evidence=found.evidence))
+
+
+def _tracked(row: Row, meetings: list[Meeting], ids: list[str], as_of: dt.date | None) -> TrackedCommitment:
+    made = meetings[row.first].setting.date
+    last = meetings[row.restated[-1]].setting.date if row.restated and row.deadline != row.commitment.deadline else made
+    deadline_date = resolve_deadline(row.deadline, last or made)
+    if row.done is not None:
+        status = "reported done"
+    elif deadline_date is not None and as_of is not None:
+        status = "overdue" if as_of > deadline_date else "due"
+    elif row.restated:
+        status = "restated"
+    elif row.deadline:
+        status = "due"
+    else:
+        status = "no deadline"
+    return TrackedCommitment(
+        actor=row.commitment.actor,
+        action=row.commitment.action,
+        deadline=row.deadline,
+        deadline_date=deadline_date,
+        first_made=ids[row.first],
+        restated_at=[ids[n] for n in row.restated],
+        reported_done_at=ids[row.done] if row.done is not None else None,
+        status=status,
+        evidence=row.cites,
+    )
