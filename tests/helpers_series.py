@@ -8,6 +8,7 @@ sentences, so the merge and dossier tests do not depend on how well extraction d
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from briefgen.model import (
@@ -33,7 +34,8 @@ def _meeting(path: Path, spec: dict) -> Meeting:
     def ev(prefix: str) -> list[Evidence]:
         start = text.index(prefix)
         end = text.index("\n", start) if "\n" in text[start:] else len(text)
-        return [Evidence(start=start, end=end, text=text[start:end].strip())]
+        sentence = re.sub(r"<[^>]+>", "", text[start:end]).strip()  # the HTML account: its text only
+        return [Evidence(start=start, end=end, text=sentence)]
 
     first = spec["people_ev"]
     return Meeting(
