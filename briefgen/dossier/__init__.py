@@ -25,18 +25,31 @@ from .build import build_dossier
 __all__ = ["build_dossier", "make_dossier", "read_meetings"]
 
 
-def read_meetings(inputs: Sequence[str], published: dt.date | None = None) -> tuple[list, list[str]]:
+def read_meetings(inputs: Sequence[str], published: dt.date | None = None) -> tuple[list, list[str], list[str | None]]:
     """One meeting per file (model files load, sources are extracted); folders are walked.
 
-    A bad input stops the dossier with its one-line error: a dossier missing a meeting would
-    misreport what was promised and done.
+    Returns the meetings, their input names and, for sources, their texts (None for model
+    files). A bad input stops the dossier with its one-line error: a dossier missing a meeting
+    would misreport what was promised and done.
     """
     from ..build import discover, meeting_for
 
     jobs, _notes, failures = discover(list(inputs))
     if failures:
         raise DossierError("", failures[0].message)
-    return [meeting_for(job, published) for job in jobs], [job.path for job in jobs]
+    meetings, texts = [], []
+    for job in jobs:
+        if job.is_model:
+            meetings.append(meeting_for(job, published))
+            texts.append(None)
+            continue
+        from ..extract import extract
+        from ..sources import read_source
+
+        source = read_source(job.path, published=published)
+        meetings.append(extract(source, published=published))
+        texts.append(source.text)
+    return meetings, [job.path for job in jobs], texts
 
 
 def dossier_stem(parties: list[str]) -> str:
@@ -64,8 +77,8 @@ def make_dossier(
     from .context import build_context
 
     settings = settings or MemoSettings(template="dossier")
-    meetings, labels = read_meetings(inputs, published)
-    dossier = build_dossier(meetings, labels, parties, as_of)
+    meetings, labels, texts = read_meetings(inputs, published)
+    dossier = build_dossier(meetings, labels, parties, as_of, texts)
     files = render_context_files(build_context(dossier, settings), settings, timestamp_for(dossier.as_of))
     data = dossier.model_dump(mode="json")
     files[".yaml"] = yaml.dump(data, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=False, width=100).encode()

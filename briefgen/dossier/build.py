@@ -7,7 +7,7 @@ import datetime as dt
 from ..errors import DossierError
 from ..model import Dossier, DossierMeeting, Meeting
 from . import threads
-from .parties import default_parties, party_in
+from .parties import default_parties, party_in, usual_affiliations
 from .tracker import track
 
 
@@ -16,24 +16,32 @@ def build_dossier(
     labels: list[str],
     parties: list[str] | None = None,
     as_of: dt.date | None = None,
+    texts: list[str | None] | None = None,
 ) -> Dossier:
     """The dossier of the meetings between `parties` (default: the pair most meetings share).
 
-    Raises DossierError when no meeting is between the parties. `labels` name the inputs.
+    Raises DossierError when no meeting is between the parties. `labels` name the inputs;
+    `texts` are the source texts of inputs that were sources (the tracker reads them whole).
     """
+    texts = texts or [None] * len(meetings)
     if not meetings:
         raise DossierError("dossier", "no inputs")
     parties = [p for p in (parties or default_parties(meetings)) if p.strip()]
     if not parties:
         raise DossierError(", ".join(labels[:3]), "cannot tell the parties (no participant has a side); give --parties")
-    chosen = [(m, label) for m, label in zip(meetings, labels, strict=True) if all(party_in(p, m) for p in parties)]
+    usual = usual_affiliations(meetings)
+    chosen = [
+        (m, label, text)
+        for m, label, text in zip(meetings, labels, texts, strict=True)
+        if all(party_in(p, m, usual) for p in parties)
+    ]
     if not chosen:
         raise DossierError(
             " and ".join(parties),
             f"no meeting between these parties among the {len(meetings)} input{'s' if len(meetings) != 1 else ''}",
         )
-    chosen.sort(key=lambda ml: (threads.when(ml[0]), ml[1]))
-    ordered = [m for m, _ in chosen]
+    chosen.sort(key=lambda mlt: (threads.when(mlt[0]), mlt[1]))
+    ordered = [m for m, _, _ in chosen]
     ids = [f"M{n + 1}" for n in range(len(ordered))]
     if as_of is None:
         as_of = max((m.setting.date for m in ordered if m.setting.date), default=None)
@@ -52,10 +60,10 @@ def build_dossier(
                 sources=m.sources,
                 input=label,
             )
-            for mid, (m, label) in zip(ids, chosen, strict=True)
+            for mid, (m, label, _) in zip(ids, chosen, strict=True)
         ],
         timeline=threads.timeline(ordered, ids, names),
-        commitments=track(ordered, ids, as_of),
+        commitments=track(ordered, ids, as_of, [text for _, _, text in chosen]),
         topics=threads.topics(ordered, ids),
         quotes=threads.quotes(ordered, ids, names),
         people=records,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..merge.people import names_match
-from ..merge.text import fold, same_statement, stems, word_set
+from ..merge.text import fold, same_statement, stems, without_deadline, word_set
 from ..model import Cite, Commitment, Evidence, Meeting, TrackedCommitment
 from .deadlines import resolve_deadline
 
@@ -35,6 +35,15 @@ class Row:
     done: int | None = None
     cites: list[Cite] = field(default_factory=list)
 
+    @property
+    def action(self) -> str:
+        """The action without its deadline words, for matching restatements and reports."""
+        return bare(self.commitment)
+
+
+def bare(c: Commitment) -> str:
+    return without_deadline(c.action, c.deadline)
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -43,7 +52,11 @@ class Sentence:
 
 
 def actors_fit(a: str | None, b: str | None) -> bool:
-    return not a or not b or fold(a) == fold(b) or names_match(a, b)
+    """Unknown, the same, the same person, or sharing a party ("Portugal" in "Portugal and Mozambique")."""
+    if not a or not b or fold(a) == fold(b) or names_match(a, b):
+        return True
+    stop = word_set("stopwords")
+    return bool((set(fold(a).split()) - stop) & (set(fold(b).split()) - stop))
 
 
 @cache
@@ -61,17 +74,37 @@ def reports_done(sentence: str) -> bool:
     return bool(done.search(low)) and not not_done.search(low)
 
 
-def _sentences(meetings: list[Meeting]) -> list[Sentence]:
-    """Every distinct evidence sentence of each meeting (the texts the model files keep)."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n\s*\n")
+
+
+def split_sentences(text: str, source: str | None) -> list[Evidence]:
+    """A source text cut at sentence ends and blank lines (enough to find a report of progress)."""
+    out, start = [], 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = start + len(piece) - len(piece.lstrip())
+            out.append(Evidence(start=lead, end=lead + len(stripped), text=" ".join(stripped.split()), source=source))
+        start = m.end() if m else len(text)
+    return out
+
+
+def _sentences(meetings: list[Meeting], texts: list[str | None]) -> list[Sentence]:
+    """Every distinct sentence of each meeting: its source text when the input was a source,
+    else the evidence sentences its model file keeps."""
     out: list[Sentence] = []
-    for n, m in enumerate(meetings):
+    for n, (m, text) in enumerate(zip(meetings, texts, strict=True)):
         seen: set[str] = set()
-        for _, item in m.iter_items():
-            for ev in item.evidence:
-                key = fold(ev.text)
-                if key and key not in seen:
-                    seen.add(key)
-                    out.append(Sentence(n, ev))
+        evidence = [ev for _, item in m.iter_items() for ev in item.evidence]
+        if text:
+            evidence = split_sentences(text, m.sources[0].id) + evidence
+        for ev in evidence:
+            key = fold(ev.text)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(Sentence(n, ev))
     return out
 
 
@@ -91,15 +124,18 @@ def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
     return sorted(i for i, n in counts.items() if n >= 2)
 
 
-def track(meetings: list[Meeting], ids: list[str], as_of: dt.date | None) -> list[TrackedCommitment]:
-    """Tracker rows for meetings given in date order (`ids` name them: M1, M2, …)."""
+def track(
+    meetings: list[Meeting], ids: list[str], as_of: dt.date | None, texts: list[str | None] | None = None
+) -> list[TrackedCommitment]:
+    """Tracker rows for meetings given in date order (`ids` name them: M1, M2, …); `texts` are
+    their source texts where the inputs were sources (None for model files)."""
     rows: list[Row] = []
     row_index: dict[str, list[int]] = defaultdict(list)
     for n, m in enumerate(meetings):
         for c in m.commitments:
             match = None
             counts: dict[int, int] = defaultdict(int)
-            for stem in stems(c.action):
+            for stem in stems(bare(c)):
                 for r in row_index.get(stem, ()):
                     counts[r] += 1
             for r in sorted(k for k, v in counts.items() if v >= 2):
@@ -108,33 +144,33 @@ def track(meetings: list[Meeting], ids: list[str], as_of: dt.date | None) -> lis
                     n != row.first
                     and n not in row.restated
                     and actors_fit(row.commitment.actor, c.actor)
-                    and same_statement(row.commitment.action, c.action)
+                    and same_statement(row.action, bare(c))
                 ):
                     match = row
                     break
             cites = [Cite(meeting=ids[n], evidence=ev) for ev in c.evidence]
             if match is None:
                 rows.append(Row(n, c, c.deadline, cites=cites))
-                for stem in stems(c.action):
+                for stem in stems(bare(c)):
                     row_index[stem].append(len(rows) - 1)
             else:
                 match.restated.append(n)
                 match.deadline = c.deadline or match.deadline  # a restatement may move the deadline
                 match.cites.extend(cites)
-    _find_done(rows, meetings, ids)
+    _find_done(rows, meetings, ids, texts or [None] * len(meetings))
     return [_tracked(row, meetings, ids, as_of) for row in rows]
 
 
-def _find_done(rows: list[Row], meetings: list[Meeting], ids: list[str]) -> None:
-    sentences = _sentences(meetings)
+def _find_done(rows: list[Row], meetings: list[Meeting], ids: list[str], texts: list[str | None]) -> None:
+    sentences = _sentences(meetings, texts)
     index = _index([s.evidence.text for s in sentences])
     for row in rows:
         found: Sentence | None = None  # the earliest later sentence that reports it done
-        for i in _candidates(index, row.commitment.action):
+        for i in _candidates(index, row.action):
             s = sentences[i]
             if s.meeting <= row.first or (found is not None and s.meeting >= found.meeting):
                 continue
-            if same_statement(row.commitment.action, s.evidence.text) and reports_done(s.evidence.text):
+            if same_statement(row.action, s.evidence.text) and reports_done(s.evidence.text):
                 found = s
         if found is not None:
             row.done = found.meeting

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import BackgroundEvent, Commitment, Conflict, ConflictValue, Item, OutlookItem, Quote, Topic
 from .people import merged_evidence
-from .text import combined_confidence, fold, same_statement
+from .text import combined_confidence, fold, same_statement, without_deadline
 
 
 @dataclass
@@ -114,7 +114,8 @@ def _actors_fit(a: str | None, b: str | None) -> bool:
 
 
 def same_commitment(a: Commitment, b: Commitment) -> bool:
-    return _actors_fit(a.actor, b.actor) and same_statement(a.action, b.action)
+    bare_a, bare_b = without_deadline(a.action, a.deadline), without_deadline(b.action, b.deadline)
+    return _actors_fit(a.actor, b.actor) and same_statement(bare_a, bare_b)
 
 
 def same_topic(a: Topic, b: Topic) -> bool:

@@ -61,6 +61,16 @@ def stems(text: str | None) -> frozenset[str]:
     return frozenset(_stemmer().stemWords(words))
 
 
+def without_deadline(action: str, deadline: str | None) -> str:
+    """The action without its deadline words ("sign X within six months" → "sign X"), so that two
+    statements of one action with different deadlines still read as the same action."""
+    if not deadline:
+        return action
+    pattern = re.compile(r"\s*" + r"\s+".join(re.escape(w) for w in deadline.split()) + r"\s*", re.I)
+    bare = pattern.sub(" ", action).strip()
+    return bare or action
+
+
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """|a ∩ b| / min(|a|, |b|); 0 when either is empty."""
     if not a or not b:
