@@ -31,14 +31,10 @@ class Row:
     first: int
     commitment: Commitment
     deadline: str | None
+    action: str  # without its deadline words, for matching restatements and reports
     restated: list[int] = field(default_factory=list)
     done: int | None = None
     cites: list[Cite] = field(default_factory=list)
-
-    @property
-    def action(self) -> str:
-        """The action without its deadline words, for matching restatements and reports."""
-        return bare(self.commitment)
 
 
 def bare(c: Commitment) -> str:
@@ -134,8 +130,9 @@ def track(
     for n, m in enumerate(meetings):
         for c in m.commitments:
             match = None
+            action = bare(c)
             counts: dict[int, int] = defaultdict(int)
-            for stem in stems(bare(c)):
+            for stem in stems(action):
                 for r in row_index.get(stem, ()):
                     counts[r] += 1
             for r in sorted(k for k, v in counts.items() if v >= 2):
@@ -144,14 +141,14 @@ def track(
                     n != row.first
                     and n not in row.restated
                     and actors_fit(row.commitment.actor, c.actor)
-                    and same_statement(row.action, bare(c))
+                    and same_statement(row.action, action)
                 ):
                     match = row
                     break
             cites = [Cite(meeting=ids[n], evidence=ev) for ev in c.evidence]
             if match is None:
-                rows.append(Row(n, c, c.deadline, cites=cites))
-                for stem in stems(bare(c)):
+                rows.append(Row(n, c, c.deadline, action, cites=cites))
+                for stem in stems(action):
                     row_index[stem].append(len(rows) - 1)
             else:
                 match.restated.append(n)

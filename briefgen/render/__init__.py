@@ -85,12 +85,16 @@ def render_pdf(meeting: Meeting, settings: MemoSettings) -> bytes:
 
 
 def render_context_files(
-    context: dict[str, Any], settings: MemoSettings, when: dt.datetime, kind: str = "dossier"
+    context: dict[str, Any], settings: MemoSettings, when: dt.datetime, kind: str = "dossier", parallel: bool = False
 ) -> dict[str, bytes]:
     """A template context that is not a memo's (the dossier's) → {".docx": …, ".pdf": …}.
 
-    The same pipeline as a memo: the template's Markdown, one block tree, both writers.
+    The same pipeline as a memo: the template's Markdown, one block tree, both writers. With
+    `parallel` (a long dossier), the PDF is written in a forked process while this one writes
+    the DOCX: reportlab's pure-Python line breaking is most of the time, and there are two cores.
     """
+    import os
+
     from .docx import write_docx
     from .pdf import write_pdf
     from .templates import render_template
@@ -99,6 +103,14 @@ def render_context_files(
 
     document = parse(render_template(context, settings, kind), subject=f"template {settings.template}")
     theme = load_theme(settings.theme)
+    if parallel and hasattr(os, "fork") and len(os.sched_getaffinity(0)) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            pdf = pool.submit(write_pdf, document, theme, when)
+            docx = write_docx(document, theme, settings, when)
+            return {".docx": docx, ".pdf": pdf.result()}
     return {".docx": write_docx(document, theme, settings, when), ".pdf": write_pdf(document, theme, when)}
 
 
