@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -155,12 +157,20 @@ def main() -> None:
         dossier, t_build = timed(lambda: build_dossier(meetings, labels, None, None, texts))
         settings = MemoSettings(template="dossier")
         files, t_render = timed(
-            lambda: render_context_files(build_context(dossier, settings), settings, timestamp_for(dossier.as_of))
+            lambda: render_context_files(
+                build_context(dossier, settings), settings, timestamp_for(dossier.as_of), parallel=True
+            )
         )
         cmd = [sys.executable, "-m", "briefgen", "dossier", str(folder), "-o", str(Path(tmp) / "out")]
-        result, t_cli = timed(lambda: subprocess.run(cmd, capture_output=True, cwd=tmp))
-        if result.returncode != 0:
-            sys.exit(result.stderr.decode())
+        runs, cpu = [], []
+        for _ in range(3):  # other work on the machine adds noise: the best and worst of three
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            result, seconds = timed(lambda: subprocess.run(cmd, capture_output=True, cwd=tmp))
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if result.returncode != 0:
+                sys.exit(result.stderr.decode())
+            runs.append(seconds)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         statuses: dict[str, int] = {}
         for c in dossier.commitments:
             statuses[c.status] = statuses.get(c.status, 0) + 1
@@ -174,8 +184,11 @@ def main() -> None:
         print("|---|---|")
         print(f"| load and validate {args.meetings} model files | {t_load:.2f} |")
         print(f"| build the dossier (tracker, timeline, threads) | {t_build:.2f} |")
-        print(f"| render DOCX and PDF | {t_render:.2f} |")
-        print(f"| `briefgen dossier` whole command, fresh process (target < 5 s) | {t_cli:.2f} |")
+        print(f"| render DOCX and PDF (PDF in a second process) | {t_render:.2f} |")
+        print(f"| `briefgen dossier` whole command, fresh process, best of 3 (target < 5 s) | {min(runs):.2f} |")
+        print(f"| the same, worst of 3 | {max(runs):.2f} |")
+        print(f"| CPU time of that command, both processes (best of 3) | {min(cpu):.2f} |")
+        print(f"\nLoad average during the run: {os.getloadavg()[0]:.1f} on {len(os.sched_getaffinity(0))} cores.")
 
 
 if __name__ == "__main__":

@@ -79,10 +79,14 @@ def make_dossier(
     settings = settings or MemoSettings(template="dossier")
     meetings, labels, texts = read_meetings(inputs, published)
     dossier = build_dossier(meetings, labels, parties, as_of, texts)
+
+    def model_file() -> dict[str, bytes]:
+        data = dossier.model_dump(mode="json")
+        return {".yaml": yaml.dump(data, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=False, width=100).encode()}
+
     context = build_context(dossier, settings)
-    files = render_context_files(context, settings, timestamp_for(dossier.as_of), parallel=len(dossier.meetings) > 20)
-    data = dossier.model_dump(mode="json")
-    files[".yaml"] = yaml.dump(data, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=False, width=100).encode()
+    when = timestamp_for(dossier.as_of)
+    files = render_context_files(context, settings, when, parallel=len(dossier.meetings) > 20, alongside=model_file)
     out = Path(out_dir)
     prepare_out_dir(out)
     stem = dossier_stem(dossier.parties)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -85,13 +86,19 @@ def render_pdf(meeting: Meeting, settings: MemoSettings) -> bytes:
 
 
 def render_context_files(
-    context: dict[str, Any], settings: MemoSettings, when: dt.datetime, kind: str = "dossier", parallel: bool = False
+    context: dict[str, Any],
+    settings: MemoSettings,
+    when: dt.datetime,
+    kind: str = "dossier",
+    parallel: bool = False,
+    alongside: Callable[[], dict[str, bytes]] | None = None,
 ) -> dict[str, bytes]:
     """A template context that is not a memo's (the dossier's) → {".docx": …, ".pdf": …}.
 
     The same pipeline as a memo: the template's Markdown, one block tree, both writers. With
     `parallel` (a long dossier), the PDF is written in a forked process while this one writes
-    the DOCX: reportlab's pure-Python line breaking is most of the time, and there are two cores.
+    the DOCX and runs `alongside` (more files to add, e.g. the dossier's YAML): reportlab's
+    pure-Python line breaking is most of the time, and there are two cores.
     """
     import os
 
@@ -109,9 +116,10 @@ def render_context_files(
 
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
             pdf = pool.submit(write_pdf, document, theme, when)
-            docx = write_docx(document, theme, settings, when)
-            return {".docx": docx, ".pdf": pdf.result()}
-    return {".docx": write_docx(document, theme, settings, when), ".pdf": write_pdf(document, theme, when)}
+            files = {".docx": write_docx(document, theme, settings, when), **(alongside() if alongside else {})}
+            return {**files, ".pdf": pdf.result()}
+    files = {".docx": write_docx(document, theme, settings, when), ".pdf": write_pdf(document, theme, when)}
+    return {**files, **(alongside() if alongside else {})}
 
 
 def list_templates(settings: MemoSettings | None = None, kind: str = "memo") -> list[tuple[str, str]]:
