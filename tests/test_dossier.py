@@ -88,6 +88,18 @@ def test_timeline_topics_quotes_and_people(dossier: Dossier) -> None:
     assert titles["Rui Carvalho"][1] == ("Minister of State and Foreign Affairs", "M4", "M5")
 
 
+def test_two_accounts_of_one_meeting_become_one_timeline_entry() -> None:
+    names = [*PAIR, "m1_mozambique_readout.txt"]
+    d = build_dossier([series_meeting(n) for n in names], names)
+    assert len(d.meetings) == 5
+    first = d.meetings[0]
+    assert [s.path for s in first.sources] == ["m1_maputo_2024.txt", "m1_mozambique_readout.txt"]
+    assert first.input == "m1_maputo_2024.txt + m1_mozambique_readout.txt"
+    centre = _row(d, "vocational training centre")
+    assert (centre.first_made, centre.restated_at, centre.status) == ("M1", ["M2"], "reported done")
+    assert {c.evidence.source for c in centre.evidence if c.meeting == "M1"} == {"A", "B"}
+
+
 def test_no_meeting_between_the_parties_is_an_error() -> None:
     with pytest.raises(DossierError, match="no meeting between these parties"):
         build_dossier([series_meeting(PAIR[0])], ["m1"], ["Portugal", "Japan"])

@@ -87,15 +87,15 @@ def split_sentences(text: str, source: str | None) -> list[Evidence]:
     return out
 
 
-def _sentences(meetings: list[Meeting], texts: list[str | None]) -> list[Sentence]:
-    """Every distinct sentence of each meeting: its source text when the input was a source,
-    else the evidence sentences its model file keeps."""
+def _sentences(meetings: list[Meeting], texts: list[dict[str, str]]) -> list[Sentence]:
+    """Every distinct sentence of each meeting: its source texts where the inputs were sources,
+    and the evidence sentences its model keeps."""
     out: list[Sentence] = []
-    for n, (m, text) in enumerate(zip(meetings, texts, strict=True)):
+    for n, (m, by_source) in enumerate(zip(meetings, texts, strict=True)):
         seen: set[str] = set()
         evidence = [ev for _, item in m.iter_items() for ev in item.evidence]
-        if text:
-            evidence = split_sentences(text, m.sources[0].id) + evidence
+        for sid, text in sorted(by_source.items(), reverse=True):
+            evidence = split_sentences(text, sid) + evidence
         for ev in evidence:
             key = fold(ev.text)
             if key and key not in seen:
@@ -121,10 +121,10 @@ def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
 
 
 def track(
-    meetings: list[Meeting], ids: list[str], as_of: dt.date | None, texts: list[str | None] | None = None
+    meetings: list[Meeting], ids: list[str], as_of: dt.date | None, texts: list[dict[str, str]] | None = None
 ) -> list[TrackedCommitment]:
-    """Tracker rows for meetings given in date order (`ids` name them: M1, M2, …); `texts` are
-    their source texts where the inputs were sources (None for model files)."""
+    """Tracker rows for meetings given in date order (`ids` name them: M1, M2, …); `texts` hold
+    each meeting's source texts by source id, where the inputs were sources."""
     rows: list[Row] = []
     row_index: dict[str, list[int]] = defaultdict(list)
     for n, m in enumerate(meetings):
@@ -154,11 +154,11 @@ def track(
                 match.restated.append(n)
                 match.deadline = c.deadline or match.deadline  # a restatement may move the deadline
                 match.cites.extend(cites)
-    _find_done(rows, meetings, ids, texts or [None] * len(meetings))
+    _find_done(rows, meetings, ids, texts or [{} for _ in meetings])
     return [_tracked(row, meetings, ids, as_of) for row in rows]
 
 
-def _find_done(rows: list[Row], meetings: list[Meeting], ids: list[str], texts: list[str | None]) -> None:
+def _find_done(rows: list[Row], meetings: list[Meeting], ids: list[str], texts: list[dict[str, str]]) -> None:
     sentences = _sentences(meetings, texts)
     index = _index([s.evidence.text for s in sentences])
     for row in rows:
