@@ -149,6 +149,8 @@ def test_cli_dossier_writes_docx_pdf_and_yaml(tmp_path: Path) -> None:
         assert "M3: The vocational training centre in Beira opened in January 2025" in flat  # cited
         assert "Foreign Minister (M1–M3); Prime Minister (M4–M5)" in flat
         assert "Brasília" not in flat
+    for suffix in (".docx", ".pdf", ".yaml"):  # a dossier in the folder read is not a meeting
+        (tmp_path / "models" / stem.name).with_suffix(suffix).write_bytes(stem.with_suffix(suffix).read_bytes())
     again = run_cli("dossier", "models", "-o", "out2", cwd=tmp_path)
     assert again.returncode == 0
     for suffix in (".docx", ".pdf", ".yaml"):

@@ -37,6 +37,10 @@ def read_meetings(inputs: Sequence[str], published: dt.date | None = None) -> tu
     jobs, _notes, failures = discover(list(inputs))
     if failures:
         raise DossierError("", failures[0].message)
+    # A dossier written into the folder it reads is not a meeting: leave it out on the next run.
+    jobs = [job for job in jobs if not _is_dossier_output(Path(job.path))]
+    if not jobs:
+        raise DossierError(", ".join(inputs), "no meetings among the inputs")
     meetings, texts = [], []
     for job in jobs:
         if job.is_model:
@@ -50,6 +54,10 @@ def read_meetings(inputs: Sequence[str], published: dt.date | None = None) -> tu
         meetings.append(extract(source, published=published))
         texts.append(source.text)
     return meetings, [job.path for job in jobs], texts
+
+
+def _is_dossier_output(path: Path) -> bool:
+    return path.name.startswith("dossier-") and path.suffix.lower() in (".docx", ".pdf", ".yaml")
 
 
 def dossier_stem(parties: list[str]) -> str:
