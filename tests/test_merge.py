@@ -125,6 +125,7 @@ def test_cli_merge_builds_one_memo_with_conflicts_sources_and_citations(tmp_path
     for text in (docx_text(tmp_path / "out" / f"{stem}.docx"), pdf_text(tmp_path / "out" / f"{stem}.pdf")):
         flat = " ".join(text.split())
         assert "Sources differ: A: 14 March 2026; B: 15 March 2026" in flat
+        assert "on 14 March 2026 (sources differ)" in flat  # the BLUF does not state it as settled
         assert "Sources differ: A: Foreign Minister; B: Deputy Foreign Minister" in flat
         assert "A: by the end of 2026; B: by mid-2027" in flat
         assert "B: does not report it" in flat
