@@ -100,10 +100,12 @@ def _common(members: list[Found]) -> dict:
 
 def _lead(members: list[Found]) -> Item:
     """The item whose wording stands for the group: most confident, then fullest, then first."""
-    return max(
-        members,
-        key=lambda f: (f.item.confidence, len(str(getattr(f.item, _WORDING[type(f.item)], ""))), [-r for r in f.rank]),
-    ).item
+
+    def strength(f: Found) -> tuple:
+        wording = str(getattr(f.item, _WORDING[type(f.item)], ""))
+        return (f.item.confidence, len(wording), tuple(-r for r in f.rank))
+
+    return max(members, key=strength).item
 
 
 _WORDING = {Commitment: "action", Topic: "label", Quote: "text", OutlookItem: "text", BackgroundEvent: "text"}
@@ -143,13 +145,16 @@ def merge_commitments(groups: list[list[Found]], all_sources: list[str]) -> tupl
     out: list[Commitment] = []
     conflicts: list[Conflict] = []
     for i, members in enumerate(groups):
-        lead = _lead(members)
         deadlines = per_source(members, "deadline")
+        deadline = vote(deadlines)
+        # The wording comes from an account that gives the deadline kept, so the two agree.
+        agreeing = [f for f in members if fold(f.item.deadline) == fold(deadline)]
+        lead = _lead(agreeing or members)
         actors = per_source(members, "actor")
         item = Commitment(
             actor=vote(actors) or None,
             action=lead.action,
-            deadline=vote(deadlines),
+            deadline=deadline,
             **_common(members),
         )
         out.append(item)

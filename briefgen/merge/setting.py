@@ -65,14 +65,14 @@ def merge_setting(accounts: list[Account]) -> tuple[Setting, list[Conflict]]:
     if differ(occasions, same_statement):
         conflicts.append(_conflict("setting.occasion", occasions, accounts))
     settings = [m.setting for m, _ in accounts]
+    # Only accounts that ground their setting in evidence count as agreeing.
+    grounded = [s.confidence for s in settings if s.evidence]
     merged = Setting(
         date=dt.date.fromisoformat(date) if date else None,
         date_text=date_text,
         location=Location(**location),
         occasion=vote(occasions),
         evidence=merged_evidence(settings),
-        confidence=combined_confidence([s.confidence for s in settings if s.evidence])
-        if any(s.evidence for s in settings)
-        else min(s.confidence for s in settings),
+        confidence=combined_confidence(grounded) if grounded else min(s.confidence for s in settings),
     )
     return merged, conflicts
