@@ -189,3 +189,20 @@ def test_cli_dossier_from_the_texts(tmp_path: Path) -> None:
     dates = [m["date"] for m in data["meetings"] if m["date"]]
     assert dates == sorted(dates)
     assert "Relationship Dossier" in pdf_text(tmp_path / "out" / "dossier-portugal-mozambique.pdf")
+
+
+def test_pdf_written_beside_the_docx_is_the_same_pdf(dossier: Dossier) -> None:
+    """Long dossiers write the PDF in a second process: same bytes as writing it here."""
+    from briefgen.config import MemoSettings
+    from briefgen.dossier.context import build_context
+    from briefgen.render import render_context_files
+    from briefgen.render.determinism import timestamp_for
+
+    settings = MemoSettings(template="dossier")
+    context = build_context(dossier, settings)
+    when = timestamp_for(dossier.as_of)
+    extra = {".yaml": b"model"}
+    forked = render_context_files(context, settings, when, parallel=True, alongside=lambda: extra)
+    here = render_context_files(context, settings, when, parallel=False, alongside=lambda: extra)
+    assert forked == here and forked[".yaml"] == b"model"
+    assert "Commitment tracker" in pdf_text(forked[".pdf"])
