@@ -255,6 +255,11 @@ class Meeting(Strict):
         """The first (for a single account, the only) source: what version-1 callers read."""
         return self.sources[0]
 
+    @source.setter
+    def source(self, info: SourceInfo) -> None:
+        """Version-1 callers that assign `meeting.source` replace the first source (its id kept)."""
+        self.sources = [info.model_copy(update={"id": self.sources[0].id}), *self.sources[1:]]
+
     def source_by_id(self, sid: str | None) -> SourceInfo:
         return next((s for s in self.sources if s.id == sid), self.sources[0])
 

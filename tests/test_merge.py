@@ -85,6 +85,8 @@ def test_version_1_file_is_upgraded_in_memory(tmp_path: Path) -> None:
     assert meeting.schema_version == 2
     assert [s.path for s in meeting.sources] == ["a.txt"] and meeting.source.path == "a.txt"
     assert meeting.participants[0].evidence[0].source == "A"
+    meeting.source = SourceInfo(path="b.txt")  # version-1 style assignment replaces the first source
+    assert [(s.id, s.path) for s in meeting.sources] == [("A", "b.txt")]
 
 
 def test_broken_source_reference_is_named(tmp_path: Path) -> None:
