@@ -64,6 +64,9 @@ def test_as_of_changes_due_and_overdue() -> None:
     early = build_dossier([series_meeting(n) for n in names], names, ["Portugal", "Mozambique"], dt.date(2025, 1, 1))
     assert _row(early, "flood recovery").status == "due"
     assert early.parties == ["Portugal", "Mozambique"]
+    # Reported done only at M3 (May 2025): as of 1 January 2025 the centre was overdue.
+    assert _row(early, "vocational training centre").status == "overdue"
+    assert _row(early, "vocational training centre").reported_done_at == "M3"  # what the texts say stays
 
 
 def test_timeline_topics_quotes_and_people(dossier: Dossier) -> None:

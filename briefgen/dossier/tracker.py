@@ -178,11 +178,17 @@ def _tracked(row: Row, meetings: list[Meeting], ids: list[str], as_of: dt.date |
     made = meetings[row.first].setting.date
     last = meetings[row.restated[-1]].setting.date if row.restated and row.deadline != row.commitment.deadline else made
     deadline_date = resolve_deadline(row.deadline, last or made)
-    if row.done is not None:
+
+    def known_by(n: int) -> bool:
+        """Whether meeting n had happened by `as_of`: later texts cannot decide a status then."""
+        day = meetings[n].setting.date
+        return as_of is None or day is None or day <= as_of
+
+    if row.done is not None and known_by(row.done):
         status = "reported done"
     elif deadline_date is not None and as_of is not None:
         status = "overdue" if as_of > deadline_date else "due"
-    elif row.restated:
+    elif any(known_by(n) for n in row.restated):
         status = "restated"
     elif row.deadline:
         status = "due"
