@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from ..model import Conflict, Evidence, Item, Meeting, Person, SourceInfo, source_id
+from ..model import Conflict, Item, Meeting, Person, SourceInfo, source_id
 from . import items as it
 from .people import Cluster, Entry, cluster_people, merged_evidence, source_values, titles_compatible
 from .same import check_dates, check_people
@@ -59,13 +59,12 @@ def merge_meetings(meetings: Sequence[Meeting], labels: Sequence[str] | None = N
     keyed = sorted(
         ((m.model_dump_json(), m, label) for m, label in zip(meetings, labels, strict=True)), key=lambda t: t[0]
     )
-    accounts: list[tuple[Meeting, str]] = []
-    for key, m, label in keyed:
-        if not accounts or key != accounts[-1][0].model_dump_json():
-            accounts.append((m, label))
+    accounts: dict[str, tuple[Meeting, str]] = {}
+    for key, m, label in keyed:  # the same account twice is one account
+        accounts.setdefault(key, (m, label))
     if len(accounts) == 1:
-        return accounts[0][0]
-    return _merge([m for m, _ in accounts], [label for _, label in accounts])
+        return next(iter(accounts.values()))[0]
+    return _merge([m for m, _ in accounts.values()], [label for _, label in accounts.values()])
 
 
 def _merge(meetings: list[Meeting], labels: list[str]) -> Meeting:
@@ -116,7 +115,7 @@ def _merge(meetings: list[Meeting], labels: list[str]) -> Meeting:
     quotes, quote_conflicts = it.merge_quotes(it.group(found("quotes", "speaker"), it.same_quote))
     setting, setting_conflicts = merge_setting(
         [
-            (m.model_copy(update={"setting": _remap(m.setting, mp)}), sorted(own[n]))
+            (m.model_copy(update={"setting": _remap(m.setting, mp)}), sorted(own[n], key=lambda s: (len(s), s)))
             for n, (m, mp) in enumerate(zip(meetings, mappings, strict=True))
         ]
     )
@@ -178,8 +177,3 @@ def _people(clusters: list[Cluster]) -> tuple[list[Person], list[Person], dict[s
                 if p.name:
                     names[fold(p.name)] = name
     return participants, mentioned, names, conflicts
-
-
-def evidence_sources(evidence: list[Evidence]) -> list[str]:
-    """The distinct source ids of some evidence, in source order."""
-    return sorted({ev.source or "" for ev in evidence}, key=lambda s: (len(s), s))

@@ -11,7 +11,7 @@ duplicate an analyst can see. The fullest name any account gives is kept.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -144,18 +144,6 @@ def cluster_people(entries: list[Entry]) -> list[Cluster]:
         else:
             clusters.append(Cluster([entry]))
     return sorted(clusters, key=lambda c: c.rank)
-
-
-def _vote(values: list[tuple[str, str]]) -> str | None:
-    """The value most sources give; a tie goes to the earliest source (ids sort A, B, …)."""
-    if not values:
-        return None
-    counts = Counter(fold(v) for _, v in values)
-    best = max(counts.values())
-    for _, value in sorted(values, key=lambda sv: (len(sv[0]), sv[0])):
-        if counts[fold(value)] == best:
-            return value
-    return None  # pragma: no cover - the loop always returns
 
 
 def merged_evidence(items: list) -> list[Evidence]:
