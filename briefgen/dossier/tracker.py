@@ -8,20 +8,20 @@
 * **Due / overdue**: the deadline, dated by `deadlines.resolve_deadline`, against `as_of`.
 * **No deadline**: none of the above can be said.
 
-Sentences and commitments are indexed by content stem, so each commitment is compared only
-with what shares at least two stems with it: a dossier of hundreds of meetings stays fast.
+Sentences and commitments are indexed by content stem (`merge.text.StemIndex`), so matches
+come from shared-stem counts without pairwise comparison: a dossier of hundreds of meetings
+stays fast.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..merge.people import names_match
-from ..merge.text import fold, same_statement, stems, without_deadline, word_set
+from ..merge.text import StemIndex, fold, without_deadline, word_set
 from ..model import Cite, Commitment, Evidence, Meeting, TrackedCommitment
 from .deadlines import resolve_deadline
 
@@ -104,52 +104,30 @@ def _sentences(meetings: list[Meeting], texts: list[dict[str, str]]) -> list[Sen
     return out
 
 
-def _index(texts: list[str]) -> dict[str, list[int]]:
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        for stem in stems(text):
-            index[stem].append(i)
-    return index
-
-
-def _candidates(index: dict[str, list[int]], text: str) -> list[int]:
-    counts: dict[int, int] = defaultdict(int)
-    for stem in stems(text):
-        for i in index.get(stem, ()):
-            counts[i] += 1
-    return sorted(i for i, n in counts.items() if n >= 2)
-
-
 def track(
     meetings: list[Meeting], ids: list[str], as_of: dt.date | None, texts: list[dict[str, str]] | None = None
 ) -> list[TrackedCommitment]:
     """Tracker rows for meetings given in date order (`ids` name them: M1, M2, …); `texts` hold
     each meeting's source texts by source id, where the inputs were sources."""
     rows: list[Row] = []
-    row_index: dict[str, list[int]] = defaultdict(list)
+    index = StemIndex()  # row r's action is phrase r
     for n, m in enumerate(meetings):
         for c in m.commitments:
-            match = None
             action = bare(c)
-            counts: dict[int, int] = defaultdict(int)
-            for stem in stems(action):
-                for r in row_index.get(stem, ()):
-                    counts[r] += 1
-            for r in sorted(k for k, v in counts.items() if v >= 2):
-                row = rows[r]
-                if (
-                    n != row.first
-                    and n not in row.restated
-                    and actors_fit(row.commitment.actor, c.actor)
-                    and same_statement(row.action, action)
-                ):
-                    match = row
-                    break
+            match = next(
+                (
+                    rows[r]
+                    for r in index.same(action)
+                    if n != rows[r].first
+                    and n not in rows[r].restated
+                    and actors_fit(rows[r].commitment.actor, c.actor)
+                ),
+                None,
+            )
             cites = [Cite(meeting=ids[n], evidence=ev) for ev in c.evidence]
             if match is None:
                 rows.append(Row(n, c, c.deadline, action, cites=cites))
-                for stem in stems(action):
-                    row_index[stem].append(len(rows) - 1)
+                index.add(action)
             else:
                 match.restated.append(n)
                 match.deadline = c.deadline or match.deadline  # a restatement may move the deadline
@@ -160,14 +138,16 @@ def track(
 
 def _find_done(rows: list[Row], meetings: list[Meeting], ids: list[str], texts: list[dict[str, str]]) -> None:
     sentences = _sentences(meetings, texts)
-    index = _index([s.evidence.text for s in sentences])
+    index = StemIndex()
+    for s in sentences:
+        index.add(s.evidence.text)
     for row in rows:
         found: Sentence | None = None  # the earliest later sentence that reports it done
-        for i in _candidates(index, row.action):
+        for i in index.same(row.action):
             s = sentences[i]
             if s.meeting <= row.first or (found is not None and s.meeting >= found.meeting):
                 continue
-            if same_statement(row.action, s.evidence.text) and reports_done(s.evidence.text):
+            if reports_done(s.evidence.text):
                 found = s
         if found is not None:
             row.done = found.meeting

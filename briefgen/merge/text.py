@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -96,6 +97,44 @@ def same_statement(a: str | None, b: str | None, threshold: float = SAME_THRESHO
     if shared == 0 or (shared == 1 and max(len(sa), len(sb)) > 1):
         return False
     return overlap(sa, sb) >= threshold
+
+
+class StemIndex:
+    """Phrases indexed by content stem, to find those that state the same thing as a new one.
+
+    The shared-stem counts gathered from the index are the intersections `same_statement`
+    measures, so a lookup needs no pairwise comparison: a dossier of hundreds of meetings
+    compares each commitment only with phrases it shares stems with.
+    """
+
+    def __init__(self) -> None:
+        self._by_stem: dict[str, list[int]] = defaultdict(list)
+        self._sizes: list[int] = []
+
+    def add(self, text: str | None) -> int:
+        """Index a phrase; returns its number (0, 1, … in the order added)."""
+        number = len(self._sizes)
+        found = stems(text)
+        self._sizes.append(len(found))
+        for stem in found:
+            self._by_stem[stem].append(number)
+        return number
+
+    def same(self, text: str | None, threshold: float = SAME_THRESHOLD) -> list[int]:
+        """Numbers of the indexed phrases that state the same thing as `text`, ascending."""
+        found = stems(text)
+        counts: dict[int, int] = defaultdict(int)
+        for stem in found:
+            for number in self._by_stem.get(stem, ()):
+                counts[number] += 1
+        out = []
+        for number, shared in counts.items():
+            size = self._sizes[number]
+            if shared == 1 and max(size, len(found)) > 1:
+                continue
+            if shared / min(size, len(found)) >= threshold:
+                out.append(number)
+        return sorted(out)
 
 
 def combined_confidence(per_source: list[float]) -> float:
