@@ -98,6 +98,9 @@ def test_broken_source_reference_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(ModelFileError, match=r"quotes\.0\.evidence\.0\.source: 'C' is not one of the sources"):
         load_meeting(path)
+    v1 = FIXTURES / "meetings" / "seed_000.yaml"  # a version-1 file: `validate` accepts it
+    assert "schema_version: 1" in v1.read_text(encoding="utf-8")
+    assert run_cli("validate", str(v1), cwd=tmp_path).returncode == 0
     result = run_cli("validate", str(path), cwd=tmp_path)
     line = assert_clean_failure(result, "broken.yaml")
     assert "'C' is not one of the sources (A, B)" in line and len(result.stderr.splitlines()) == 1
