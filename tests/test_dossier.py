@@ -209,3 +209,16 @@ def test_pdf_written_beside_the_docx_is_the_same_pdf(dossier: Dossier) -> None:
     here = render_context_files(context, settings, when, parallel=False, alongside=lambda: extra)
     assert forked == here and forked[".yaml"] == b"model"
     assert "Commitment tracker" in pdf_text(forked[".pdf"])
+
+
+def test_seed_background_engagements_are_marked_background() -> None:
+    from briefgen.modelfile import load_meeting
+
+    seed = load_meeting(FIXTURES / "meetings" / "seed_000.yaml")
+    d = build_dossier([seed], ["seed_000.yaml"], ["Russia", "Rwanda"])
+    entries = [(e.kind, e.date_text, e.outcome) for e in d.timeline]
+    assert entries[:2] == [
+        ("background", "July 2023", "Second Russia–Africa Summit, St. Petersburg"),
+        ("background", "November 2024", "First ministerial conference of the Russia–Africa Partnership Forum, Sochi"),
+    ]
+    assert entries[2][0] == "meeting" and d.timeline[2].place == "Cairo, Egypt"
