@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from . import __version__
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAIL, EXIT_INTERRUPTED = 0, 1, 130
 
 
 def _date(value: str):
@@ -34,6 +34,27 @@ def _path(value: str):
     if not value:
         raise argparse.ArgumentTypeError("an empty path")
     return Path(value)
+
+
+def _input(value: str) -> str:
+    """An INPUT: an empty one (`briefgen build "$UNSET"`) is a mistake, never "this folder"."""
+    if not value:
+        raise argparse.ArgumentTypeError("an empty path (use . for the current folder)")
+    return value
+
+
+def _text(value: str) -> str:
+    """An option holding text for the memo: it must be valid UTF-8.
+
+    Python hands over bytes that are not UTF-8 (a Latin-1 terminal) as lone surrogates, which
+    no DOCX or PDF can hold; refusing them here names the option instead of failing later.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = value.encode("utf-8", "surrogateescape").decode("latin-1")
+        raise argparse.ArgumentTypeError(f"not UTF-8 text: {ascii(shown)} (is the terminal set to UTF-8?)") from None
+    return value
 
 
 def _jobs(value: str) -> int:
@@ -62,12 +83,14 @@ class _Formatter(argparse.HelpFormatter):
 
 def _memo_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("memo header and look (override briefgen.toml)")
-    g.add_argument("--to", help="the TO line")
-    g.add_argument("--from", dest="from_", metavar="FROM", help="the FROM line")
-    g.add_argument("--organisation", help="organisation shown in the letterhead")
-    g.add_argument("--classification", metavar="TEXT", help="classification or handling marking")
-    g.add_argument("--own-side", metavar="SIDE", help="the principal's side, e.g. 'United States' (talking points)")
-    g.add_argument("--template", help="template name (see `briefgen templates`)")
+    g.add_argument("--to", help="the TO line", type=_text)
+    g.add_argument("--from", dest="from_", metavar="FROM", help="the FROM line", type=_text)
+    g.add_argument("--organisation", help="organisation shown in the letterhead", type=_text)
+    g.add_argument("--classification", metavar="TEXT", help="classification or handling marking", type=_text)
+    g.add_argument(
+        "--own-side", metavar="SIDE", help="the principal's side, e.g. 'United States' (talking points)", type=_text
+    )
+    g.add_argument("--template", help="template name (see `briefgen templates`)", type=_text)
     g.add_argument("--template-dir", type=_path, help="folder with extra or overriding templates")
     g.add_argument("--reference-docx", type=_path, help="letterhead DOCX whose styles, header and footer are used")
     g.add_argument("--theme", type=_path, help="theme file (YAML): fonts, sizes, colours, margins, logo")
@@ -89,7 +112,9 @@ def make_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
         help="build memos (DOCX, PDF and the model YAML) for sources or model files",
     )
-    b.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: seeds/); - for stdin")
+    b.add_argument(
+        "inputs", nargs="*", type=_input, metavar="INPUT", help="files or folders (default: seeds/); - for stdin"
+    )
     b.add_argument("-o", "--output", type=_path, default="output", help="output folder (default: output/)")
     b.add_argument("-j", "--jobs", type=_jobs, default=None, help="worker processes (default: number of CPUs)")
     b.add_argument("--force", action="store_true", help="rebuild even what is up to date")
@@ -104,7 +129,9 @@ def make_parser() -> argparse.ArgumentParser:
     _memo_options(b)
 
     e = sub.add_parser("extract", formatter_class=_Formatter, help="extract the meeting model from one source")
-    e.add_argument("inputs", nargs="+", metavar="INPUT", help="a source file, or - for stdin (several with --merge)")
+    e.add_argument(
+        "inputs", nargs="+", type=_input, metavar="INPUT", help="a source file, or - for stdin (several with --merge)"
+    )
     e.add_argument("-o", "--output", type=_path, help="write the model here instead of printing it")
     e.add_argument("--format", choices=("yaml", "json"), default=None, help="default: from -o, else yaml")
     e.add_argument("--published", type=_date, help="publication date for resolving relative dates")
@@ -118,7 +145,9 @@ def make_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
         help="a relationship dossier (timeline, commitment tracker) from many meetings between two parties",
     )
-    d.add_argument("inputs", nargs="+", metavar="INPUT", help="model files, sources or folders; one meeting each")
+    d.add_argument(
+        "inputs", nargs="+", type=_input, metavar="INPUT", help="model files, sources or folders; one meeting each"
+    )
     d.add_argument("--parties", nargs="+", metavar="PARTY", help="the parties (default: those most inputs share)")
     d.add_argument("--as-of", type=_date, help="date for due/overdue (default: the latest meeting's date)")
     d.add_argument("-o", "--output", type=_path, default="output", help="output folder (default: output/)")
@@ -129,7 +158,21 @@ def make_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("templates", formatter_class=_Formatter, help="list the memo templates")
     t.add_argument("--template-dir", type=_path, help="folder with extra or overriding templates")
+
+    r = sub.add_parser("review", formatter_class=_Formatter, help="check and correct a model in a browser page")
+    r.add_argument("input", metavar="INPUT", help="a source (extracted once into DIR/<stem>.yaml) or a model file")
+    r.add_argument("-o", "--output", type=_path, default="output", help="model and memo folder (default: output/)")
+    r.add_argument("--port", type=_port, default=0, help="port on 127.0.0.1 (default: any free port)")
+    r.add_argument("--no-browser", action="store_true", help="print the address without opening a browser")
+    r.add_argument("--published", type=_date, help="publication date for resolving relative dates")
+    _memo_options(r)
     return parser
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (0-65535): {value!r}")
+    return int(value)
 
 
 def _settings(args: argparse.Namespace):
@@ -148,27 +191,39 @@ def _settings(args: argparse.Namespace):
     )
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
-    from .progress import Reporter
+def _sigterm_as_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
-    settings = _settings(args)
+
+def cmd_build(args: argparse.Namespace) -> int:
+    import signal
+
+    from .build import BuildInterrupted, build
+    from .progress import Reporter
     from .render import check_settings
 
-    check_settings(settings)
-    with Reporter(quiet=args.quiet, verbose=args.verbose) as reporter:
-        report = build(
-            args.inputs,
-            args.output,
-            settings,
-            jobs=args.jobs,
-            force=args.force,
-            published=args.published,
-            debug=args.debug,
-            on_progress=reporter.advance,
-            on_plan=reporter.plan,
-            merge=args.merge,
-        )
+    settings = _settings(args)
+    check_settings(settings)  # once, before any input is read: one error naming the file
+    previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    try:
+        with Reporter(quiet=args.quiet, verbose=args.verbose) as reporter:
+            report = build(
+                args.inputs,
+                args.output,
+                settings,
+                jobs=args.jobs,
+                force=args.force,
+                published=args.published,
+                debug=args.debug,
+                on_progress=reporter.advance,
+                on_plan=reporter.plan,
+                merge=args.merge,
+            )
+    except BuildInterrupted as stop:
+        reporter.finish(stop.report)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     reporter.finish(report)
     return EXIT_OK if report.ok else EXIT_FAIL
 
@@ -187,7 +242,7 @@ def _extract_merged(inputs: list[str], published):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .build import write_atomic
+    from .fsio import write_output
     from .modelfile import dump_meeting
 
     fmt = args.format or ("json" if args.output and args.output.suffix.lower() == ".json" else "yaml")
@@ -202,17 +257,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from .sources import read_source
 
         meeting = extract(read_source(args.inputs[0], published=args.published), published=args.published)
-    text = dump_meeting(meeting, fmt)
+    data = dump_meeting(meeting, fmt).encode("utf-8")
     if args.output:
-        if args.output.parent.is_file():
-            from .errors import OutputError
-
-            raise OutputError(args.output, "its folder is a file")
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(args.output, text.encode("utf-8"))
+        write_output(args.output, data)  # a device or pipe is written through, never replaced
     else:
-        sys.stdout.write(text)
+        _write_stdout(data)
     return EXIT_OK
+
+
+def _write_stdout(data: bytes) -> None:
+    """A model file is UTF-8 whatever the terminal's encoding: it is a file, not a message."""
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        stream.write(data)
+        stream.flush()
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -255,12 +316,31 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_templates(args: argparse.Namespace) -> int:
     from .config import resolve_settings
+    from .errors import one_line
     from .render import list_templates
 
     settings = resolve_settings(template_dir=args.template_dir)
     for name, description in list_templates(settings) + list_templates(settings, kind="dossier"):
-        print(f"{name:16} {description}")
+        print(f"{one_line(name, 60):16} {one_line(description, 200)}")  # no escape codes reach the terminal
     return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import EXTRA_HINT, missing_extra
+
+    if missing_extra():
+        print(f"briefgen review: the review page needs the review extra: {EXTRA_HINT}", file=sys.stderr)
+        return EXIT_FAIL
+    from .review.serve import run_review
+
+    return run_review(
+        args.input,
+        args.output,
+        _settings(args),
+        port=args.port,
+        open_browser=not args.no_browser,
+        published=args.published,
+    )
 
 
 COMMANDS = {
@@ -270,6 +350,7 @@ COMMANDS = {
     "dossier": cmd_dossier,
     "schema": cmd_schema,
     "templates": cmd_templates,
+    "review": cmd_review,
 }
 
 
@@ -287,7 +368,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAIL
     except KeyboardInterrupt:
         print("briefgen: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `briefgen schema | head`: the reader left, nothing is wrong
         sys.stderr.close()
         return EXIT_OK
@@ -315,4 +396,10 @@ def _subject(args: argparse.Namespace) -> str:
 
 
 def main() -> None:
+    # Messages name files, and file names may not fit the terminal's encoding (or not be text
+    # at all): escape what cannot be shown instead of failing with UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     sys.exit(run())

@@ -7,8 +7,6 @@ can be moved as a whole.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -16,8 +14,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ConfigError
+from .fsio import read_regular
+from .validation import format_validation_error
 
 CONFIG_NAME = "briefgen.toml"
+MAX_CONFIG_BYTES = 256 * 1024
 
 
 class MemoSettings(BaseModel):
@@ -38,28 +39,12 @@ class MemoSettings(BaseModel):
     )
     memo_date: str | None = Field(default=None, description="DATE line; default: the source's published date")
 
-    def fingerprint(self) -> str:
-        """A hash of the settings and of the files they point to, for incremental builds."""
-        data: dict[str, Any] = self.model_dump(mode="json", by_alias=True)
-        for key in ("reference_docx", "theme"):
-            path = getattr(self, key)
-            if path is not None and path.is_file():
-                data[key + "_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
-        if self.template_dir is not None and self.template_dir.is_dir():
-            data["template_dir_files"] = {
-                str(p.relative_to(self.template_dir)): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(self.template_dir.rglob("*"))
-                if p.is_file()
-            }
-        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
 
 def load_config_file(path: Path) -> dict[str, Any]:
     """Read briefgen.toml into a dict of settings, with paths made absolute."""
+    raw = read_regular(path, MAX_CONFIG_BYTES, ConfigError, "settings file")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ConfigError(path, f"cannot read: {err.strerror or err}") from None
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(path, f"invalid TOML: {err}") from None
     for key in ("template_dir", "reference_docx", "theme"):
@@ -81,8 +66,5 @@ def resolve_settings(cwd: Path | None = None, **options: Any) -> MemoSettings:
     try:
         return MemoSettings.model_validate(merged)
     except ValidationError as err:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {'unknown setting' if e['type'] == 'extra_forbidden' else e['msg']}"
-            for e in err.errors()
-        )
+        problems = format_validation_error(err, "unknown setting")
         raise ConfigError(config_path if config_path.is_file() else "settings", problems) from None

@@ -17,9 +17,9 @@ files and hand edits keep working; see docs/MERGE_AND_DOSSIER.md.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 2
 #: The versions a model file may declare; older ones are upgraded when read.
@@ -27,6 +27,17 @@ READABLE_VERSIONS = (1, 2)
 
 #: Items whose confidence falls below this are marked "for review" in the memo.
 REVIEW_THRESHOLD = 0.6
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+#: Text a fact cannot do without (a topic's label, a quote's words): empty is an error, not
+#: a blank line in the memo.
+Text = Annotated[str, AfterValidator(_not_blank)]
 
 
 class Strict(BaseModel):
@@ -88,28 +99,28 @@ class Setting(Item):
 
 
 class Topic(Item):
-    label: str
+    label: Text
     category: str | None = Field(default=None, description="policy taxonomy category")
     points: list[str] = Field(default_factory=list, description="key points on this topic")
 
 
 class Commitment(Item):
     actor: str | None = None
-    action: str
+    action: Text
     deadline: str | None = None
 
 
 class Quote(Item):
     speaker: str | None = None
-    text: str = Field(description="the words inside the quotation marks, verbatim")
+    text: Text = Field(description="the words inside the quotation marks, verbatim")
 
 
 class OutlookItem(Item):
-    text: str
+    text: Text
 
 
 class BackgroundEvent(Item):
-    text: str
+    text: Text
     date_text: str | None = None
     date: dt.date | None = None
 

@@ -82,6 +82,11 @@ class Reporter:
                 if o.status != "failed":
                     label = "built" if o.status == "built" else "current"
                     print(f"{label:8}{one_line(o.input)}", file=out)
+        for warning in report.warnings:
+            print(f"note: {one_line(warning)}", file=out)
+        for o in report.outcomes:
+            if o.note:
+                print(f"note: {one_line(o.note)}", file=out)
         for o in report.failures:
             print(f"FAILED  {o.message}", file=out)
         print(f"briefgen build: {report.summary()}", file=out)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -101,9 +100,8 @@ def test_rebuild_skips_unchanged_and_redoes_what_changed(tmp_path: Path, models:
     out = tmp_path / "out"
     assert build([str(models)], out, jobs=1).count("built") == 6
 
-    started = time.perf_counter()
     again = build([str(models)], out, jobs=1)
-    assert again.count("skipped") == 6 and time.perf_counter() - started < 0.5
+    assert again.count("skipped") == 6
 
     os.utime(out / "m0.pdf", ns=(1, 1))  # touched, same content: still up to date
     (out / "m1.pdf").write_bytes(b"edited by hand")  # changed output: rebuilt

@@ -56,10 +56,12 @@ def test_bad_config_is_an_error_naming_the_file(tmp_path: Path, content: str | b
 
 
 def test_fingerprint_follows_settings_and_the_files_they_name(tmp_path: Path) -> None:
-    theme = tmp_path / "theme.toml"
-    theme.write_text("a = 1\n", encoding="utf-8")
-    before = resolve_settings(tmp_path, theme=theme).fingerprint()
-    assert before == resolve_settings(tmp_path, theme=theme).fingerprint()
-    assert before != resolve_settings(tmp_path, theme=theme, classification="SECRET").fingerprint()
-    theme.write_text("a = 2\n", encoding="utf-8")
-    assert before != resolve_settings(tmp_path, theme=theme).fingerprint()
+    from briefgen.render import settings_fingerprint
+
+    theme = tmp_path / "theme.yaml"
+    theme.write_text("sizes: {body: 10}\n", encoding="utf-8")
+    before = settings_fingerprint(resolve_settings(tmp_path, theme=theme))
+    assert before == settings_fingerprint(resolve_settings(tmp_path, theme=theme))
+    assert before != settings_fingerprint(resolve_settings(tmp_path, theme=theme, classification="SECRET"))
+    theme.write_text("sizes: {body: 11}\n", encoding="utf-8")
+    assert before != settings_fingerprint(resolve_settings(tmp_path, theme=theme))

@@ -19,7 +19,7 @@ from briefgen.render import (
     render_docx,
     render_markdown,
     render_pdf,
-    template_fingerprint,
+    settings_fingerprint,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
@@ -238,13 +238,13 @@ def test_templates_listed_and_fingerprint_tracks_template_dir(tmp_path, settings
     names = dict(list_templates(settings))
     assert {"memo", "one-pager", "talking-points"} <= set(names)
     assert "_common" not in names and names["memo"] != "(no description)"
-    base = template_fingerprint(settings)
+    base = settings_fingerprint(settings)
     custom = settings.model_copy(update={"template_dir": tmp_path, "template": "mine"})
     (tmp_path / "mine.md.j2").write_text("{# description: mine #}\n# Hello {{ memo.subject }}\n", encoding="utf-8")
     check_settings(custom)
     assert dict(list_templates(custom))["mine"] == "mine"
-    assert template_fingerprint(custom) != base
-    assert template_fingerprint(settings) == base
+    assert settings_fingerprint(custom) != base
+    assert settings_fingerprint(settings) == base
 
 
 def test_reference_docx_letterhead_is_used(tmp_path, seed, settings):

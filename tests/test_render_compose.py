@@ -114,8 +114,8 @@ def test_good_model_lines_are_kept_weak_ones_replaced():
 @settings(max_examples=60, deadline=None)
 @given(
     lines=st.lists(st.text(min_size=1, max_size=80), max_size=4),
-    outlook=st.lists(st.text(min_size=1, max_size=60), max_size=3),
-    labels=st.lists(st.text(min_size=1, max_size=60), max_size=5),
+    outlook=st.lists(st.text(min_size=1, max_size=60).filter(str.strip), max_size=3),
+    labels=st.lists(st.text(min_size=1, max_size=60).filter(str.strip), max_size=5),
 )
 def test_bluf_at_most_four_lines_none_pronoun_led(lines, outlook, labels):
     meeting = Meeting(
@@ -133,7 +133,7 @@ def test_bluf_at_most_four_lines_none_pronoun_led(lines, outlook, labels):
 
 
 HEADINGS = [
-    ("enormous economic challenges facing Iraq in light of the COVID-19", "enormous economic challenges facing Iraq"),
+    ("severe fiscal pressures facing Peru in light of the drought", "severe fiscal pressures facing Peru"),
     ("“excellent cooperation” between the two countries", "excellent cooperation between the two countries"),
     ("their shared resolve to act", "shared resolve to act"),
     ("deep concerns regarding Russia’s deployments in and near", "deep concerns regarding Russia’s deployments"),

@@ -7,7 +7,7 @@
     build.py      meetings → the Dossier model
     context.py    Dossier → the dossier template's data
 
-The dossier is rendered by a template (templates/dossier.md.j2, overridable with
+The dossier is rendered by a template (briefgen/templates/dossier.md.j2, overridable with
 --template-dir like a memo template) through the memo pipeline: Jinja2 → Markdown → block tree
 → DOCX and PDF writers.
 """
@@ -25,8 +25,11 @@ from .build import build_dossier
 __all__ = ["build_dossier", "make_dossier", "read_meetings"]
 
 
-def read_meetings(inputs: Sequence[str], published: dt.date | None = None) -> tuple[list, list[str], list[str | None]]:
-    """One meeting per file (model files load, sources are extracted); folders are walked.
+def read_meetings(
+    inputs: Sequence[str], published: dt.date | None = None, out_dir: Path | None = None
+) -> tuple[list, list[str], list[str | None]]:
+    """One meeting per file (model files load, sources are extracted); folders are walked,
+    but never a briefgen output folder (`out_dir`, or one holding a build manifest).
 
     Returns the meetings, their input names and, for sources, their texts (None for model
     files). A bad input stops the dossier with its one-line error: a dossier missing a meeting
@@ -34,7 +37,7 @@ def read_meetings(inputs: Sequence[str], published: dt.date | None = None) -> tu
     """
     from ..build import discover, meeting_for
 
-    jobs, _notes, failures = discover(list(inputs))
+    jobs, _notes, failures = discover(list(inputs), out_dir)
     if failures:
         raise DossierError("", failures[0].message)
     # A dossier written into the folder it reads is not a meeting: leave it out on the next run.
@@ -76,26 +79,25 @@ def make_dossier(
     published: dt.date | None = None,
 ) -> list[Path]:
     """Write dossier-<parties>.docx, .pdf and .yaml into `out_dir`; returns the paths written."""
-    import yaml
-
-    from ..build import prepare_out_dir, write_files
-    from ..modelfile import _FAST_DUMPER
+    from .. import yamlio
+    from ..build import prepare_out_dir
+    from ..fsio import write_files
     from ..render import render_context_files
     from ..render.determinism import timestamp_for
     from .context import build_context
 
     settings = settings or MemoSettings(template="dossier")
-    meetings, labels, texts = read_meetings(inputs, published)
+    out = Path(out_dir)
+    meetings, labels, texts = read_meetings(inputs, published, out)
     dossier = build_dossier(meetings, labels, parties, as_of, texts)
 
     def model_file() -> dict[str, bytes]:
         data = dossier.model_dump(mode="json")
-        return {".yaml": yaml.dump(data, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=False, width=100).encode()}
+        return {".yaml": yamlio.dump(data).encode("utf-8")}
 
     context = build_context(dossier, settings)
     when = timestamp_for(dossier.as_of)
     files = render_context_files(context, settings, when, parallel=len(dossier.meetings) > 20, alongside=model_file)
-    out = Path(out_dir)
     prepare_out_dir(out)
     stem = dossier_stem(dossier.parties)
     targets = {out / f"{stem}{suffix}": files[suffix] for suffix in (".docx", ".pdf", ".yaml")}

@@ -23,12 +23,14 @@ __all__ = ["extract", "warm_up"]
 
 def warm_up() -> None:
     """Load the language pipeline now (one per process), not inside the first job."""
-    from .pipeline import load_pipeline
-    from .resources import load
+    from .components.pipeline import load_pipeline
+    from .lexicon.data import load
+    from .lexicon.world import world_cities
 
     load_pipeline()
-    for name in ("cues", "taxonomy", "titles", "gazetteer"):
+    for name in ("cues", "taxonomy", "titles", "gazetteer", "names"):
         load(name)
+    world_cities()
 
 
 def extract(source: Source, *, published: dt.date | None = None) -> Meeting:

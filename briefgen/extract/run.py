@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from ..model import Meeting, Person, SourceInfo
-from .commitments import extract_commitments
-from .document import analyse
-from .outlook import extract_background, extract_outlook
-from .people import People
-from .people import Person as Cluster
-from .quotes import extract_quotes
-from .setting import extract_setting
-from .summary import build_summary
-from .topics import extract_topics
+from .components.document import analyse
+from .fields.commitments import extract_commitments
+from .fields.outlook import extract_background, extract_outlook
+from .fields.people import People
+from .fields.people import Person as Cluster
+from .fields.quotes import extract_quotes
+from .fields.setting import extract_setting
+from .fields.summary import build_summary
+from .fields.topics import extract_topics
 
 
 def _person(an, p: Cluster) -> Person:
@@ -45,8 +45,8 @@ def run_extraction(text: str, info: SourceInfo) -> Meeting:
     participants = [_person(an, p) for p in people.participants]
     mentioned = [_person(an, p) for p in people.mentioned]
     setting = extract_setting(an, people)
-    topics = extract_topics(an, people)
     commitments = extract_commitments(an, people)
+    topics = extract_topics(an, people, commitments)
     quotes = extract_quotes(an, people)
     outlook = extract_outlook(an, people, commitments)
     background = extract_background(an, people, setting.date_text)

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from ..datafile import load_data_yaml
+from ..yamlio import load_data_yaml
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
 #: Overlap of content stems at or above which two phrasings state the same thing. High, so

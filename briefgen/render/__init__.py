@@ -7,8 +7,9 @@ them, so ``import briefgen.render`` stays cheap):
     templates.py sandboxed Jinja2 → Markdown (every value Markdown-escaped)
     tree.py      Markdown → one block tree (markdown-it-py + mdit-py-plugins)
     theme.py     fonts, sizes, colours, margins, logo (theme.yaml, overridable)
-    docx.py      block tree → DOCX (python-docx + oxml for fields and repeated headers)
-    pdf.py       block tree → PDF (reportlab platypus, two-pass Page X of Y)
+    docx/        block tree → DOCX (python-docx + oxml for fields and repeated headers)
+    pdf/         block tree → PDF (reportlab platypus, two-pass Page X of Y)
+    preflight.py settings checked once before a batch (logo, fonts, letterhead, template)
     determinism.py  one fixed timestamp, normalised ZIP package
 """
 
@@ -30,8 +31,9 @@ __all__ = [
     "render_docx",
     "render_markdown",
     "render_context_files",
+    "render_memo",
     "render_pdf",
-    "template_fingerprint",
+    "settings_fingerprint",
 ]
 
 
@@ -43,46 +45,37 @@ def render_markdown(meeting: Meeting, settings: MemoSettings) -> str:
     return render_template(build_context(meeting, settings), settings)
 
 
-_LAST_DOCUMENT: tuple[str, Document] | None = None
-
-
 def render_document(meeting: Meeting, settings: MemoSettings) -> Document:
-    """The block tree both writers walk.
-
-    The last tree is kept: a build renders DOCX and PDF from the same meeting one after the
-    other, and the key (a hash of meeting and settings) is cheaper than templating twice.
-    """
-    global _LAST_DOCUMENT
-    from .templates import TEMPLATE_SUFFIX, template_dirs
+    """The block tree both writers walk: template → Markdown → tree."""
     from .tree import parse
 
-    stamps = [(str(p), p.stat().st_mtime_ns) for d in template_dirs(settings) for p in d.glob("*" + TEMPLATE_SUFFIX)]
-    key = hashlib.sha256(
-        (meeting.model_dump_json() + "\0" + settings.model_dump_json() + repr(stamps)).encode("utf-8", "surrogatepass")
-    ).hexdigest()
-    if _LAST_DOCUMENT is not None and _LAST_DOCUMENT[0] == key:
-        return _LAST_DOCUMENT[1]
-    document = parse(render_markdown(meeting, settings), subject=f"template {settings.template}")
-    _LAST_DOCUMENT = (key, document)
-    return document
+    return parse(render_markdown(meeting, settings), subject=f"template {settings.template}")
 
 
-def render_docx(meeting: Meeting, settings: MemoSettings) -> bytes:
+def render_docx(meeting: Meeting, settings: MemoSettings, document: Document | None = None) -> bytes:
+    """The memo as DOCX; pass `document` (from `render_document`) to share one tree with the PDF."""
     from .determinism import fixed_timestamp
     from .docx import write_docx
     from .theme import load_theme
 
-    theme = load_theme(settings.theme)
-    return write_docx(render_document(meeting, settings), theme, settings, fixed_timestamp(meeting))
+    document = document or render_document(meeting, settings)
+    return write_docx(document, load_theme(settings.theme), settings, fixed_timestamp(meeting))
 
 
-def render_pdf(meeting: Meeting, settings: MemoSettings) -> bytes:
+def render_pdf(meeting: Meeting, settings: MemoSettings, document: Document | None = None) -> bytes:
+    """The memo as PDF; pass `document` (from `render_document`) to share one tree with the DOCX."""
     from .determinism import fixed_timestamp
     from .pdf import write_pdf
     from .theme import load_theme
 
-    theme = load_theme(settings.theme)
-    return write_pdf(render_document(meeting, settings), theme, fixed_timestamp(meeting))
+    document = document or render_document(meeting, settings)
+    return write_pdf(document, load_theme(settings.theme), fixed_timestamp(meeting))
+
+
+def render_memo(meeting: Meeting, settings: MemoSettings) -> dict[str, bytes]:
+    """Both formats from one template run: {".docx": …, ".pdf": …}."""
+    document = render_document(meeting, settings)
+    return {".docx": render_docx(meeting, settings, document), ".pdf": render_pdf(meeting, settings, document)}
 
 
 def render_context_files(
@@ -131,46 +124,41 @@ def list_templates(settings: MemoSettings | None = None, kind: str = "memo") -> 
     return [(name, describe(path)) for name, path in sorted(found.items())]
 
 
-def template_fingerprint(settings: MemoSettings) -> str:
-    """Hash of everything besides the Meeting that shapes the output, for incremental builds.
+def settings_fingerprint(settings: MemoSettings) -> str:
+    """The one hash of everything besides the Meeting that shapes the output (incremental builds).
 
-    Covers every template file on the search path (a template may include others), the theme,
-    the reference DOCX and the font files actually embedded.
+    The settings themselves, every template file on the search path (a template may include
+    others), the default and the user's theme, the reference DOCX, the logo and the font files
+    actually embedded. Every file is read bounded (fsio.read_regular), so a setting that names
+    a pipe or a device is an error, not a hang.
     """
+    from ..errors import ConfigError
+    from ..fsio import read_regular
     from .fonts import fonts_digest
-    from .templates import TEMPLATE_SUFFIX, template_dirs
-    from .theme import DEFAULT_THEME, load_theme
+    from .preflight import MAX_LOGO_BYTES, MAX_REFERENCE_BYTES
+    from .templates import MAX_TEMPLATE_BYTES, template_files
+    from .theme import DEFAULT_THEME, MAX_THEME_BYTES, load_theme
 
-    h = hashlib.sha256()
-    for folder in template_dirs(settings):
-        for path in sorted(folder.glob("*" + TEMPLATE_SUFFIX)):
-            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    h = hashlib.sha256(settings.model_dump_json().encode("utf-8", "surrogateescape"))
+    for name, path in template_files(settings):
+        h.update(b"template\0" + name.encode() + b"\0")
+        h.update(read_regular(path, MAX_TEMPLATE_BYTES, ConfigError, "template"))
     h.update(DEFAULT_THEME.read_bytes())
     if settings.theme is not None:
-        h.update(b"theme\0" + settings.theme.read_bytes())
+        h.update(b"theme\0" + read_regular(settings.theme, MAX_THEME_BYTES, ConfigError, "theme"))
     if settings.reference_docx is not None:
-        h.update(b"reference\0" + settings.reference_docx.read_bytes())
+        h.update(
+            b"reference\0" + read_regular(settings.reference_docx, MAX_REFERENCE_BYTES, ConfigError, "reference DOCX")
+        )
     theme = load_theme(settings.theme)
     if theme.logo is not None:
-        h.update(b"logo\0" + theme.logo.read_bytes())
+        h.update(b"logo\0" + read_regular(theme.logo, MAX_LOGO_BYTES, ConfigError, "logo"))
     h.update(fonts_digest(theme).encode())
     return h.hexdigest()
 
 
 def check_settings(settings: MemoSettings, kind: str = "memo") -> None:
-    """Fail early (before a batch) when the template, theme or letterhead cannot be used."""
-    from ..errors import ConfigError
-    from .fonts import font_files
-    from .templates import template_path
-    from .theme import load_theme
+    """Fail early, once, before a batch: see render/preflight.py (`kind`: memo or dossier)."""
+    from .preflight import check_settings as check
 
-    template_path(settings, kind)
-    theme = load_theme(settings.theme)
-    font_files(theme)
-    if settings.reference_docx is not None:
-        path = settings.reference_docx
-        if not path.is_file():
-            raise ConfigError(path, "reference DOCX not found")
-        from .docx import open_reference
-
-        open_reference(path)
+    check(settings, kind)

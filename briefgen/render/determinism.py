@@ -24,6 +24,14 @@ from ..model import Meeting
 
 FALLBACK = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 ZIP_MIN = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+#: The last moment a ZIP (MS-DOS) time can hold; a later date (a memo dated 2108 or after,
+#: which a source, --published or SOURCE_DATE_EPOCH can ask for) is stored as this.
+ZIP_MAX = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
+
+
+def zip_time(when: dt.datetime) -> dt.datetime:
+    """`when` within what a ZIP member time can hold (1980 to 2107)."""
+    return min(max(when, ZIP_MIN), ZIP_MAX)
 
 
 def fixed_timestamp(meeting: Meeting) -> dt.datetime:
@@ -55,7 +63,7 @@ def _member_order(name: str) -> tuple[int, str]:
 
 def write_zip(members: dict[str, bytes], when: dt.datetime) -> bytes:
     """A ZIP package with fixed member times, order and attributes."""
-    stamp = max(when, ZIP_MIN)
+    stamp = zip_time(when)
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -95,7 +103,7 @@ def write_entries(entries: list[ZipEntry], when: dt.datetime) -> bytes:
     The same layout zipfile writes (deflate, no data descriptors, Unix mode 0644), assembled
     directly so that parts compressed once per process are not compressed again.
     """
-    stamp = max(when, ZIP_MIN)
+    stamp = zip_time(when)
     dos_time = (stamp.hour << 11) | (stamp.minute << 5) | (stamp.second // 2)
     dos_date = ((stamp.year - 1980) << 9) | (stamp.month << 5) | stamp.day
     local, central = [], []

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import io
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -41,8 +42,11 @@ def open_reference(path: Path):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from .preflight import read_reference
+
+    data = read_reference(path)
     try:
-        return docx.Document(str(path))
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as err:
         raise ConfigError(path, f"not a usable Word document: {err}") from None
     except Exception as err:  # zipfile.BadZipFile, lxml errors …

@@ -293,6 +293,51 @@ def _flowable_classes():
     return Para, BoxFlowable
 
 
+#: Longest paragraph handed to reportlab in one piece (about a page of body text).
+CHUNK_CHARS = 3000
+
+
+def split_spans(spans: list[Span], limit: int) -> list[list[Span]]:
+    """Cut inline spans into runs of at most `limit` characters, at spaces where possible
+    (the space at a cut is dropped: the chunks start on a new line)."""
+    import dataclasses
+
+    chunks: list[list[Span]] = [[]]
+    size = 0
+    for span in spans:
+        text = span.text
+        while size + len(text) > limit:
+            room = limit - size
+            cut = text.rfind(" ", 0, room + 1)
+            if cut <= 0:
+                if size > 0:  # no space in the room left: start a new chunk and try again
+                    chunks.append([])
+                    size = 0
+                    continue
+                cut = room  # an unbroken run longer than a chunk is cut inside
+            chunks[-1].append(dataclasses.replace(span, text=text[:cut]))
+            chunks.append([])
+            size = 0
+            text = text[cut:].lstrip(" ")
+        if text or span.brk or span.ref is not None:
+            chunks[-1].append(span if text is span.text else dataclasses.replace(span, text=text))
+            size += len(text)
+    return [c for c in chunks if c] or [[]]
+
+
+@functools.lru_cache(maxsize=64)
+def _chunk_style(style, first: bool, last: bool):
+    """The style of one chunk of a long paragraph: no space between chunks."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(
+        f"{style.name}-chunk{int(first)}{int(last)}",
+        parent=style,
+        spaceBefore=style.spaceBefore if first else 0,
+        spaceAfter=style.spaceAfter if last else 0,
+    )
+
+
 class _Writer:
     """Turns blocks into flowables."""
 
@@ -308,6 +353,23 @@ class _Writer:
         if frags is None:
             return _flowable_classes()[0](spans_markup(spans, self.theme), style, **kwargs)
         return _flowable_classes()[0]("", style, frags=frags, **kwargs)
+
+    def paras(self, spans: list[Span], style, **kwargs: Any) -> list[Any]:
+        """One paragraph as flowables of at most CHUNK_CHARS characters each.
+
+        reportlab re-wraps the rest of a paragraph at every page it splits, so one paragraph
+        of N characters costs N²: a 1 MB quote took sixteen minutes. Cut into chunks that each
+        fit on about a page, the cost is linear. The chunks follow each other without space
+        between; only a paragraph longer than a page is cut, at a space.
+        """
+        chunks = split_spans(spans, CHUNK_CHARS)
+        if len(chunks) == 1:
+            return [self.para(spans, style, **kwargs)]
+        out = []
+        for i, chunk in enumerate(chunks):
+            part = _chunk_style(style, first=i == 0, last=i == len(chunks) - 1)
+            out.append(self.para(chunk, part, **(kwargs if i == 0 else {})))
+        return out
 
     def blocks(self, blocks: list[Any], width: float | None = None) -> list[Any]:
         from reportlab.platypus import CondPageBreak
@@ -344,7 +406,7 @@ class _Writer:
             # Not keepWithNext: that glues the heading to a whole long table and strands a blank page.
             return [CondPageBreak(style.fontSize * 6), flow]
         if isinstance(block, Paragraph):
-            return [self.para(block.spans, self.st.body)]
+            return self.paras(block.spans, self.st.body)
         if isinstance(block, ListBlock):
             return self.list(block, 0)
         if isinstance(block, Table):
@@ -355,7 +417,7 @@ class _Writer:
             out: list[Any] = []
             for child in block.blocks:
                 if isinstance(child, Paragraph):
-                    out.append(self.para(child.spans, self.st.quote))
+                    out.extend(self.paras(child.spans, self.st.quote))
                 else:
                     out.extend(self.block(child, width - 14))
             return out
@@ -377,12 +439,12 @@ class _Writer:
             for child in item:
                 if isinstance(child, Paragraph) and first:
                     mark = f"{n}." if block.ordered else bullet
-                    out.append(self.para(child.spans, style, bulletText=mark))
+                    out.extend(self.paras(child.spans, style, bulletText=mark))
                     first = False
                 elif isinstance(child, ListBlock):
                     out.extend(self.list(child, level + 1))
                 elif isinstance(child, Paragraph):
-                    out.append(self.para(child.spans, self.st.continuation(level)))
+                    out.extend(self.paras(child.spans, self.st.continuation(level)))
                 else:
                     out.extend(self.block(child, self.width - 14 * (level + 1)))
         return out
@@ -396,7 +458,14 @@ class _Writer:
         widths = column_widths(block, width, self.theme.sizes.table, 8)
         data = [[self.para(cell, self.st.head_cell) for cell in block.header]]
         data += [[self.para(cell, self.st.cell) for cell in row] for row in block.rows]
-        table = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=0, hAlign="LEFT")
+        # Rows stay whole on a page, unless one is taller than a page (a long unbroken cell):
+        # then reportlab may split rows, where it would otherwise fail to lay the table out.
+        tallest = max(
+            (max(cell.wrap(w - 8, self.page_height)[1] for cell, w in zip(row, widths, strict=False)) for row in data),
+            default=0,
+        )
+        split_rows = int(tallest * 2 + 12 > self.page_height)
+        table = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=split_rows, hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [
@@ -436,7 +505,7 @@ class _Writer:
         for entry in block.entries:
             spans = [s for b in entry.blocks if isinstance(b, Paragraph) for s in b.spans]
             number = str(entry.number).rjust(digits, "\u2007") + "."
-            out.append(self.para(spans, self.st.note, bulletText=number))
+            out.extend(self.paras(spans, self.st.note, bulletText=number))
         return out
 
     def head(self, meta: dict[str, Any]) -> list[Any]:
@@ -485,6 +554,49 @@ def _doc_template_class():
     return DocTemplate
 
 
+#: Smallest size a long classification banner shrinks to before it wraps instead.
+MIN_BANNER_SIZE = 6.0
+
+
+def banner_lines(banner: str, font: str, size: float, width: float) -> tuple[float, list[str]]:
+    """The banner's size and lines: shrunk to fit the text width, then wrapped; never clipped.
+
+    A marking such as "TOP SECRET//…" is the most important text on the page: drawn centred
+    on one line, a long one ran off both edges and its first words were lost.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    natural = stringWidth(banner, font, size)
+    if natural <= width:
+        return size, [banner]
+    shrunk = max(MIN_BANNER_SIZE, size * width / natural)
+    if stringWidth(banner, font, shrunk) <= width:
+        return shrunk, [banner]
+    return MIN_BANNER_SIZE, _wrap_marking(banner, lambda t: stringWidth(t, font, MIN_BANNER_SIZE), width)
+
+
+def _wrap_marking(text: str, measure, width: float) -> list[str]:
+    """Greedy lines, breaking after spaces or slashes ("SECRET//NOFORN"), inside a run if need be."""
+    import re
+
+    lines: list[str] = []
+    line = ""
+    for token in re.findall(r"[^ /]+/*|/+| +", text):
+        if measure(line + token) <= width:
+            line += token
+            continue
+        if line.strip():
+            lines.append(line.strip())
+        line = token.lstrip(" ")
+        while line and measure(line) > width:
+            cut = max(1, next((n for n in range(len(line), 0, -1) if measure(line[:n]) <= width), 1))
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip():
+        lines.append(line.strip())
+    return lines
+
+
 def _canvas_class(theme: Theme, styles: _Styles, banner: str | None, when: dt.datetime):
     """A canvas that buffers pages, then draws banner and 'Page X of Y' once the total is known."""
     from reportlab.lib.utils import TimeStamp
@@ -519,11 +631,15 @@ def _canvas_class(theme: Theme, styles: _Styles, banner: str | None, when: dt.da
             right = page_w - theme.page.margin_right * INCH
             self.saveState()
             if banner:
-                self.setFont(styles.fonts["bold"], theme.sizes.banner)
+                size, lines = banner_lines(banner, styles.fonts["bold"], theme.sizes.banner, right - left)
+                self.setFont(styles.fonts["bold"], size)
                 self.setFillColor(styles.color("banner"))
-                top_y = page_h - theme.page.margin_top * INCH / 2 - theme.sizes.banner / 3
-                self.drawCentredString(page_w / 2, top_y, banner)
-                self.drawCentredString(page_w / 2, theme.page.margin_bottom * INCH / 2 - theme.sizes.banner / 3, banner)
+                leading = size * 1.15
+                top_y = page_h - theme.page.margin_top * INCH / 2 - size / 3 + (len(lines) - 1) * leading / 2
+                bottom_y = theme.page.margin_bottom * INCH / 2 - size / 3 + (len(lines) - 1) * leading / 2
+                for i, line in enumerate(lines):
+                    self.drawCentredString(page_w / 2, top_y - i * leading, line)
+                    self.drawCentredString(page_w / 2, bottom_y - i * leading, line)
             self.setFont(styles.fonts["regular"], theme.sizes.small)
             self.setFillColor(styles.color("muted"))
             footer_y = theme.page.margin_bottom * INCH - theme.sizes.small * 2.2

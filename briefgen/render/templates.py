@@ -15,27 +15,26 @@ source text contains:
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import json
+import os
 import re
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from ..config import MemoSettings
-from ..errors import TemplateError
+from ..errors import TemplateError, one_line
+from ..fsio import is_regular_file, read_regular
 
 TEMPLATE_SUFFIX = ".md.j2"
-#: Total loop iterations one render may take; a memo needs a few hundred.
-MAX_ITERATIONS = 200_000
 #: Largest Markdown a template may produce (characters).
-MAX_OUTPUT_CHARS = 4_000_000
-#: Largest string or list one expression may build (``'x' * n``, ``'%9999d' % n`` …).
-MAX_VALUE_SIZE = 1_000_000
+MAX_OUTPUT_CHARS = 24_000_000
+#: Largest template file.
+MAX_TEMPLATE_BYTES = 1024 * 1024
 
 _DESCRIPTION = re.compile(r"\{#-?\s*description:\s*(.*?)\s*-?#\}", re.S)
 _ASCII_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
@@ -66,19 +65,33 @@ def md_escape(value: object) -> str:
     return _ASCII_PUNCT.sub(r"\\\1", text)
 
 
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f]")
+
+
+def _json(value: object) -> str:
+    """JSON that is also YAML a YAML parser accepts: DEL and C1 controls escaped (YAML
+    refuses them raw; JSON leaves them raw with ensure_ascii=False)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def yaml_scalar(value: object) -> MdSafe:
     """A value as a JSON scalar (valid YAML) for the front matter; lists stay lists."""
     if isinstance(value, (list, tuple)):
-        return MdSafe(json.dumps([clean_text(str(v)) for v in value], ensure_ascii=False))
+        return MdSafe(_json([clean_text(str(v)) for v in value]))
     if value is None:
         return MdSafe("null")
-    return MdSafe(json.dumps(clean_text(_LINE_BREAKS.sub(" ", str(value))), ensure_ascii=False))
+    return MdSafe(_json(clean_text(_LINE_BREAKS.sub(" ", str(value)))))
 
 
 def finalize(value: object) -> Markup:
-    """Jinja's last step for every ``{{ … }}``: finished Markdown passes, anything else is escaped."""
+    """Jinja's last step for every ``{{ … }}``: finished Markdown passes, anything else is
+    measured (see sandbox.py) and escaped."""
     if isinstance(value, Markup):
         return value
+    from .sandbox import finalize_size
+
+    finalize_size(value)
     return Markup(md_escape(value))
 
 
@@ -95,13 +108,11 @@ def md_raw(value: object) -> MdSafe:
 # --------------------------------------------------------------------------- discovery
 
 
-def builtin_template_dirs() -> list[Path]:
-    """The shipped templates: inside the installed package first, then the source tree's."""
-    import briefgen
+def builtin_template_dir() -> Path:
+    """The shipped templates, a folder inside the package (found the same way when installed)."""
+    from importlib import resources
 
-    package_dir = Path(briefgen.__file__).resolve().parent
-    dirs = [package_dir / "templates", package_dir.parent / "templates"]
-    return [d for d in dirs if d.is_dir()]
+    return Path(str(resources.files("briefgen").joinpath("templates")))
 
 
 def template_dirs(settings: MemoSettings) -> list[Path]:
@@ -111,8 +122,39 @@ def template_dirs(settings: MemoSettings) -> list[Path]:
         if not settings.template_dir.is_dir():
             raise TemplateError(settings.template_dir, "the template folder does not exist")
         dirs.append(settings.template_dir)
-    dirs.extend(builtin_template_dirs())
+    dirs.append(builtin_template_dir())
     return dirs
+
+
+def _loadable(folder: Path, name: str) -> Path | None:
+    """`folder/name` when it is a regular file inside `folder`, reached through no symbolic link.
+
+    A template's ``{% include %}`` prints a file into a memo meant to be shared, so only the
+    folder's own regular files may be loaded: not a link to ~/.ssh/id_rsa, not a FIFO.
+    """
+    parts = name.replace("\\", "/").split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    path = folder.joinpath(*parts)
+    if not is_regular_file(path):
+        return None
+    if os.path.realpath(path) != os.path.join(os.path.realpath(folder), *parts):
+        return None  # a folder on the way is a symbolic link
+    return path
+
+
+def template_files(settings: MemoSettings) -> list[tuple[str, Path]]:
+    """(name, file) of every loadable template on the search path, user's folder first."""
+    out: list[tuple[str, Path]] = []
+    for folder in template_dirs(settings):
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError as err:
+            raise TemplateError(folder, f"cannot list the template folder: {err.strerror or err}") from None
+        for name in names:
+            if name.endswith(TEMPLATE_SUFFIX) and (path := _loadable(folder, name)) is not None:
+                out.append((name, path))
+    return out
 
 
 #: Templates whose names start with this render a dossier (`briefgen dossier`), not a memo.
@@ -126,24 +168,23 @@ def find_templates(settings: MemoSettings, kind: str = "memo") -> dict[str, Path
     so each command lists and accepts only its own.
     """
     found: dict[str, Path] = {}
-    for folder in reversed(template_dirs(settings)):
-        for path in sorted(folder.glob("*" + TEMPLATE_SUFFIX)):
-            name = path.name[: -len(TEMPLATE_SUFFIX)]
-            if name.startswith("_"):  # _partials are for include/import only
-                continue
-            if name.startswith(DOSSIER_PREFIX) == (kind == "dossier"):
-                found[name] = path
+    for name, path in reversed(template_files(settings)):
+        stem = name[: -len(TEMPLATE_SUFFIX)]
+        if stem.startswith("_"):  # _partials are for include/import only
+            continue
+        if stem.startswith(DOSSIER_PREFIX) == (kind == "dossier"):
+            found[stem] = path
     return found
 
 
 def describe(path: Path) -> str:
     """The one-line description from the template's leading ``{# description: … #}`` comment."""
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:2000]
-    except OSError:
+        head = read_regular(path, MAX_TEMPLATE_BYTES, TemplateError, "template")[:4000]
+    except TemplateError:
         return "(unreadable)"
-    match = _DESCRIPTION.search(head)
-    return " ".join(match.group(1).split()) if match else "(no description)"
+    match = _DESCRIPTION.search(head.decode("utf-8", errors="replace"))
+    return one_line(" ".join(match.group(1).split()), 200) if match else "(no description)"
 
 
 def template_path(settings: MemoSettings, kind: str = "memo") -> Path:
@@ -157,105 +198,88 @@ def template_path(settings: MemoSettings, kind: str = "memo") -> Path:
 # --------------------------------------------------------------------------- sandbox
 
 
-class _Budget:
-    """Iteration count shared by every loop of one render."""
+def _loader(search_path: tuple[str, ...]):
+    """A Jinja2 loader over the search path that loads only `_loadable` files, bounded in size."""
+    from jinja2 import BaseLoader, TemplateNotFound
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.left = MAX_ITERATIONS
+    folders = [Path(p) for p in search_path]
 
-    def iterate(self, iterable: Iterable[Any]) -> Iterator[Any]:
-        for item in iterable:
-            self.left -= 1
-            if self.left < 0:
-                raise _Runaway(f"more than {MAX_ITERATIONS} loop iterations")
-            yield item
+    class MemoLoader(BaseLoader):
+        def get_source(self, environment, template: str):  # type: ignore[no-untyped-def]
+            for folder in folders:
+                path = _loadable(folder, template)
+                if path is None:
+                    continue
+                raw = read_regular(path, MAX_TEMPLATE_BYTES, TemplateError, "template")
+                try:
+                    source = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise TemplateError(path, "the template is not UTF-8 text") from None
+                mtime = _mtime(path)
+                return source, str(path), lambda p=path, m=mtime: _mtime(p) == m
+            raise TemplateNotFound(template)
+
+    return MemoLoader()
 
 
-class _Runaway(Exception):
-    """Raised inside a render that exceeded a limit; becomes a TemplateError."""
-
-
-_BUDGET: contextvars.ContextVar[_Budget] = contextvars.ContextVar("briefgen_template_budget")
-
-
-def _iterate(iterable: Iterable[Any]) -> Iterator[Any]:
-    budget = _BUDGET.get(None)
-    return iter(iterable) if budget is None else budget.iterate(iterable)
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 @functools.lru_cache(maxsize=8)
 def _environment(search_path: tuple[str, ...]):
-    """A sandboxed Jinja2 environment whose for-loops all draw from the current render's budget.
+    """The sandboxed Jinja2 environment (see sandbox.py); cached per search path, because
+    compiling the templates costs more than rendering them."""
+    from jinja2 import StrictUndefined
 
-    Cached per search path: compiling the templates costs more than rendering them.
-    """
-    from jinja2 import FileSystemLoader, StrictUndefined, nodes
-    from jinja2.ext import Extension
-    from jinja2.sandbox import SandboxedEnvironment
+    from .sandbox import environment_class, guard_filter
 
-    class BudgetExtension(Extension):
-        identifier = "briefgen.budget"
-
-        def __init__(self, environment) -> None:
-            super().__init__(environment)
-
-        def iterate(self, iterable: Iterable[Any]) -> Iterator[Any]:
-            return _iterate(iterable)
-
-    class MemoEnvironment(SandboxedEnvironment):
-        intercepted_binops = frozenset(["*", "**", "%", "+"])
-
-        def _parse(self, source, name, filename):  # type: ignore[override]
-            tree = super()._parse(source, name, filename)
-            ext = self.extensions[BudgetExtension.identifier]
-            for loop in tree.find_all(nodes.For):
-                loop.iter = nodes.Call(
-                    ext.attr("iterate", lineno=loop.lineno), [loop.iter], [], None, None, lineno=loop.lineno
-                )
-            return tree
-
-        def call_binop(self, context, operator, left, right):  # type: ignore[override]
-            if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-                raise _Runaway("exponent too large")
-            if operator == "*":
-                for seq, n in ((left, right), (right, left)):
-                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_VALUE_SIZE:
-                        raise _Runaway("repetition too large")
-            if operator == "%" and isinstance(left, str) and re.search(r"%[-+ #0]*(\d{5,}|\*)", left):
-                raise _Runaway("format width too large")
-            result = super().call_binop(context, operator, left, right)
-            if isinstance(result, (str, list, tuple)) and len(result) > MAX_VALUE_SIZE:
-                raise _Runaway("value too large")
-            return result
-
-    env = MemoEnvironment(
-        loader=FileSystemLoader(list(search_path)),
+    environment = environment_class()
+    env = environment(
+        loader=_loader(search_path),
         undefined=StrictUndefined,
         autoescape=True,
         finalize=finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        extensions=[BudgetExtension],
+        extensions=[environment.extension_class],
     )
     env.filters["yaml"] = yaml_scalar
     env.filters["md"] = md_raw
     env.filters["join"] = md_join
-    env.filters["center"] = _bounded(env.filters["center"])
-    env.filters["indent"] = _bounded(env.filters["indent"])
+    env.filters = {name: guard_filter(name, func) for name, func in env.filters.items()}
     return env
 
 
-def _bounded(filter_func):
-    """Wrap a width-taking filter so a huge width cannot allocate gigabytes."""
+def check_template(settings: MemoSettings, kind: str = "memo") -> None:
+    """Compile the chosen template and every template it names, so a syntax error is one
+    error naming the file and line before any input is read."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, meta
 
-    def bounded(value, width=80, *args, **kwargs):
-        if isinstance(width, int) and width > 10_000:
-            raise _Runaway("width too large")
-        return filter_func(value, width, *args, **kwargs)
-
-    return bounded
+    path = template_path(settings, kind)
+    env = _environment(tuple(str(d) for d in template_dirs(settings)))
+    todo, seen = [path.name], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+            tree = env.parse(source, name, filename)
+            env.compile(tree, name, filename)
+        except TemplateSyntaxError as err:
+            where = Path(err.filename or name).name + (f", line {err.lineno}" if err.lineno else "")
+            raise TemplateError(f"template {settings.template} ({where})", err.message or "syntax error") from None
+        except TemplateNotFound:
+            raise TemplateError(
+                f"template {settings.template}", f"includes {name!r}, which is not in the folder"
+            ) from None
+        todo.extend(n for n in meta.find_referenced_templates(tree) if isinstance(n, str))
 
 
 def _template_line(err: BaseException, template_files: set[str]) -> tuple[str | None, int | None]:
@@ -276,10 +300,12 @@ def render_template(context: dict[str, Any], settings: MemoSettings, kind: str =
     from jinja2 import TemplateError as JinjaTemplateError
     from jinja2.exceptions import SecurityError, TemplateSyntaxError
 
+    from .sandbox import Runaway, end_budget, start_budget
+
     path = template_path(settings, kind)
     env = _environment(tuple(str(d) for d in template_dirs(settings)))
     where = settings.template
-    token = _BUDGET.set(_Budget(settings.template))
+    token = start_budget()
     try:
         template = env.get_template(path.name)
         where = template.filename or where
@@ -288,10 +314,10 @@ def render_template(context: dict[str, Any], settings: MemoSettings, kind: str =
         for chunk in template.generate(context):
             size += len(chunk)
             if size > MAX_OUTPUT_CHARS:
-                raise _Runaway(f"output larger than {MAX_OUTPUT_CHARS} characters")
+                raise Runaway(f"output larger than {MAX_OUTPUT_CHARS:,} characters")
             chunks.append(chunk)
         return "".join(chunks)
-    except (TemplateSyntaxError, JinjaTemplateError, SecurityError, _Runaway, RecursionError) as err:
+    except (TemplateSyntaxError, JinjaTemplateError, SecurityError, Runaway, RecursionError) as err:
         filename, line = _template_line(err, {str(path)})
         location = Path(filename).name if filename else Path(where).name
         if line is not None:
@@ -312,4 +338,4 @@ def render_template(context: dict[str, Any], settings: MemoSettings, kind: str =
     except OSError as err:
         raise TemplateError(f"template {settings.template}", f"cannot read: {err.strerror or err}") from None
     finally:
-        _BUDGET.reset(token)
+        end_budget(token)

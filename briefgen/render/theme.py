@@ -11,11 +11,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import ConfigError
+from ..fsio import read_regular
+from ..validation import format_validation_error
 
 DEFAULT_THEME = Path(__file__).with_name("theme.yaml")
+#: A theme is a few hundred bytes; anything this large is not one.
+MAX_THEME_BYTES = 256 * 1024
 _HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
 
 
@@ -33,6 +37,16 @@ class Page(_Part):
     @property
     def size_inches(self) -> tuple[float, float]:
         return (8.5, 11.0) if self.size == "letter" else (210 / 25.4, 297 / 25.4)
+
+    @model_validator(mode="after")
+    def _room_left(self) -> Page:
+        """Margins that leave less than two inches of text would crash or starve both writers."""
+        width, height = self.size_inches
+        if width - self.margin_left - self.margin_right < 2:
+            raise ValueError("page: margin_left + margin_right leave less than 2 inches for the text")
+        if height - self.margin_top - self.margin_bottom < 2:
+            raise ValueError("page: margin_top + margin_bottom leave less than 2 inches for the text")
+        return self
 
 
 class Font(_Part):
@@ -113,14 +127,15 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    import yaml
+    from .. import yamlio
 
+    raw = read_regular(path, MAX_THEME_BYTES, ConfigError, "theme")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ConfigError(path, f"cannot read the theme: {err.strerror or err}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise ConfigError(path, f"the theme is not valid YAML: {err}".replace("\n", " ")) from None
+        data = yamlio.load(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(path, "the theme is not UTF-8 text") from None
+    except yamlio.YamlError as err:
+        raise ConfigError(path, f"the theme is not valid YAML: {err}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -154,11 +169,7 @@ def _load(path: str | None, mtime: float | None) -> Theme:
     try:
         theme = Theme.model_validate(data)
     except ValidationError as err:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {'unknown key' if e['type'] == 'extra_forbidden' else e['msg']}"
-            for e in err.errors()
-        )
-        raise ConfigError(subject, f"invalid theme: {problems}") from None
+        raise ConfigError(subject, f"invalid theme: {format_validation_error(err, 'unknown key')}") from None
     if theme.logo is not None and not theme.logo.is_file():
         raise ConfigError(subject, f"theme logo not found: {theme.logo}")
     for key in ("regular", "bold", "italic", "bold_italic"):

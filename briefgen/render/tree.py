@@ -136,12 +136,12 @@ def parser():
 
 
 def _front_matter(content: str, subject: str) -> dict[str, Any]:
-    import yaml
+    from .. import yamlio
 
     try:
-        data = yaml.safe_load(content) if content.strip() else {}
-    except yaml.YAMLError as err:
-        raise TemplateError(subject, f"front matter is not valid YAML: {err}".replace("\n", " ")) from None
+        data = yamlio.load(content) if content.strip() else {}
+    except yamlio.YamlError as err:
+        raise TemplateError(subject, f"front matter is not valid YAML: {err}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..datafile import load_data_yaml
+from ..yamlio import load_data_yaml
 
 OPEN_QUOTES = "“‘\"'«„‹"
 CLOSE_QUOTES = "”’\"'»“›"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from ..datafile import load_data_yaml
+from ..yamlio import load_data_yaml
 
 _DATA = ("data", "boilerplate.yaml")
 #: Bullets and separators that widgets put around a line ("• Share", "| Print |").

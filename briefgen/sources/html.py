@@ -58,6 +58,10 @@ def read_html(page: str, subject: str) -> tuple[str, Metadata]:
     except (etree.ParserError, ValueError) as err:
         raise SourceError(subject, f"cannot parse the HTML: {err}") from None
     meta = _metadata(tree)
+    # Code is never article text: without this, a page holding only <script> or <style> became
+    # a memo of its JavaScript (the last-resort fallback reads the body's whole text). The
+    # JSON-LD metadata was read above, before its <script> goes.
+    etree.strip_elements(tree, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
     furniture = _furniture_lines(tree)
     text = _drop_lines(_article_text(tree), furniture) or _drop_lines(_fallback_text(tree), furniture)
     if not text.strip():

@@ -20,13 +20,13 @@ documents blow up memory.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-import yaml
-
 from ..errors import SourceError
+from ..fsio import read_regular
 
 KEYS = ("title", "published", "url", "author")
 #: Front-matter spellings of briefgen's keys used by other tools.
@@ -34,6 +34,8 @@ _ALIASES = {"date": "published", "link": "url", "source": "url", "authors": "aut
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _MAX_FRONT_MATTER = 64 * 1024
 _MAX_SIDECAR = 64 * 1024
+#: The longest file name common file systems allow (ext4, APFS, NTFS: 255 bytes or units).
+_MAX_NAME_BYTES = 255
 _KEY_LINE = re.compile(r"^(title|published|date|url|author)\s*:", re.MULTILINE | re.IGNORECASE)
 
 
@@ -51,29 +53,15 @@ class Metadata:
         return replace(self, **{f.name: v for f in fields(other) if (v := getattr(other, f.name)) is not None})
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases instead of expanding them."""
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.constructor.ConstructorError(None, None, "YAML aliases are not allowed", event.start_mark)
-        return super().compose_node(parent, index)
-
-
 def load_yaml(text: str, subject: str) -> object:
-    """Parse YAML safely (no Python objects, no aliases); errors name the subject and line."""
+    """Parse YAML under briefgen's one policy (briefgen.yamlio); errors name the subject and line."""
+    from .. import yamlio
+
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise SourceError(subject, f"invalid YAML{where}: {problem}") from None
-    except (ValueError, OverflowError) as err:  # a timestamp such as 2024-13-45
-        raise SourceError(subject, f"invalid YAML value: {err}") from None
-    except RecursionError:
-        raise SourceError(subject, "invalid YAML: nested too deeply") from None
+        return yamlio.load(text)
+    except yamlio.YamlError as err:
+        where = f" (line {err.line})" if err.line else ""
+        raise SourceError(subject, f"invalid YAML{where}: {err.problem}") from None
 
 
 def split_front_matter(text: str, subject: str) -> tuple[Metadata, str]:
@@ -97,23 +85,25 @@ def split_front_matter(text: str, subject: str) -> tuple[Metadata, str]:
     return _metadata({k: v for k, v in known.items() if k in KEYS}, f"{subject}: front matter"), text[match.end() :]
 
 
-def sidecar_path(path: Path) -> Path:
-    """Where the sidecar of a source lives: NAME.meta.yaml beside it (NAME is the stem)."""
-    return path.with_name(path.stem + ".meta.yaml")
+def sidecar_path(path: Path) -> Path | None:
+    """Where the sidecar of a source lives: NAME.meta.yaml beside it (NAME is the stem).
+
+    None when that name would be longer than a file name may be (a source named with 250
+    bytes has no sidecar; asking the file system would fail with "name too long").
+    """
+    name = path.stem + ".meta.yaml"
+    if len(os.fsencode(name)) > _MAX_NAME_BYTES:
+        return None
+    return path.with_name(name)
 
 
 def read_sidecar(path: Path) -> Metadata:
     """The sidecar's metadata, or empty metadata when there is no sidecar."""
     side = sidecar_path(path)
-    if not side.is_file():
+    if side is None or not side.is_file():
         return Metadata()
     subject = str(side)
-    try:
-        raw = side.read_bytes()
-    except OSError as err:
-        raise SourceError(subject, f"cannot read: {err.strerror or err}") from None
-    if len(raw) > _MAX_SIDECAR:
-        raise SourceError(subject, f"sidecar is larger than {_MAX_SIDECAR // 1024} KB")
+    raw = read_regular(side, _MAX_SIDECAR, SourceError, "sidecar")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

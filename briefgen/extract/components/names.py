@@ -1,0 +1,287 @@
+"""Names and titles at the token level: the shape of a personal name, a title of office, a place.
+
+Why its own module: the entity component (which finds PERSON spans by shape) and the people
+field (which builds clusters from them) ask the same questions; both import them from here, so
+the field layer never sits below a component.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..lexicon.data import cues, load, titles
+from ..lexicon.gazetteer import gazetteer
+
+
+@cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(calendar words, words that are never part of a name), from names.yaml."""
+    data = load("names")
+    return frozenset(data["calendar_words"]), frozenset(data["not_name_words"])
+
+
+@cache
+def place_name_ends() -> frozenset[str]:
+    """Last words of a building's or a place's name ("… House", "… City"): what precedes one is no person."""
+    return frozenset(load("names").get("place_name_ends", []))
+
+
+@cache
+def _inner_honorifics() -> frozenset[str]:
+    return frozenset(load("names").get("inner_honorifics", []))
+
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@cache
+def title_index() -> tuple[dict[tuple[str, ...], dict[str, Any]], int, frozenset[str]]:
+    """Titles as lower-case token tuples (split as spaCy splits hyphens), the longest length, title words."""
+    index: dict[tuple[str, ...], dict[str, Any]] = {}
+    words: set[str] = set()
+    for entry in titles().get("titles", []):
+        toks = tuple(re.sub(r"-", " - ", str(entry["title"])).lower().split())
+        index[toks] = entry
+        words.update(toks)
+    longest = max((len(k) for k in index), default=1)
+    return index, longest, frozenset(words)
+
+
+@cache
+def name_sets() -> dict[str, frozenset[str]]:
+    t = titles()
+    return {
+        "honorifics": frozenset(h.lower() for h in t.get("honorifics", [])),
+        "particles": frozenset(p.lower() for p in t.get("name_particles", [])),
+        "extension": frozenset(t.get("title_extension_words", [])),
+        "reporter_titles": frozenset(x.lower() for x in t.get("reporter_titles", [])),
+        "office_nouns": frozenset(x.lower() for x in t.get("office_nouns", [])),
+        "participant_verbs": frozenset(cues().get("participant_verbs", [])),
+        "meeting_verbs": frozenset(cues().get("meeting_verbs", [])),
+        "meeting_nouns": frozenset(cues().get("meeting_nouns", [])),
+    }
+
+
+@cache
+def _title_grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(modifiers, portfolio words, office heads), lower case, from titles.yaml."""
+    t = titles()
+    return (
+        frozenset(w.lower() for w in t.get("title_modifiers", [])),
+        frozenset(w.lower() for w in t.get("title_extension_words", []) if w[:1].isupper()),
+        frozenset(w.lower() for w in t.get("title_heads", [])),
+    )
+
+
+def _known_title(lows: list[str], i: int, limit: int) -> int:
+    index, longest, words = title_index()
+    if i >= limit or lows[i] not in words:
+        return 0
+    for n in range(min(longest, limit - i), 0, -1):
+        if tuple(lows[i : i + n]) in index:
+            return n
+    return 0
+
+
+def _core_title(doc: Any, lows: list[str], i: int, limit: int) -> int:
+    """A listed title, or portfolio words before an office head ("Unification Minister")."""
+    n = _known_title(lows, i, limit)
+    _, portfolio, heads = _title_grammar()
+    j = i
+    while j < limit and lows[j] in portfolio and doc[j].text[:1].isupper():
+        j += 1
+    if j > i and j < limit and lows[j] in heads and doc[j].text[:1].isupper():
+        n = max(n, j + 1 - i)
+    return n
+
+
+def match_title(doc: Any, i: int, limit: int | None = None) -> int:
+    """Number of tokens of the longest title starting at token i (0 if none).
+
+    A title is a listed one or portfolio words before an office head, after optional modifiers
+    ("Acting President", "Deputy Prime Minister"); two joined by "and" before a name are one
+    person's compound title ("Deputy Prime Minister and Foreign Minister Ishaq Dar").
+    """
+    lows = doc.user_data.get("briefgen_lower")
+    if lows is None:  # lower-case forms once per doc: this runs for every token
+        lows = doc.user_data["briefgen_lower"] = [t.lower_ for t in doc]
+    limit = len(lows) if limit is None else limit
+    modifiers = _title_grammar()[0]
+    j = i
+    while j < limit and lows[j] in modifiers and doc[j].text[:1].isupper():
+        j += 1
+    n = _core_title(doc, lows, j, limit)
+    if not n:
+        return 0 if j > i else _core_title(doc, lows, i, limit)
+    end = j + n
+    if end + 1 < limit and lows[end] == "and":
+        k = end + 1
+        while k < limit and lows[k] in modifiers:
+            k += 1
+        n2 = _core_title(doc, lows, k, limit)
+        if n2 and k + n2 < limit and is_name_word(doc[k + n2]):
+            end = k + n2
+    return end - i
+
+
+def title_entry(title: str) -> dict[str, Any]:
+    index, _, _ = title_index()
+    return index.get(tuple(re.sub(r"-", " - ", title).lower().split()), {})
+
+
+def match_place(doc: Any, i: int, limit: int | None = None) -> tuple[str | None, int]:
+    """A country or body named at token i (after an optional "the"): (canonical, end token)."""
+    gaz = gazetteer()
+    limit = len(doc) if limit is None else limit
+    j = i + 1 if i < limit and doc[i].lower_ == "the" else i
+    for n in range(min(7, limit - j), 0, -1):
+        span = doc[j : j + n]
+        if not span[0].text[:1].isupper():
+            break
+        found = gaz.affiliation(span.text) or _formal_state_name(span.text)
+        if found:
+            return found, j + n
+    return None, i
+
+
+_FORMAL_STATE = re.compile(
+    r"^(?:[A-Z][\w'’-]+ ){0,3}(?:Republic|Kingdom|State|Sultanate|Federation|Emirate|Principality|Commonwealth|"
+    r"Confederation|Grand Duchy) of (?:the )?(.+)$"
+)
+
+
+def _formal_state_name(text: str) -> str | None:
+    """ "Federal Democratic Republic of Ethiopia" → Ethiopia: a formal name the gazetteer does not list."""
+    m = _FORMAL_STATE.match(text)
+    return gazetteer().country(m.group(1)) if m else None
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in gazetteer().event_words)
+
+
+def is_name_word(tok: Any) -> bool:
+    text = tok.text
+    if re.fullmatch(r"[A-Z]\.", text):
+        return True
+    if not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    low = text.lower()
+    if low in _event_words() or (low.endswith("s") and low[:-1] in title_index()[2]):
+        return False
+    honorific = low in name_sets()["honorifics"] and low not in _inner_honorifics()
+    if low in _word_sets()[1] or low in _word_sets()[0] or honorific or low in title_index()[2]:
+        return False
+    if text.isupper() and len(text) > 3:  # datelines such as "ANKARA"
+        return False
+    if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
+        return False  # "Analysts said": a plural common noun capitalised at the start of a sentence
+    gaz = gazetteer()
+    return not (gaz.country(text) or gaz.body(text) or gaz.city(text) or gaz.seat(text))
+
+
+def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
+    """The name starting at token i (after honorifics): (start, end); end == start when none."""
+    limit = len(doc) if limit is None else limit
+    hon = name_sets()["honorifics"]
+    while i < limit and (doc[i].lower_ in hon or doc[i].lower_.rstrip(".") in hon):
+        i += 1
+    start = j = i
+    last_good = i
+    particles = name_sets()["particles"]
+    while j < limit:
+        tok = doc[j]
+        if is_name_word(tok):
+            j += 1
+            last_good = j
+        elif tok.lower_ in particles and j >= start:
+            # a run of particles ("von der", "de la", "van den") belongs to the name when a name word
+            # (or a hyphen: "al-Kadhimi") follows it
+            k = j
+            while k < limit and doc[k].lower_ in particles:
+                k += 1
+            if k < limit and (doc[k].text in {"-", "‑"} or is_name_word(doc[k])):
+                j = k
+            else:
+                break
+        elif tok.text in {"-", "‑"} and j > start and not doc[j - 1].whitespace_ and j + 1 < limit:
+            if is_name_word(doc[j + 1]) or doc[j + 1].lower_ in particles:
+                j += 1
+            elif doc[j + 1].is_lower and doc[j + 1].is_alpha and not tok.whitespace_ and last_good == j:
+                j += 2  # "Lee Jae-sung", "Kim Jong-un": the second part of a given name
+                last_good = j
+            else:
+                break
+        elif tok.text == "," and j > start and j + 1 < limit and doc[j + 1].text.rstrip(".").lower() in {"jr", "sr"}:
+            j += 2
+            last_good = j
+            break
+        elif tok.text.rstrip(".").lower() in {"jr", "sr"} and j > start:
+            j += 1
+            last_good = j
+            break
+        else:
+            break
+    end = last_good
+    if end > start and not any(len(t.text.strip(".")) > 1 for t in doc[start:end]):
+        return start, start
+    return start, end
+
+
+def name_text(doc: Any, start: int, end: int) -> str:
+    return doc[start:end].text.strip()
+
+
+def prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
+    """A demonym, country or body right before token i ("Russian", "Rwanda's", "UK", "UN")."""
+    gaz = gazetteer()
+    if i <= 0:
+        return None, i
+    if i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
+        found, start = prefix_affiliation(doc, i - 3)  # "Democratic Republic of the Congo (DRC) President"
+        if found:
+            return found, start
+    if doc[i - 1].text in _POSSESSIVE:
+        for n in range(1, 7):
+            if i - 1 - n < 0:
+                break
+            span = doc[i - 1 - n : i - 1]
+            found = gaz.affiliation(span.text)
+            if found:
+                return found, i - 1 - n
+        return None, i
+    for n in range(6, 0, -1):
+        if i - n < 0:
+            continue
+        span = doc[i - n : i]
+        if not span[0].text[:1].isupper():
+            continue
+        found = gaz.affiliation(span.text)
+        if found:
+            start = i - n
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            return found, start
+    return None, i
+
+
+def extend_title(doc: Any, j: int, limit: int) -> int:
+    """Continue "Minister of Foreign Affairs and Cooperation": of/for + known title words, not a country."""
+    ext = name_sets()["extension"]
+    if j >= limit or doc[j].lower_ not in {"of", "for"}:
+        return j
+    place, _ = match_place(doc, j + 1, limit)
+    if place:
+        return j
+    k = j + 1
+    end = j
+    while k < limit and doc[k].text in ext:
+        if doc[k].text in {"and", "the"}:
+            k += 1
+            continue
+        k += 1
+        end = k
+    return end if end > j + 1 else j

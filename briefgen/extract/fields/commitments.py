@@ -1,0 +1,534 @@
+"""Commitments: who undertook to do what, by when.
+
+Cues come from data (cues.yaml): "agreed to", "committed to", "pledged", "plans to", "intends to",
+"is preparing to", a "will" whose subject is a party, "reaffirmed their readiness/resolve to",
+"welcomed the resumption of", and money pledged for a purpose. Verbs that only report talk
+("discussed", "urged", "encouraged") never make a commitment. The actor is the subject of the cue,
+resolved to names (and their countries) or to the participants as a group; the deadline is the date
+expression inside the action ("by 2030", "early next year") and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ...model import Commitment
+from ..components.document import Analysis
+from ..lexicon.data import cues
+from ..lexicon.gazetteer import gazetteer
+from .people import People, Person
+
+_MAX_ACTION_WORDS = 45
+_PAST_MARKERS = re.compile(
+    r"\bsince\b|\blast (?:year|month|week|october|november|december|january|february|march|april|may|june|"
+    r"july|august|september)\b",
+    re.I,
+)
+
+
+@cache
+def _cue_table() -> dict[str, dict[str, Any]]:
+    return {str(c["lemma"]): c for c in cues().get("commitment_cues", [])}
+
+
+@cache
+def _actor_bodies() -> frozenset[str]:
+    """Nouns of a body that can undertake something ("the Administration will provide …")."""
+    return frozenset(cues().get("actor_bodies", []))
+
+
+def actor_label(persons: list[Person]) -> str:
+    """ "Antony J. Blinken and Sergey Lavrov (United States and Russia)"."""
+    affs = list(dict.fromkeys(p.affiliation for p in persons if p.affiliation))
+    if affs and not any(p.name for p in persons) and len(affs) == len(persons):
+        # offices named by side only ("the foreign ministers of A and B"): the sides are the actors
+        return affs[0] if len(affs) == 1 else ", ".join(affs[:-1]) + " and " + affs[-1]
+    names = [p.label() for p in persons]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if affs:
+        joined += " (" + (affs[0] if len(affs) == 1 else ", ".join(affs[:-1]) + " and " + affs[-1]) + ")"
+    return joined
+
+
+def _subjects(verb: Any) -> list[Any]:
+    """Subjects of a verb, climbing through xcomp/conj chains ("agreed to continue to work")."""
+    v = verb
+    for _ in range(6):
+        subs = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if subs:
+            out = []
+            for s in subs:
+                out.append(s)
+                out.extend(c for c in s.subtree if c.dep_ == "conj" and c.head.i in {x.i for x in out})
+            return out
+        if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"} and v.head is not v:
+            v = v.head
+        else:
+            break
+    return []
+
+
+def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tuple[str | None, float]:
+    gaz = gazetteer()
+    heads = [possessor] if possessor is not None else _subjects(verb)
+    persons: list[Person] = []
+    places: list[str] = []
+    texts: list[str] = []
+    for tok in heads:
+        found = people.refer(tok)
+        if found:
+            for p in found:
+                if p not in persons:
+                    persons.append(p)
+            continue
+        span = an.doc[tok.left_edge.i : tok.i + 1]
+        place = gaz.affiliation(span.text) or gaz.affiliation(tok.text)
+        if place:
+            places.append(place)
+        elif tok.lower_ in {"teams", "team"} or tok.pos_ == "PROPN" or tok.lemma_.lower() in _actor_bodies():
+            owner = [people.owner(t.i) for t in span if people.owner(t.i)]
+            texts.append(span.text + (f" ({actor_label(owner)})" if owner else ""))
+    if persons:
+        label = actor_label(persons)
+        places = [pl for pl in places if pl not in {p.affiliation for p in persons}]
+        if places:
+            label += " with " + " and ".join(places)
+        return label, 0.85
+    if places:
+        return " and ".join(dict.fromkeys(places)), 0.8
+    if texts:
+        return "; ".join(texts), 0.7
+    return None, 0.5
+
+
+def _action_text(an: Analysis, start_tok: Any, end_i: int) -> str:
+    doc = an.doc
+    end_i = min(end_i, start_tok.sent.end)
+    span = doc[start_tok.i : end_i]
+    words = span.text.split()
+    text = " ".join(words[:_MAX_ACTION_WORDS])
+    return text.rstrip(" ,;.") or start_tok.text
+
+
+def clause_end(verb: Any) -> int:
+    """One past the last token of a verb's own clause.
+
+    A coordinated verb ("… and agreed that …") starts a new clause, and so does a trailing clause
+    after a comma ("…, adding that …", "…, as the two allies seek …"): it is not part of the action.
+    """
+    end = verb.right_edge.i + 1
+    doc = verb.doc
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            cc = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < child.i]
+            end = min(end, cc[-1].i if cc else child.left_edge.i)
+        elif child.i > verb.i and child.dep_ in {"advcl", "ccomp"} and child.left_edge.i > verb.i + 1:
+            left = child.left_edge.i
+            if doc[left - 1].text in {",", ";", "—", "–"}:
+                end = min(end, left - 1)
+    return end
+
+
+def _in_quote(an: Analysis, people: People, tok: Any) -> bool:
+    """Inside quotation marks: reported rhetoric, not an undertaking recorded by the text.
+
+    Except where the quotation is the readout itself (a spokesperson's statement quoted whole,
+    holding the sentence that frames the meeting): its undertakings are the meeting's.
+    """
+    span = an.quote_at(tok.idx)
+    if span is None:
+        return False
+    frame = people.frame_sentence
+    if frame is None:
+        return True
+    overlap = min(frame.end_char, span.end) - max(frame.start_char, span.start)
+    return overlap * 2 <= frame.end_char - frame.start_char  # the quote holds most of the frame: a readout
+
+
+_DEADLINE_WORDS = re.compile(
+    r"\d{4}|next|coming|end of|early|late|mid|month|year|week|day|spring|summer|autumn|fall|winter|quarter"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December",
+    re.I,
+)
+#: Words that may open a deadline before the date itself: "before the summer", "early next year", "later this year".
+_DEADLINE_PREPS = {"by", "within", "before", "until", "over", "in", "during", "after", "no", "later", "than"}
+_DEADLINE_MODIFIERS = {"early", "late", "later", "earlier", "mid", "middle"}
+
+
+def _deadline(an: Analysis, first: int, last: int) -> str | None:
+    """The date expression inside an action, as written, with its preposition ("by the end of 2026")."""
+    doc = an.doc
+    for ent in an.ents:
+        if ent.label_ != "DATE" or ent.start < first or ent.end > last:
+            continue
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in {"since", "from"} or ent.text.lower().startswith(("last", "since", "today", "yesterday")):
+            continue
+        if not _DEADLINE_WORDS.search(ent.text):
+            continue
+        root = ent.root
+        if len(ent) == 1 and root.dep_ in {"nummod", "compound", "amod"} and root.head.i > root.i:
+            continue  # a year naming a thing: "the 1951 Mutual Defense Treaty", "the 2030 Agenda"
+        start = ent.start
+        if start > first and doc[start - 1].lower_ in _DEADLINE_MODIFIERS:
+            start -= 1  # "early next year", "later this year"
+        # "within six months", "no later than June", "before the summer"
+        while start > first and doc[start - 1].lower_ in _DEADLINE_PREPS and ent.start - start < 4:
+            start -= 1
+        return doc[start : ent.end].text
+    return None
+
+
+#: Tokens that may stand between a cue verb and its "to": "agreed on Monday to", "agreed today to".
+_ADVERBIAL_WORDS = {"on", "today", "also", "again", "formally", "jointly", "publicly", "unanimously", "further", ","}
+
+
+def _after_adverbial(an: Analysis, tok: Any, limit: int) -> Any:
+    """The token after a short time adverbial following a cue verb, or None."""
+    k = tok.i + 1
+    while (
+        k < limit
+        and k - tok.i <= 6
+        and (an.doc[k].ent_type_ in {"DATE", "TIME"} or an.doc[k].lower_ in _ADVERBIAL_WORDS)
+    ):
+        k += 1
+    return an.doc[k] if tok.i + 1 < k < limit else None
+
+
+def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | None:
+    """ "Two joint commissions are to be created to manage …" → "create two joint commissions to manage …":
+    a passive arrangement ("is to be", "will be", "shall be") whose subject is a thing, not a party."""
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return None
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "’ll"} for c in kids)
+    be_to = verb.i >= 3 and an.doc[verb.i - 1].lower_ == "be" and an.doc[verb.i - 2].lower_ == "to"
+    if not (future or be_to):
+        return None
+    subject = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if subject is None and verb.dep_ in {"xcomp", "ccomp"}:  # "… are to be created": the subject is the head's
+        subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or people.refer(subject) or subject.pos_ == "PRON":
+        return None
+    if gazetteer().affiliation(an.doc[subject.left_edge.i : subject.i + 1].text):
+        return None
+    noun_phrase = an.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    rest = an.doc[verb.i + 1 : clause_end(verb)].text.strip(" ,;.")
+    return " ".join(x for x in (verb.lemma_, noun_phrase[:1].lower() + noun_phrase[1:], rest) if x)
+
+
+def _sides_label(people: People) -> str | None:
+    """The participants' sides, when an arrangement names no agent: "Spain and Portugal"."""
+    parts = people.participants
+    if len(parts) < 2:
+        return None
+    affs = list(dict.fromkeys(p.affiliation for p in parts if p.affiliation))
+    if len(affs) >= 2:
+        return ", ".join(affs[:-1]) + " and " + affs[-1]
+    return actor_label(parts)
+
+
+def _be_to_verb(an: Analysis, tok: Any) -> Any:
+    """The verb of "is to visit" / "are to meet" (an arrangement), or None."""
+    if tok.i + 2 >= len(an.doc) or tok.lower_ not in {"is", "are"}:
+        return None
+    verb = an.doc[tok.i + 2]
+    return verb if verb.tag_ == "VB" and verb.pos_ == "VERB" else None
+
+
+def _future_modal(tok: Any) -> bool:
+    """ "will", or "would" reporting what a speaker said a party would do."""
+    if tok.tag_ != "MD":
+        return False
+    if tok.lower_ in {"will", "’ll", "'ll"}:
+        return True
+    if tok.lower_ != "would":
+        return False
+    clause = tok.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_ in _REPORTING_VERBS
+
+
+_REPORTING_VERBS = {
+    "say",
+    "state",
+    "announce",
+    "confirm",
+    "tell",
+    "add",
+    "note",
+    "indicate",
+    "inform",
+    "assure",
+    "affirm",
+}
+
+
+def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
+    """The verb's subject is a party to the meeting: a person, a country or body, a team or government."""
+    return any(
+        people.refer(s)
+        or gazetteer().affiliation(an.doc[s.left_edge.i : s.i + 1].text)
+        or s.lower_ in {"teams", "administration", "government"}
+        for s in _subjects(verb)
+    )
+
+
+def _readiness_verb(adjective: Any) -> Any:
+    """The verb an adjective of readiness completes: "is" in "is willing and ready to", "stands" in "stands ready"."""
+    pred = adjective
+    while pred.dep_ == "conj" and pred.head is not pred:
+        pred = pred.head
+    verb = pred.head
+    return verb if verb is not pred and verb.pos_ in {"VERB", "AUX"} else None
+
+
+def _commitment_phrase(an: Analysis, noun: Any, prep: Any) -> str | None:
+    """ "ironclad commitment to the Philippines under the 1951 Treaty": a commitment to a party or thing.
+
+    When "commitment/pledge to" takes a noun rather than a verb, what was undertaken is the commitment
+    itself; the phrase is kept whole, without its article, possessor or the actor's own country ("the
+    ironclad U.S. commitment" → "ironclad commitment").
+    """
+    if prep.lower_ != "to" or prep.dep_ != "prep" or not any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    gaz = gazetteer()
+    dropped: set[int] = set()
+    for child in noun.children:
+        if child.i < noun.i and (
+            child.dep_ in {"det", "poss"}
+            or (child.dep_ in {"compound", "amod", "nmod"} and gaz.affiliation(child.text))
+        ):
+            dropped.update(t.i for t in child.subtree)
+    words = []
+    for tok in an.doc[noun.left_edge.i : noun.right_edge.i + 1]:
+        if tok.i in dropped:
+            continue
+        words.append(tok.text_with_ws)
+    text = "".join(words).strip().rstrip(" ,;.")
+    return " ".join(text.split()[:_MAX_ACTION_WORDS]) or None
+
+
+def _is_perfect_past(verb: Any) -> bool:
+    return (
+        any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
+        or verb.tag_ == "VBD"
+        and False
+    )
+
+
+def _past_step(noun: Any, past_mods: set[str]) -> bool:
+    """ "the Government's recent launch of its plan": a step one side already took, not an undertaking."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ in {"amod", "advmod"} and c.lower_ in past_mods)
+        for c in noun.children
+        if c.i < noun.i
+    )
+
+
+def _step_action(an: Analysis, noun: Any, end: int, steps: dict[str, str]) -> str:
+    """The whole welcomed step as an undertaking: "resumption of cooperation to combat X, and establishment of
+    a group" → "resume cooperation to combat X, and establish a group".
+
+    Why the whole clause: what is resumed and what for is the undertaking; the bare noun phrase is not.
+    """
+    doc = an.doc
+    end = min(end, noun.sent.end)
+    words: list[str] = []
+    i = noun.i
+    while i < end:
+        tok = doc[i]
+        verb = steps.get(tok.lower_)
+        if verb and i + 1 < end and doc[i + 1].lower_ == "of":
+            if words and words[-1].strip().lower() in {"the", "a", "an"}:
+                words.pop()
+            words.append(verb + " ")
+            i += 2
+            continue
+        words.append(tok.text_with_ws)
+        i += 1
+    text = " ".join("".join(words).split()[:_MAX_ACTION_WORDS])
+    return text.rstrip(" ,;.")
+
+
+def _needed_verb(prep: Any, need_nouns: set[str]) -> Any:
+    """The verb of "agreed on the urgent need to increase X": "increase" is what was agreed, or None."""
+    if prep is None or prep.lower_ != "on":
+        return None
+    for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in need_nouns):
+        for verb in (c for c in pobj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
+            if any(k.dep_ == "aux" and k.lower_ == "to" for k in verb.children):
+                return verb
+    return None
+
+
+def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
+    c = cues()
+    table = _cue_table()
+    nouns = set(c.get("commitment_nouns", []))
+    frame_verbs = set(c.get("commitment_frame_verbs", []))
+    steps = {str(k): str(v) for k, v in (c.get("agreed_step_nouns") or {}).items()}
+    past_mods = set(c.get("past_step_modifiers", []))
+    need_nouns = set(c.get("need_nouns", []))
+    weak_reporting = set(c.get("weak_reporting_verbs", []))
+    not_verbs = set(c.get("not_commitment_verbs", []))
+    arrangements = set(c.get("arrangement_verbs", []))
+    found: list[Commitment] = []
+    covered: list[tuple[int, int]] = []
+
+    def inside(i: int) -> bool:
+        return any(a <= i < b for a, b in covered)
+
+    def add(
+        verb: Any, action_from: Any, action_end: int, confidence: float, possessor: Any = None, text: str | None = None
+    ) -> None:
+        actor, actor_conf = _actor(an, people, verb, possessor)
+        if actor is None:
+            return
+        action = text or _action_text(an, action_from, action_end)
+        if len(action.split()) < 2:
+            return
+        item = Commitment(
+            actor=actor,
+            action=action,
+            deadline=_deadline(an, action_from.i, action_end),
+            confidence=round(min(confidence, actor_conf + 0.1), 2),
+        )
+        item.evidence = [an.sentence_evidence(verb.sent)]
+        found.append(item)
+        covered.append((action_from.i, action_end))
+
+    readiness = set(c.get("readiness_adjectives", []))
+    relevant = set(table) | frame_verbs | readiness | {"be"}  # the lemmas any rule below starts from
+    for sent in an.sents:
+        if _PAST_MARKERS.search(an.text_of(sent)) and not re.search(r"\bwill\b", an.text_of(sent)):
+            continue
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if (lemma not in relevant and tok.tag_ != "MD") or inside(tok.i) or _in_quote(an, people, tok):
+                continue
+            nxt = an.doc[tok.i + 1] if tok.i + 1 < len(an.doc) else None
+            # 1. cue verbs: agreed to, committed to, pledged, plans to …
+            if lemma in table and tok.pos_ in {"VERB", "AUX", "NOUN"} and tok.pos_ != "NOUN":
+                cue = table[lemma]
+                wanted = cue.get("next")
+                if tok.dep_ in {"amod", "acl"} or any(ch.dep_ == "auxpass" for ch in tok.children):
+                    continue
+                negated = None
+                if (
+                    nxt is not None
+                    and nxt.lower_ == "not"
+                    and tok.i + 2 < sent.end
+                    and an.doc[tok.i + 2].lower_ == "to"
+                ):
+                    negated, nxt = nxt, an.doc[tok.i + 2]  # "agreed not to allow …": the "not" is the undertaking
+                if wanted:
+                    later = _after_adverbial(an, tok, sent.end)  # "agreed on Monday to resume talks"
+                    if later is not None and later.lower_ in set(wanted):
+                        nxt = later
+                    elif nxt is None or nxt.lower_ not in set(wanted):
+                        continue
+                if lemma == "commit" and _is_perfect_past(tok):
+                    continue
+                start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
+                start = an.doc[start.i + 1] if start.i + 1 < sent.end and start is not tok else (nxt or tok)
+                start = negated if negated is not None else start
+                start = _needed_verb(nxt, need_nouns) or start  # "agreed on the urgent need to increase X"
+                conf = float(cue.get("confidence", 0.8))
+                comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i), None)
+                if comp is not None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in comp.children):
+                    # "agreed to set up X and to hold Y": one commitment per coordinated verb
+                    add(tok, start, clause_end(comp), conf)
+                    for conj in (c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VB"):
+                        first = conj.left_edge if conj.left_edge.lower_ != "to" else an.doc[conj.left_edge.i + 1]
+                        add(tok, first, clause_end(conj), conf)
+                else:
+                    add(tok, start, clause_end(tok), conf)
+                continue
+            # 2. reaffirmed their readiness / expressed the shared intention / welcomed X's commitment
+            if lemma in frame_verbs and tok.pos_ == "VERB":
+                for obj in (ch for ch in tok.children if ch.dep_ in {"dobj", "attr"}):
+                    olemma = obj.lemma_.lower()
+                    if olemma in nouns or (olemma == "need" and lemma in {"affirm", "reaffirm"}):
+                        poss = next((ch for ch in obj.children if ch.dep_ == "poss"), None)
+                        possessor = (
+                            poss
+                            if poss is not None
+                            and (people.refer(poss) or gazetteer().affiliation(poss.text))
+                            and lemma == "welcome"
+                            else None
+                        )
+                        if lemma == "welcome" and possessor is None:
+                            continue
+                        after = [ch for ch in obj.children if ch.dep_ in {"acl", "prep", "relcl"} and ch.i > obj.i]
+                        start = (
+                            an.doc[after[0].i + 1]
+                            if after and after[0].lower_ in {"to", "of"}
+                            else (after[0] if after else obj)
+                        )
+                        if after and after[0].dep_ == "acl":
+                            start = after[0]
+                            kids = [k for k in after[0].children if k.dep_ == "aux" and k.lower_ == "to"]
+                            start = an.doc[kids[0].i + 1] if kids else start
+                        phrase = _commitment_phrase(an, obj, after[0]) if after else None
+                        # "reiterated President Biden's resolve" / "the United States' ironclad commitment": a side's
+                        # standing policy restated, not an undertaking made at the meeting: kept, marked for review
+                        own_policy = lemma != "welcome" and any(ch.dep_ == "poss" for ch in obj.children)
+                        add(tok, start, obj.right_edge.i + 1, 0.55 if own_policy else 0.75, possessor, text=phrase)
+                        break
+                    if lemma == "welcome" and olemma in steps:
+                        if not _past_step(obj, past_mods):
+                            end = clause_end(tok)
+                            add(tok, obj, end, 0.65, text=_step_action(an, obj, end, steps))
+                        break
+                continue
+            # 3. "is ready to / willing to / stands ready to work with …": an undertaking of the subject
+            if tok.lower_ in readiness and tok.dep_ in {"acomp", "conj", "oprd", "attr"}:
+                verb = _readiness_verb(tok)
+                comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+                reported = verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING_VERBS
+                # "X stated that the US stands ready to …" is an offer reported, an outlook, not an undertaking
+                if verb is not None and comp is not None and not reported and _party_subject(an, people, verb):
+                    first = comp.left_edge if comp.left_edge.lower_ != "to" else an.doc[comp.left_edge.i + 1]
+                    add(verb, first, clause_end(comp), 0.7)
+                continue
+            # 4. "will" with a party as subject; "would" in reported speech ("X said that Japan would host");
+            #    "is to visit"
+            be_to = lemma == "be" and nxt is not None and nxt.lower_ == "to" and _be_to_verb(an, tok)
+            if be_to or _future_modal(tok):
+                head = _be_to_verb(an, tok) if be_to else tok.head
+                if head is None or head.lemma_ in not_verbs or head.lemma_ == "be":
+                    continue
+                if not _party_subject(an, people, head):
+                    continue
+                # "would not allow": the negation is part of the undertaking
+                neg = next((c for c in head.children if c.dep_ == "neg" and c.i < head.i), None)
+                conf = 0.75 if tok.lower_ != "would" else 0.7
+                if tok.lower_ == "would" and tok.head.head.lemma_ in weak_reporting:
+                    conf = 0.55  # "noting that the US would continue to invest at home": stated policy, for review
+                add(head, neg if neg is not None else head, clause_end(head), conf)
+                continue
+        # 4b. an arrangement with no agent: "two commissions are to be created", "the next round will be held"
+        for tok in sent:
+            if inside(tok.i) or tok.tag_ != "VBN" or tok.lemma_ not in arrangements:
+                continue
+            phrase = _agentless_arrangement(an, people, tok)
+            if phrase:
+                actor = _sides_label(people)
+                if actor is None:
+                    continue
+                end = clause_end(tok)
+                item = Commitment(
+                    actor=actor, action=phrase, deadline=_deadline(an, tok.sent.start, end), confidence=0.6
+                )
+                item.evidence = [an.sentence_evidence(sent)]
+                found.append(item)
+                covered.append((tok.i, end))
+        # 5. money for a purpose, with no other cue in the sentence
+        if not any(sent.start <= a < sent.end for a, _ in covered):
+            money = [e for e in an.ents_in(sent.start, sent.end) if e.label_ == "MONEY"]
+            if money and not _PAST_MARKERS.search(an.text_of(sent)):
+                root = sent.root
+                add(root, an.doc[min(root.i + 1, sent.end - 1)], sent.end, 0.6)
+    return found

@@ -1,0 +1,168 @@
+"""Outlook (next steps, future meetings) and background (earlier events with their dates).
+
+Outlook: sentences with a forward-looking cue from cues.yaml ("will", "look forward", "next year",
+"further contacts", "plans to" …), outside quotations, one item per sentence. Background: date
+expressions naming an earlier period ("in November 2024") attached to an event noun ("the first
+ministerial meeting held in Sochi"), never the meeting's own date.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import BackgroundEvent, Commitment, OutlookItem
+from ..components.document import Analysis
+from ..lexicon.data import cues
+from ..text.dates import FULL_DATE, resolve
+from .people import People
+
+_MAX_WORDS = 40
+#: Undertakings this sure (cue verbs: agreed, committed, decided …) make their sentence a next step.
+_COMMITMENT_CONFIDENCE = 0.8
+_EVENT_NOUNS = {
+    "meeting", "summit", "conference", "visit", "talks", "session", "forum", "agreement", "election", "elections",
+    "dialogue", "ministerial", "consultations", "call", "treaty", "memorandum", "declaration", "round", "trip",
+}  # fmt: skip
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:_MAX_WORDS]) + (" …" if len(words) > _MAX_WORDS else "")
+
+
+def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] | None = None) -> list[OutlookItem]:
+    """Next steps, one item per sentence: forward-looking sentences and the sentences that hold an undertaking."""
+    phrases = [c.lower() for c in cues().get("outlook_cues", [])]
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    undertaken = {ev.start for c in commitments or [] if c.confidence >= _COMMITMENT_CONFIDENCE for ev in c.evidence}
+    out: list[OutlookItem] = []
+    if not people.participants:
+        return out  # a statement with no meeting has no next steps of a meeting
+    for sent in an.sents:
+        evidence = an.sentence_evidence(sent)
+        body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", an.text_of(sent))
+        hits = pattern.findall(body.lower())
+        past = bool(re.search(r"\b(?:has|have|had) (?:committed|pledged)\b", body)) and "will" not in hits
+        if evidence.start in undertaken:
+            confidence = 0.7
+        elif not hits or sent is people.frame_sentence or past:
+            continue
+        else:
+            confidence = 0.6 if hits != ["will"] else 0.5
+        item = OutlookItem(
+            text=_short(_forward_clause(an, sent, pattern) or an.text_of(sent).strip()), confidence=confidence
+        )
+        item.evidence = [evidence]
+        out.append(item)
+    return out
+
+
+_PRONOUN_TAGS = {"PRP", "PRP$"}
+_REPORTING = {"say", "add", "note", "state", "stress", "tell", "express", "emphasize", "emphasise", "underline"}
+
+
+def _forward_clause(an: Analysis, sent: Any, pattern: re.Pattern[str]) -> str | None:
+    """The forward-looking clause of a sentence that leans on context ("He said the talks … to explore ways
+    of further expanding bilateral cooperation" → "explore ways of further expanding bilateral cooperation").
+
+    Only for sentences that open with a pronoun or report speech; the whole sentence stays the evidence.
+    """
+    from .commitments import clause_end
+
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return None
+    pronoun_led = first.tag_ in _PRONOUN_TAGS
+    body = an.text_of(sent).lower()
+    for m in pattern.finditer(body):
+        tok = next((t for t in sent if t.idx - sent.start_char >= m.start()), None)
+        if tok is None or an.quote_at(tok.idx) is not None:
+            continue
+        verb = tok
+        for _ in range(3):  # "look for ways of …": from the cue word up to its verb
+            if verb.pos_ == "VERB" or verb.head is verb:
+                break
+            verb = verb.head
+        verb = tok.head if tok.tag_ == "MD" else verb if verb.pos_ == "VERB" else None
+        if verb is None or verb is sent.root:
+            continue
+        # only a clause reported by a verb of speech ("… and said the meeting was an occasion to …") or in a
+        # sentence that opens with a pronoun; otherwise the sentence stands on its own
+        if not pronoun_led and not any(a.lemma_ in _REPORTING for a in verb.ancestors):
+            continue
+        last = verb
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.dep_ == "xcomp":
+            verb = verb.head  # "to set up a working group and to hold the next meeting": the whole coordination
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.tag_ not in _PRONOUN_TAGS:
+            start = subject.left_edge.i
+        else:
+            start = verb.left_edge.i if verb.left_edge.i >= verb.i - 1 else verb.i
+            if an.doc[start].lower_ == "to":
+                start += 1
+        end = min(clause_end(last) if last is not verb else clause_end(verb), sent.end)
+        if an.doc[start].tag_ in _PRONOUN_TAGS:
+            continue
+        words = []
+        for tok in an.doc[start:end]:
+            antecedent = _antecedent(an, sent, start) if tok.lower_ == "it" and tok.dep_ in {"dobj", "pobj"} else None
+            words.append((antecedent or tok.text) + tok.whitespace_)
+        text = "".join(words).strip(" ,.;")
+        if len(text.split()) >= 3 and not re.search(r"\bit\b", text):
+            return text
+    return None
+
+
+def _antecedent(an: Analysis, sent: Any, before: int) -> str | None:
+    """What "it" stands for: the last object noun earlier in the same sentence, as a topic label
+    ("review the “excellent bilateral cooperation” … and to explore ways of further expanding it")."""
+    from .topics import clean_labels
+
+    for tok in reversed(list(an.doc[sent.start : before])):
+        refers_on = any(g.lower_ == "it" for c in tok.children if c.dep_ == "prep" for g in c.children)
+        if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and not refers_on:  # not "stock" in "take stock of it"
+            labels = clean_labels(re.sub(r"[“”\"«»‘’]", "", an.doc[tok.left_edge.i : tok.i + 1].text))
+            return labels[0] if labels else None
+    return None
+
+
+def _event_head(tok: Any) -> Any:
+    """Climb from a date to the event noun it dates ("meeting held in Sochi in November 2024")."""
+    cur = tok
+    for _ in range(5):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"NOUN", "PROPN"} and (cur.lemma_.lower() in _EVENT_NOUNS or cur.text.lower() in _EVENT_NOUNS):
+            return cur
+    return None
+
+
+def extract_background(an: Analysis, people: People, meeting_date_text: str | None) -> list[BackgroundEvent]:
+    doc = an.doc
+    out: list[BackgroundEvent] = []
+    for ent in an.ents:
+        if ent.label_ != "DATE":
+            continue
+        if meeting_date_text and ent.text in meeting_date_text:
+            continue
+        if not re.search(r"\b(1[89]\d\d|20\d\d)\b", ent.text) or re.search(
+            r"\b(next|coming|by|until)\b", ent.text, re.I
+        ):
+            continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in {"by", "until", "before"}:
+            continue
+        head = _event_head(ent.root)
+        if head is None:
+            continue
+        left = min(head.left_edge.i, ent.start)
+        right = max(ent.end, head.i + 1)
+        if right - left > 25:
+            left = max(left, ent.start - 12)
+        text = doc[left:right].text.strip(" ,.;")
+        date = resolve(ent.text, None) if FULL_DATE.search(ent.text) else None
+        item = BackgroundEvent(text=text, date_text=ent.text, date=date, confidence=0.7)
+        item.evidence = [an.sentence_evidence(ent.sent)]
+        out.append(item)
+    return out

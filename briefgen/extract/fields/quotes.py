@@ -1,0 +1,165 @@
+"""Quotes: the words inside quotation marks, verbatim, with their speaker.
+
+A quoted span of one or two words is a scare quote (a label the writer marks, not speech) and is
+skipped. Three words or more count when someone is speaking in the sentence: the speaker is the
+subject of a verb of speech next to the quote ("…,” Lavrov said", "He said the talks … the “…”"),
+resolved through names, offices ("the Secretary") and pronouns ("he said") to the person. A quote
+whose speaker cannot be found is kept with no speaker and low confidence, never given a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import Quote
+from ..components.document import Analysis
+from ..lexicon.data import cues
+from .people import People
+
+_MIN_WORDS = 3
+
+
+def _speech_lemmas() -> set[str]:
+    return set(cues().get("speech_verbs", []))
+
+
+def _same_paragraph(an: Analysis, a: int, b: int) -> bool:
+    return "\n\n" not in an.text[min(a, b) : max(a, b)].replace("\r", "")
+
+
+def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[str | None, float]:
+    """The speaker of a quote at [start, end): a subject of a speech verb outside the quote, nearest first.
+
+    Looks in the quote's own sentences, in the next sentence of the same paragraph when it opens with
+    the attribution ("… ." Lavrov said), and in the sentence just before when it introduces the quote
+    ("A Kremlin spokesman said:").
+    """
+    si = an.sentence_index(start)
+    ei = an.sentence_index(max(start, end - 1))
+    sents = an.sents[si : ei + 2] if ei + 1 < len(an.sents) else an.sents[si : ei + 1]
+    if si > 0 and re.search(r"[:,]\s*$", an.text[an.sents[si - 1].start_char : start - 1]):
+        sents = [an.sents[si - 1], *sents]
+    verbs = _speech_lemmas()
+    candidates: list[tuple[int, Any]] = []
+    for sent in sents:
+        if sent.start_char > end + 2 and (
+            not _same_paragraph(an, end, sent.start_char)
+            or not re.match(r"\s*[,—–-]?\s*[\w-]+(?: [\w-]+)? (said|added|stated|says)\b", an.text_of(sent))
+        ):
+            continue
+        for tok in sent:
+            if start <= tok.idx < end:
+                continue
+            if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in verbs:
+                distance = min(abs(tok.idx - start), abs(tok.idx - end))
+                candidates.append((distance, tok))
+        if sent.start_char > end:
+            break
+    candidates.sort(key=lambda c: c[0])
+    for _, verb in candidates:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not (start <= c.idx < end)]
+        for child in subjects:
+            found = people.refer(child)
+            if found and _label(found):
+                return _label(found), 0.9
+        for child in subjects:
+            body = _body_speaker(an, child)
+            if body:
+                return body, 0.7
+    # "According to X, …" or a person subject of the sentence
+    for sent in sents[:1]:
+        for tok in sent:
+            if start <= tok.idx < end:
+                continue
+            if tok.dep_ in {"nsubj", "nsubjpass"}:
+                found = people.refer(tok)
+                if found and found[0].participant and _label(found):
+                    return _label(found), 0.7
+    return None, 0.4
+
+
+def _label(found: list[Any]) -> str | None:
+    """One person's fullest name, or a group's names joined ("A and B"); an office nobody could be tied to
+    is no speaker's name unless written as one ("the president" is not, "Secretary-General" is)."""
+    names = list(dict.fromkeys(p.label() for p in found if p.name or (p.title or "")[:1].isupper()))
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _body_speaker(an: Analysis, head: Any) -> str | None:
+    """A body that speaks ("the Russian embassy", "the ministry's statement", "A Downing Street
+    spokesperson"), named by its phrase; never a bare capitalised fragment ("Head", "Briefing")."""
+    words = set(cues().get("speaking_bodies", []))
+    phrase = [t for t in an.doc[head.left_edge.i : head.i + 1] if t.dep_ not in {"det", "predet"}]
+    if not phrase:
+        return None
+    if head.lemma_.lower() in words or head.ent_type_ == "ORG" or any(t.lemma_.lower() in words for t in phrase):
+        return _noun_speaker(an, head)
+    return None
+
+
+def _noun_speaker(an: Analysis, head: Any) -> str:
+    """A body or office speaking, without its article: "Downing Street spokesperson", "The ministry"."""
+    left = head.left_edge.i
+    while left < head.i and an.doc[left].dep_ in {"det", "predet"}:
+        left += 1
+    return an.doc[left : head.i + 1].text
+
+
+def _looks_like_title(inner: str) -> bool:
+    """A quoted name of a document or programme ("Pact for the Future"), not speech."""
+    words = inner.split()
+    small = {"for", "of", "the", "and", "in", "on", "to", "a", "an", "with"}
+    return (
+        len(words) <= 8
+        and all(w[:1].isupper() or w in small for w in words)
+        and not inner.rstrip().endswith((".", "!", "?", ","))
+    )
+
+
+def _only_quote(an: Analysis, start: int, end: int) -> bool:
+    """The quote fills its sentence: no words of attribution around it."""
+    si, ei = an.sentence_index(start), an.sentence_index(max(start, end - 1))
+    outside = an.text[an.sents[si].start_char : start] + an.text[end : an.sents[ei].end_char]
+    return not re.search(r"\w", outside)
+
+
+def _attributed(an: Analysis, start: int, end: int) -> bool:
+    """Words of speech around a quote in its own sentences ("…," Fidan said): it names its speaker."""
+    si, ei = an.sentence_index(start), an.sentence_index(max(start, end - 1))
+    verbs = _speech_lemmas()
+    for sent in an.sents[si : ei + 1]:
+        for tok in sent:
+            if not (start - 1 <= tok.idx <= end) and tok.lemma_ in verbs and tok.pos_ in {"VERB", "AUX"}:
+                return True
+    return False
+
+
+def extract_quotes(an: Analysis, people: People) -> list[Quote]:
+    limit = an.doc[-1].idx + len(an.doc[-1].text) if len(an.doc) else 0
+    quotes: list[Quote] = []
+    last_close = -1
+    for span in an.quote_spans:
+        if span.close_mark >= limit + 1:
+            break
+        stripped = span.text(an.text).strip().rstrip(",").strip()
+        if len(re.findall(r"\w+", stripped)) < _MIN_WORDS or _looks_like_title(stripped):
+            continue
+        if quotes and _same_paragraph(an, last_close, span.open_mark) and not _attributed(an, span.start, span.end):
+            # a quote with no attribution of its own, after another in the same paragraph, continues it
+            speaker, confidence = quotes[-1].speaker, min(quotes[-1].confidence, 0.8)
+        elif (
+            quotes
+            and _only_quote(an, span.open_mark, span.close_mark + 1)
+            and an.text[last_close : span.open_mark].count("\n") <= 1
+        ):
+            speaker, confidence = quotes[-1].speaker, min(quotes[-1].confidence, 0.8)
+        else:
+            speaker, confidence = _speaker_near(an, people, span.open_mark, span.close_mark + 1)
+        quote = Quote(speaker=speaker, text=stripped, confidence=confidence)
+        quote.evidence = [an.evidence(span.start, span.end)]
+        quotes.append(quote)
+        last_close = span.close_mark
+    return quotes

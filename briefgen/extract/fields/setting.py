@@ -1,0 +1,347 @@
+"""Setting: the meeting's date, city and country, and occasion; what the text does not state stays empty.
+
+Order of trust for the place: the sentence that frames the meeting ("… met … in Antalya, Türkiye"),
+then a sentence that names the occasion together with a city ("The Second Ministerial Conference in
+Cairo …"), then a news-agency dateline ("ANKARA, March 3 (Reuters) -"). A government readout's
+dateline ("WASHINGTON:") is where the statement was issued: it is used only when the text names no
+occasion elsewhere. An event is never a city.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ...model import Location, Setting
+from ..components.document import Analysis
+from ..components.names import match_place
+from ..lexicon.data import cues
+from ..lexicon.gazetteer import fold, gazetteer
+from ..lexicon.world import find_city
+from ..text.dateline import dateline
+from ..text.dates import FULL_DATE, is_day_expression, resolve
+from .people import People
+
+
+def _region_or_country_after(doc: Any, after: int, limit: int) -> str | None:
+    """The country or region named after the comma that follows a place (", Türkiye", ", California").
+
+    One helper for both readings of a place (known city, or capitalised span), longest tail first, up to three tokens.
+    """
+    gaz = gazetteer()
+    if after + 1 < limit and doc[after].text == ",":
+        for m in range(min(3, limit - after - 1), 0, -1):
+            tail = doc[after + 1 : after + 1 + m].text
+            region_country = gaz.country(tail) or gaz.region(tail)
+            if region_country:
+                return region_country
+    return None
+
+
+def _context_countries(an: Analysis) -> frozenset[str]:
+    """Countries the text names (by name or demonym): they decide between cities of the same name."""
+    gaz = gazetteer()
+    found = {gaz.country(e.text) for e in an.ents if e.label_ in {"GPE", "NORP"}}
+    return frozenset(c for c in found if c)
+
+
+def _capital_named(doc: Any, i: int, limit: int) -> tuple[str | None, str | None, int]:
+    """ "the Iraqi capital", "the capital of Iraq", "Kenya's capital": the capital of that country."""
+    gaz = gazetteer()
+    j = i + 1 if i < limit and doc[i].lower_ == "the" else i
+    if j + 1 < limit and doc[j + 1].lower_ == "capital":
+        country = gaz.country(doc[j].text)
+        if country and gaz.capital_of(country):
+            return gaz.capital_of(country), country, j + 2
+    if j + 2 < limit and doc[j + 1].text in {"'s", "’s"} and doc[j + 2].lower_ == "capital":
+        country = gaz.country(doc[j].text)
+        if country and gaz.capital_of(country):
+            return gaz.capital_of(country), country, j + 3
+    if j < limit and doc[j].lower_ == "capital" and j + 2 < limit and doc[j + 1].lower_ == "of":
+        place, end = match_place(doc, j + 2, limit)
+        country = gaz.country(place) if place else None
+        if country and gaz.capital_of(country):
+            return gaz.capital_of(country), country, end
+    return None, None, i
+
+
+def _place_after(
+    doc: Any, i: int, limit: int, context: frozenset[str] = frozenset()
+) -> tuple[str | None, str | None, int]:
+    """(city, country, end) for a place named at token i: "Antalya, Türkiye", "Woodside, California", "Cairo".
+
+    The curated gazetteer first, then every city in the world (ranked by the countries the text
+    names); "Bogor City" is Bogor, and "the Iraqi capital" is Baghdad.
+    """
+    gaz = gazetteer()
+    if i >= limit:
+        return None, None, i
+    capital = _capital_named(doc, i, limit)
+    if capital[0]:
+        return capital
+    if not doc[i].text[:1].isupper():
+        return None, None, i
+    for n in range(min(gaz.longest_city + 1, limit - i), 0, -1):
+        span = doc[i : i + n]
+        if not span[-1].text[:1].isupper():
+            continue
+        if n == 1 and doc[i].lower_ == "the":
+            continue
+        text = span.text
+        country_here = gaz.country(text)
+        if country_here:
+            return None, country_here, i + n  # "in Sri Lanka": a country, never a town named "Sri"
+        if n > 1 and span[-1].text == "City" and find_city(doc[i : i + n - 1].text, context):
+            text = doc[i : i + n - 1].text  # "Bogor City"; "Mexico City" and "Quezon City" are listed whole
+        city = find_city(text, context)
+        if city is None or is_person_token(doc, i):
+            continue
+        after = i + n
+        region_country = _region_or_country_after(doc, after, limit)
+        if region_country and region_country != city.country:
+            again = find_city(text, frozenset({region_country}))
+            if again is not None and again.country == region_country:
+                city = again
+        return city.name, region_country or city.country, after
+    return None, None, i
+
+
+def is_person_token(doc: Any, i: int) -> bool:
+    """A word the parser or the entity rules read as (part of) a person's name is not a place."""
+    return doc[i].ent_type_ == "PERSON"
+
+
+def _venue_city(doc: Any, i: int, limit: int, context: frozenset[str]) -> tuple[str | None, str | None]:
+    """A venue named after a city ("Bogor Palace", "the Kazan Kremlin"): that city."""
+    gaz = gazetteer()
+    j = i + 1 if i < limit and doc[i].lower_ == "the" else i
+    k = j
+    while k < limit and doc[k].text[:1].isupper() and k - j < 5:
+        k += 1
+    if k == j:
+        return None, None
+    venue = doc[j:k]
+    if venue[-1].text not in set(gaz.venue_heads):
+        return None, None
+    for n in range(len(venue) - 1, 0, -1):
+        city = find_city(venue[:n].text, context)
+        if city is not None:
+            return city.name, city.country
+    return None, None
+
+
+def _city_in(sent: Any, an: Analysis, context: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """The first "in <City>", "visit to <City>", "at <City> Palace" of a sentence."""
+    doc = an.doc
+    for tok in sent:
+        low = tok.lower_
+        if low not in {"in", "to", "at"} or an.quote_at(tok.idx) is not None:
+            continue  # a place inside a quotation is what someone said, not where the meeting was
+        if low == "to" and not (tok.i > 0 and doc[tok.i - 1].lemma_ in {"visit", "trip", "travel", "arrive"}):
+            continue
+        if low == "at":
+            city, country = _venue_city(doc, tok.i + 1, sent.end, context)
+        else:
+            city, country, _ = _place_after(doc, tok.i + 1, sent.end, context)
+        if city:
+            return city, country
+    return None, None
+
+
+@cache
+def _occasion_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in cues().get("occasion_patterns", [])]
+
+
+_OPENER_STOP = re.compile(
+    r",|\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)| to (?=[a-z])| with "
+    r"| where | which | who | today| yesterday| this | last | from (?=[a-z])| that "
+)
+#: Openers too common to frame a meeting unless an event word ends the phrase.
+_GENERIC_OPENERS = (
+    "at the",
+    "during the",
+    "during his",
+    "during her",
+    "during their",
+    "as part of",
+    "for the",
+    "under the",
+)
+#: Where a matched frame runs on into the clause ("the signing of this agreement here today will …").
+_FRAME_END = re.compile(r" (?:here|today|will|was|is|were|are|has|had|would|on|in|at|by|after|before|when)\b")
+
+
+def _opened_phrase(text: str) -> str | None:
+    """ "on the sidelines of …", "at the … Summit", "ahead of the … summit": the opener and its phrase."""
+    c = cues()
+    heads = set(c.get("occasion_heads", []))
+    low = text.lower()
+    for opener in c.get("occasion_openers", []):
+        for m in re.finditer(r"\b" + re.escape(opener) + r"\s", low):
+            rest = text[m.end() :]
+            cut = _OPENER_STOP.search(rest)
+            phrase = (rest[: cut.start()] if cut else rest).strip()
+            words = phrase.split()
+            if not words or len(words) > 16:
+                continue
+            if opener in _GENERIC_OPENERS:
+                if not (set(re.findall(r"[\w-]+", phrase)) & heads):
+                    continue
+                if not any(w[:1].isupper() for w in words) and "visit" not in words:
+                    continue
+            lead = text[m.start() : m.end()].strip()
+            for drop in c.get("occasion_leads_not_printed", []):
+                if lead.lower().startswith(drop):
+                    lead = lead[len(drop) :].strip()
+            return f"{lead} {phrase}".strip()
+    return None
+
+
+def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
+    """The framing event as the text words it, and its sentence.
+
+    First an opener ("on the sidelines of …", "at the … Summit", "ahead of the … summit"), then the
+    other frames of cues.yaml: visits, calls, signings, a group's meeting. The frame sentence is read
+    first, then the opening sentences; sentences about other events are skipped.
+    """
+    frame = people.frame_sentence
+    sents = ([frame] if frame is not None else []) + [
+        s for s in an.sents[:6] if s is not frame and not _background(an, s)
+    ]
+    for sent in sents:
+        phrase = _opened_phrase(an.text_of(sent))
+        if phrase:
+            return phrase, sent
+    for sent in sents:
+        text = an.text_of(sent)
+        for pattern in _occasion_patterns():
+            m = pattern.search(text)
+            if m:
+                found = m.group(0)
+                cut = _FRAME_END.search(found)
+                return (found[: cut.start()] if cut else found).strip(), sent
+    return None, None
+
+
+def _is_call(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in cues().get("call_words", []))
+
+
+def _background(an: Analysis, sent: Any) -> bool:
+    """A sentence about an earlier meeting ("when the ministers met in Busan", "last year in Lima")."""
+    low = f" {an.text_of(sent).lower()} "
+    return any(f" {m} " in low for m in cues().get("background_markers", []))
+
+
+def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent: Any) -> tuple[Any, Any, Any]:
+    """(city, country, sentence) of the meeting: the sentence that frames it, then the sentences that
+    name the meeting, the visit or the occasion, then a venue; a dateline only where it names the
+    meeting's place (a readout's heading, a ministry's "WASHINGTON:" with no event elsewhere)."""
+    gaz = gazetteer()
+    context = _context_countries(an)
+    frame = people.frame_sentence
+    nouns = set(cues().get("place_nouns", []))
+    ordered = [frame] if frame is not None else []
+    if occ_sent is not None and occ_sent is not frame:
+        ordered.append(occ_sent)
+    key = [w for w in re.findall(r"[A-Za-z]+", occasion or "") if w[:1].isupper() and len(w) > 2][:4]
+    for sent in an.sents:
+        if sent in ordered or _background(an, sent):
+            continue
+        text = an.text_of(sent)
+        named = key and sum(1 for w in key if w in text) >= min(2, len(key))  # "The Conference in Cairo …"
+        if named or (
+            sent.start < an.sents[min(7, len(an.sents) - 1)].end
+            and any(t.lower_ in nouns or t.lemma_ in nouns for t in sent)
+        ):
+            ordered.append(sent)
+    for sent in ordered:
+        city, country = _city_in(sent, an, context)
+        if city:
+            return city, country, sent
+    for sent in ordered:
+        venue = gaz.venue_city(an.text_of(sent))  # "received … at the Élysée Palace"
+        if venue:
+            return venue[0], venue[1], sent
+    line = _verified_dateline(an.text, context)
+    if line is not None and line.city and (line.kind in {"header", "dash"} or (line.kind == "colon" and not occasion)):
+        city = find_city(line.city, context)
+        if city is not None:
+            return city.name, city.country, None
+    return None, None, None
+
+
+def _verified_dateline(text: str, context: frozenset[str]) -> Any:
+    """The dateline, with its place kept only when it is a city (never an agency or a month)."""
+    line = dateline(text)
+    if line is not None and line.city and find_city(line.city, context) is None:
+        line.city = None
+    return line
+
+
+def extract_setting(an: Analysis, people: People) -> Setting:
+    """The meeting's setting; a text in which nobody takes part has none."""
+    if not people.participants:
+        return Setting(confidence=0.0)
+    gaz = gazetteer()
+    frame = people.frame_sentence
+    first = an.sents[0] if an.sents else None
+    evidence_sents = []
+    # ---- occasion
+    occasion, occ_sent = _occasion(an, people)
+    if occ_sent is not None:
+        evidence_sents.append(occ_sent)
+    # ---- date
+    line = dateline(an.text)
+    date_text = None
+    date = None
+    date_sents = [s for s in (frame, first) if s is not None]
+    skip_until = line.end if line else 0
+    for sent in date_sents:
+        offset = max(sent.start_char, skip_until)
+        full = FULL_DATE.search(an.text, offset, sent.end_char)
+        if full:  # the model sometimes tags only "March 2025" of "2 March 2025"
+            date = resolve(full.group(0), None)
+            on = an.text[max(0, full.start() - 3) : full.start()]
+            date_text = ("on " if on.lower() == "on " else "") + full.group(0)
+            evidence_sents.append(sent)
+            break
+        found = [
+            ent
+            for ent in an.ents_in(sent.start, sent.end)
+            if ent.label_ == "DATE" and ent.start_char >= skip_until and is_day_expression(ent.text)
+        ]
+        if not found:
+            continue
+        resolved = [(ent, resolve(ent.text, an.published)) for ent in found]
+        ent, date = next(((e, d) for e, d in resolved if d is not None), resolved[0])
+        before = an.doc[ent.start - 1].text if ent.start > 0 else ""
+        date_text = f"{before} {ent.text}" if before.lower() == "on" else ent.text
+        evidence_sents.append(sent)
+        break
+    if line and line.date_text:
+        if date is None:
+            year_hint = an.published
+            date = resolve(line.date_text, year_hint)
+        date_text = date_text or line.date_text
+    # ---- place (a call has none: the dateline is where the readout was issued)
+    city, country, place_sent = _meeting_place(an, people, occasion, occ_sent)
+    if place_sent is not None:
+        evidence_sents.append(place_sent)
+    if city and fold(city) in {fold(w) for w in gaz.event_words}:
+        city = country = None
+    if people.frame_is_call or (occasion and _is_call(occasion)):
+        city = country = None
+    setting = Setting(
+        date=date,
+        date_text=date_text,
+        location=Location(city=city, country=country),
+        occasion=occasion,
+    )
+    sents = evidence_sents or ([frame] if frame is not None else [])
+    setting.evidence = [an.sentence_evidence(s) for s in dict.fromkeys(sents)]
+    setting.confidence = 0.85 if frame is not None else 0.65
+    return setting

@@ -1,0 +1,120 @@
+"""One pydantic schema per data file: a typo, a dead key or a wrong type fails when the file loads.
+
+Why: the rules read word lists by key; a misspelt key would silently give an empty list (a rule that
+never fires), and YAML 1.1 once turned a bare `on` into `true`. Each schema forbids unknown keys.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+Words = list[str]
+
+
+class CommitmentCue(_Strict):
+    lemma: str
+    next: Words | None
+    confidence: float = Field(ge=0, le=1)
+
+
+class FrameVerbs(_Strict):
+    direct: Words
+    with_meeting_noun: Words
+    with_preposition: Words
+    with_person_object: Words
+
+
+class Cues(_Strict):
+    meeting_verbs: Words
+    frame_verbs: FrameVerbs
+    meeting_nouns: Words
+    speech_verbs: Words
+    participant_verbs: Words
+    reporter_phrases: Words
+    commitment_cues: list[CommitmentCue]
+    commitment_nouns: Words
+    readiness_adjectives: Words
+    commitment_frame_verbs: Words
+    agreed_step_nouns: dict[str, str]
+    past_step_modifiers: Words
+    weak_reporting_verbs: Words
+    need_nouns: Words
+    not_commitment_verbs: Words
+    outlook_cues: Words
+    occasion_openers: Words
+    occasion_heads: Words
+    news_agencies: Words
+    place_nouns: Words
+    call_words: Words
+    background_markers: Words
+    occasion_leads_not_printed: Words
+    occasion_patterns: Words
+    own_visit_nouns: Words
+    speaking_bodies: Words
+    arrangement_verbs: Words
+    actor_bodies: Words
+
+
+class TitleEntry(_Strict):
+    title: str
+    affiliation: str | None = None
+
+
+class Titles(_Strict):
+    titles: list[TitleEntry]
+    title_modifiers: Words
+    title_heads: Words
+    title_abbreviations: dict[str, str]
+    reporter_titles: Words
+    honorifics: Words
+    name_particles: Words
+    office_nouns: Words
+    title_extension_words: Words
+
+
+class Gazetteer(_Strict):
+    countries: Words = Field(description='"Name | other names | demonyms | capitals | other cities"')
+    regions: dict[str, Words]
+    bodies: Words
+    event_words: Words
+    venue_heads: Words
+    seats: dict[str, str]
+    venues: dict[str, str]
+
+
+class Names(_Strict):
+    calendar_words: Words
+    not_name_words: Words
+    place_name_ends: Words
+    inner_honorifics: Words
+
+
+class Category(_Strict):
+    name: str
+    words: Words
+
+
+class Taxonomy(_Strict):
+    categories: list[Category]
+    generic_words: Words
+    topic_verbs: Words
+    topic_list_verbs: Words
+    topic_nouns: Words
+    label_lead_phrases: Words
+    evaluative_words: Words
+    pronouns: Words
+    label_cut_words: Words
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "cues": Cues,
+    "titles": Titles,
+    "gazetteer": Gazetteer,
+    "names": Names,
+    "taxonomy": Taxonomy,
+}

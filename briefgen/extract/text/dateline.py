@@ -1,0 +1,101 @@
+"""Datelines: where and when a story was filed, in the forms agencies and ministries write them.
+
+    ANKARA, March 3 (Reuters) -          CITY, DATE (Agency) -
+    ASTANA. KAZINFORM -                  CITY. AGENCY -
+    AGENCY (CITY, 29 March 2022) -       agency first, place and date in brackets
+    CAIRO (AP) --                        CITY (Agency) -
+    Seoul - Yonhap                       a line of its own
+    Bogor:                               a place and a colon
+    New York / 23 September 2023         a readout's heading lines
+    ALBAWABA -                           an agency alone: no place
+
+Why its own module, with no lexicon: the shapes are grammar; whether the word is a city (and not an
+agency or a month) is decided by the setting field with the gazetteer. The dateline is also blanked
+out before parsing: as the subject of the first sentence it confuses the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DASH = r"(?:-{1,2}|–|—|:)"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} {_MONTH}(?:,? \d{{4}})?)"
+_UPPER_PLACE = r"[A-Z][A-Z.'’\- ]{1,40}?"
+_MIXED_PLACE = r"[A-Z][a-zà-ÿ'’\-]+(?: [A-Z][a-zà-ÿ'’\-]+){0,3}"
+_PLACE = rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})"
+
+_FORMS: list[tuple[str, re.Pattern[str]]] = [
+    # AGENCY (CITY, DATE) -
+    (
+        "agency",
+        re.compile(
+            rf"^\s*(?P<agency>[A-Z][A-Za-z]{{1,15}})\s*\((?P<city>{_PLACE})\s*,\s*(?P<date>{_DATE})\)\s*{_DASH}+\s*"
+        ),
+    ),
+    # CITY, Region, DATE (Agency) -   /   City, DATE (Agency) --
+    (
+        "agency",
+        re.compile(
+            rf"^\s*(?P<city>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))??"
+            rf"(?:\s*,\s*(?P<date>{_DATE}))?\s*\((?P<agency>[^)\n]{{1,40}})\)\s*{_DASH}+\s*"
+        ),
+    ),
+    # CITY. AGENCY -
+    ("agency", re.compile(rf"^\s*(?P<city>{_UPPER_PLACE})\.\s+(?P<agency>[A-Z][A-Z\-]{{1,20}})\s*{_DASH}+\s*")),
+    # City - Agency (a line of its own)
+    ("agency", re.compile(rf"^\s*(?P<city>{_PLACE})\s+[-–—]\s+(?P<agency>[A-Z][A-Za-z\- ]{{1,25}})\s*\n")),
+    # CITY, DATE -   /   CITY -   /   City:
+    (
+        "dash",
+        re.compile(
+            rf"^\s*(?P<city>{_UPPER_PLACE}|{_MIXED_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]+))??(?:\s*,\s*(?P<date>{_DATE}))?"
+            rf"\s*(?P<sep>{_DASH})\s*"
+        ),
+    ),
+    # a heading line that is only a place, then (optionally) a line that is only a date
+    ("header", re.compile(rf"^\s*(?P<city>{_MIXED_PLACE}|{_UPPER_PLACE})[ \t]*\n\s*(?:(?P<date>{_DATE})[ \t]*\n)?")),
+]
+_MONTH_ONLY = re.compile(rf"^{_MONTH}$")
+
+
+@dataclass
+class Dateline:
+    city: str | None  # as written, title-cased when written in capitals; a candidate the caller must verify
+    date_text: str | None
+    agency: str | None
+    end: int
+    kind: str  # "agency" (news: where it was filed), "dash", "colon" (issued at), "header" (a readout's heading)
+
+    @property
+    def dash(self) -> bool:
+        """News style ("ADDIS ABABA —"): the story's place, not only where a statement was issued."""
+        return self.kind in {"agency", "dash"}
+
+
+def _title(place: str) -> str:
+    place = place.strip().rstrip(".,")
+    return place.title() if place.isupper() else place
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline at the very start of a text, if any."""
+    head = text[:240]
+    for kind, pattern in _FORMS:
+        m = pattern.match(head)
+        if not m:
+            continue
+        groups = m.groupdict()
+        city = groups.get("city")
+        if city and (_MONTH_ONLY.match(city.strip()) or len(city.split()) > 4):
+            continue
+        if kind == "dash" and groups.get("sep") == ":":
+            kind = "colon"
+        if kind == "dash" and city and not city.isupper() and not groups.get("date") and not groups.get("region"):
+            continue  # "Greece's Prime Minister - …" is a sentence, not a dateline
+        return Dateline(_title(city) if city else None, groups.get("date"), groups.get("agency"), m.end(), kind)
+    return None

@@ -1,0 +1,88 @@
+"""Where quotations are: pairs of quotation marks, including a quotation that runs over paragraphs.
+
+Why its own module: quotes (speech with a speaker) and commitments (nothing said inside quotation
+marks is an undertaking recorded by the text) need the same spans, found once per text.
+
+Curly marks (“…”), guillemets («…») and low-high marks („…“) pair directly. Straight marks pair
+within a paragraph; a straight mark that opens a paragraph and finds no partner before the paragraph
+ends opens a quotation that runs on: later paragraphs may open with a mark of their own (the
+English convention) and the first mark that is not at the start of a paragraph closes it:
+
+    A Kremlin spokesman said:
+    "The Prime Minister spoke to …
+    The leaders agreed to …."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CURLY = re.compile(r"“([^“”]{2,5000}?)”|«([^«»]{2,5000}?)»|„([^„“”]{2,5000}?)[“”]")
+_MAX_CHARS = 5000
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset of the closing mark
+    paragraphs: int = 1
+
+    def text(self, source: str) -> str:
+        """The words inside, without the marks that reopen continued paragraphs."""
+        inner = source[self.start : self.end]
+        if self.paragraphs > 1:
+            inner = re.sub(r"(\n[ \t]*)\"", r"\1", inner)
+        return inner
+
+
+def _at_paragraph_start(text: str, i: int) -> bool:
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip()
+
+
+def _reopens(text: str, i: int) -> bool:
+    """A mark at the start of a paragraph, followed by words: the quotation continues."""
+    return _at_paragraph_start(text, i) and not text[i + 1 : i + 2].isspace()
+
+
+def _straight(text: str) -> list[QuoteSpan]:
+    marks = [m.start() for m in re.finditer('"', text)]
+    out: list[QuoteSpan] = []
+    i = 0
+    while i + 1 < len(marks):
+        p, q = marks[i], marks[i + 1]
+        if "\n" not in text[p + 1 : q]:
+            out.append(QuoteSpan(p + 1, q, p, q))
+            i += 2
+            continue
+        if not _at_paragraph_start(text, p) or text[p + 1 : p + 2].isspace():
+            i += 1  # a stray mark: the next one may open a proper pair
+            continue
+        j = i + 1
+        while (
+            j < len(marks) and _at_paragraph_start(text, marks[j]) and not text[marks[j] + 1 : marks[j] + 2].isspace()
+        ):
+            j += 1  # a paragraph of the same quotation reopening
+        if j >= len(marks) or marks[j] - p > _MAX_CHARS:
+            i += 1
+            continue
+        close = marks[j]
+        out.append(QuoteSpan(p + 1, close, p, close, text.count("\n\n", p, close) + 1))
+        i = j + 1
+    return out
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """All quotations of a text, in order of their opening mark."""
+    spans = [
+        QuoteSpan(m.start(g), m.end(g), m.start(), m.end() - 1)
+        for m in _CURLY.finditer(text)
+        for g in (1, 2, 3)
+        if m.group(g) is not None
+    ]
+    spans.extend(_straight(text))
+    spans.sort(key=lambda s: s.open_mark)
+    return spans

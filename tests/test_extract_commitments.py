@@ -1,0 +1,119 @@
+"""Commitments: who undertook what."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_extract import run
+
+
+def test_reported_speech_and_arrangements_are_commitments():
+    m = run(
+        "President Thabo Ndlovu met Prime Minister Elena Vasquez of Chile in Pretoria.\n\n"
+        "President Ndlovu said that South Africa would convene a follow-up meeting of mining ministers early next "
+        "year. Vasquez said Chile would send a trade mission to Johannesburg before the summer. "
+        "Vasquez is to visit Cape Town in the coming weeks. The two leaders agreed on Monday to resume talks on "
+        "lithium processing, adding that progress had been made."
+    )
+    by_action = {c.action.split()[0]: c for c in m.commitments}
+    assert by_action["convene"].actor == "South Africa"
+    assert by_action["convene"].deadline == "early next year"
+    assert by_action["send"].actor == "Chile" and by_action["send"].deadline == "before the summer"
+    assert by_action["visit"].deadline == "in the coming weeks" and "Vasquez" in by_action["visit"].actor
+    resume = by_action["resume"]
+    assert resume.action == "resume talks on lithium processing"  # the ", adding that …" clause is not the action
+    assert "Ndlovu" in resume.actor and "Vasquez" in resume.actor
+
+
+def test_talk_is_not_a_commitment():
+    m = run(
+        "Foreign Minister Ana Ribeiro met Foreign Minister Pablo Sosa of Uruguay in Montevideo. "
+        "The ministers discussed trade and urged all parties to show restraint. They encouraged dialogue."
+    )
+    assert m.commitments == []
+
+
+def test_welcomed_steps_become_whole_verb_actions_and_past_acts_are_not_commitments():
+    m = run(
+        "Foreign Minister Lena Holm of Sweden met Foreign Minister Tomas Kiri of Estonia in Tallinn.\n\n"
+        "The ministers welcomed the resumption of joint naval patrols to protect undersea cables, and creation of "
+        "a cyber incident hotline. They agreed on the urgent need to raise defence spending and harmonise export "
+        "rules. Holm welcomed the Government of Estonia's recent launch of its digital identity plan."
+    )
+    actions = [c.action for c in m.commitments]
+    assert (
+        "resume joint naval patrols to protect undersea cables, and create a cyber incident hotline" in actions
+    )  # the whole step, not "resumption of joint naval patrols"
+    assert "raise defence spending and harmonise export rules" in actions  # not "the urgent need to …"
+    assert not any("digital identity" in a for a in actions)  # a past act of one side
+    joint = next(c for c in m.commitments if c.action.startswith("raise"))
+    assert "Holm" in joint.actor and "Kiri" in joint.actor
+
+
+def test_standing_policy_is_kept_for_review_with_low_confidence():
+    m = run(
+        "Foreign Minister Lena Holm of Sweden met Foreign Minister Tomas Kiri of Estonia in Tallinn.\n\n"
+        "Holm stressed that the two countries are close partners, noting that Sweden would continue to invest in "
+        "its own defence industry. Kiri reiterated Estonia's determination to defend its borders. "
+        "The ministers agreed to hold a joint exercise next spring."
+    )
+    by_action = {c.action.split()[0]: c for c in m.commitments}
+    assert by_action["continue"].confidence < 0.6 and by_action["defend"].confidence < 0.6
+    assert by_action["hold"].confidence >= 0.8 and by_action["hold"].deadline == "next spring"
+
+
+def test_noun_commitment_to_a_party_keeps_the_whole_phrase():
+    m = run(
+        "Defence Minister Lars Holm of Denmark met Defence Minister Anna Berzina of Latvia in Riga on Friday. "
+        "Minister Holm renewed Denmark's steadfast commitment to Latvia under the 1949 North Atlantic Treaty."
+    )
+    actions = [c.action for c in m.commitments]
+    assert "steadfast commitment to Latvia under the 1949 North Atlantic Treaty" in actions
+    assert all(c.deadline is None for c in m.commitments)  # the treaty's year is not a deadline
+
+
+def test_readiness_is_an_undertaking_of_the_subject():
+    m = run(
+        "Foreign Minister Hana Sato of Japan held talks with Foreign Minister Ravi Menon of India in Tokyo. "
+        "Japan is willing to cooperate with India to modernise port facilities in the Bay of Bengal. "
+        "India stands ready to host a joint working group on critical minerals."
+    )
+    got = {(c.actor, c.action) for c in m.commitments}
+    assert ("Japan", "cooperate with India to modernise port facilities in the Bay of Bengal") in got
+    assert ("India", "host a joint working group on critical minerals") in got
+
+
+def test_agreed_not_to_keeps_the_negation():
+    m = run(
+        "President Omar Farah of Somalia met President Luis Ortega of Panama in New York on Monday. "
+        "The two presidents agreed not to impose new visa requirements before the end of the year."
+    )
+    assert len(m.commitments) == 1
+    assert m.commitments[0].action.startswith("not to impose new visa requirements")
+    assert m.commitments[0].deadline == "before the end of the year"
+
+
+# ---------------------------------------------------------------- arrangements and deadlines as written
+ARRANGEMENTS = (
+    "Foreign Minister Ana Ruiz of Spain met Foreign Minister Joao Lopes of Portugal in Madrid on Monday.\n\n"
+    "Two joint commissions are to be created to manage the shared rivers. A new water protocol is to be "
+    "signed during the first week of January.\n\n"
+    "The next round of talks will be held in Lisbon next June. Both countries decided to open a consulate in "
+    "Badajoz within three months.\n\n"
+    "The two sides agreed to review the fisheries accord by the end of the year, and the ministers will meet "
+    "again at an early, mutually convenient date."
+)
+
+
+def test_arrangements_without_an_agent_are_the_sides_undertakings_for_review():
+    got = {c.action: (c.actor, c.deadline, c.confidence) for c in run(ARRANGEMENTS).commitments}
+    assert got["create two joint commissions to manage the shared rivers"] == ("Spain and Portugal", None, 0.6)
+    signed = got["sign a new water protocol during the first week of January"]
+    assert signed[1] == "during the first week of January"
+    assert got["hold the next round of talks in Lisbon next June"][1] == "next June"
+
+
+@pytest.mark.parametrize(
+    "deadline", ["within three months", "by the end of the year", "at an early, mutually convenient date"]
+)
+def test_deadlines_kept_with_their_preposition(deadline):
+    assert deadline in {c.deadline for c in run(ARRANGEMENTS).commitments}

@@ -1,0 +1,50 @@
+"""Datelines in the forms agencies and ministries write them (the grammar alone, no lexicon)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefgen.extract.text.dateline import dateline
+
+
+@pytest.mark.parametrize(
+    ("head", "city", "date", "agency", "kind"),
+    [
+        ("HANOI, June 4 (VNA) - Vietnamese leaders", "Hanoi", "June 4", "VNA", "agency"),
+        ("Quito, 12 May 2024 (EFE) -- Ecuador's", "Quito", "12 May 2024", "EFE", "agency"),
+        ("DAKAR (APS) - Senegal's", "Dakar", None, "APS", "agency"),
+        ("BISHKEK. KABAR – The President", "Bishkek", None, "KABAR", "agency"),
+        ("MENA (CAIRO, 3 April 2023) – Egypt's", "Cairo", "3 April 2023", "MENA", "agency"),
+        ("Tunis - TAP\n\nTunisia and Libya", "Tunis", None, "TAP", "agency"),
+        ("NAIROBI, Kenya— President", "Nairobi", None, None, "dash"),
+        ("WELLINGTON: The Prime Minister", "Wellington", None, None, "colon"),
+        ("Geneva\n\n4 March 2024\n\nThe High Commissioner", "Geneva", "4 March 2024", None, "header"),
+    ],
+)
+def test_dateline_forms(head, city, date, agency, kind):
+    line = dateline(head)
+    assert line is not None
+    assert (line.city, line.date_text, line.agency, line.kind) == (city, date, agency, kind)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Chile's Foreign Minister - a profile of the",
+        "The President met the Premier in Lima.",
+        "MAY 3 - the talks",
+    ],
+)
+def test_sentences_and_months_are_not_datelines(head):
+    line = dateline(head)
+    assert line is None or line.city not in {"Chile's Foreign Minister", "May"}
+
+
+@given(st.text(max_size=300))
+def test_dateline_never_fails_and_ends_inside_the_text(text):
+    line = dateline(text)
+    if line is not None:
+        assert 0 < line.end <= len(text)
+        assert line.city is None or line.city.strip() == line.city

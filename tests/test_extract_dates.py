@@ -1,0 +1,33 @@
+"""The date grammar and deadlines as written."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_extract import run
+
+from briefgen.extract.components.entities import rule_spans
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    [
+        "before the summer",
+        "early next year",
+        "in the coming weeks",
+        "later this year",
+        "by the end of 2026",
+        "within six months",
+    ],
+)
+def test_deadline_kept_as_written(deadline):
+    m = run(
+        "Foreign Minister Ana Ribeiro met Foreign Minister Pablo Sosa of Uruguay in Montevideo. "
+        f"The two ministers agreed to sign a memorandum on energy {deadline}."
+    )
+    assert [c.deadline for c in m.commitments] == [deadline]
+
+
+def test_date_grammar_skips_the_modal_may():
+    spans = [("DATE", "May 2025"), ("DATE", "six months")]
+    text = "It may rain. The May 2025 talks will run for six months."
+    assert [(label, text[s:e]) for s, e, label in rule_spans(text)] == spans

@@ -1,0 +1,48 @@
+"""The spaCy pipeline: speed-ups keep annotations identical."""
+
+from __future__ import annotations
+
+import pytest
+
+SEAT_READOUT = (
+    "A Kremlin spokesman said:\n\n"
+    '"The President spoke by telephone with Prime Minister Anil Varma of India this morning.\n\n'
+    "The two leaders reviewed fertiliser deliveries and the North-South transport corridor.\n\n"
+    'The President and the Prime Minister agreed to meet in Delhi in the coming weeks."'
+)
+
+
+def test_attribute_table_matches_the_model_ruler():
+    import spacy
+
+    from briefgen.extract.components.attributes import install
+    from briefgen.extract.components.pipeline import MODEL_NAMES
+
+    def load():
+        for name in MODEL_NAMES:
+            try:
+                return spacy.load(name, exclude=["ner"])
+            except OSError:
+                continue
+        pytest.skip("no spaCy English model")
+
+    plain, table = load(), load()
+    assert install(table)
+    text = SEAT_READOUT + " I'd say they ain't gonna do it. There is nothing here; it's what we've got, isn't it?"
+    got = [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in table(text)]
+    want = [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in plain(text)]
+    assert got == want
+
+
+def test_every_data_file_matches_its_schema_and_a_typo_is_refused():
+    from pydantic import ValidationError
+
+    from briefgen.extract.lexicon.data import load
+    from briefgen.extract.lexicon.schemas import SCHEMAS, Cues
+
+    for name in SCHEMAS:
+        assert load(name)
+    data = dict(load("cues"))
+    data["speach_verbs"] = data.pop("speech_verbs")
+    with pytest.raises(ValidationError):
+        Cues.model_validate(data)

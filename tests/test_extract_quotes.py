@@ -1,0 +1,84 @@
+"""Quotes and their speakers."""
+
+from __future__ import annotations
+
+from helpers_extract import run
+
+from briefgen.extract.text.quotemarks import find_quote_spans
+
+SEAT_READOUT = (
+    "A Kremlin spokesman said:\n\n"
+    '"The President spoke by telephone with Prime Minister Anil Varma of India this morning.\n\n'
+    "The two leaders reviewed fertiliser deliveries and the North-South transport corridor.\n\n"
+    'The President and the Prime Minister agreed to meet in Delhi in the coming weeks."'
+)
+
+
+def test_unattributed_quote_continues_the_previous_speaker_not_the_next_subject():
+    m = run(
+        "Ghanaian Foreign Minister Kwame Boateng met his Togolese counterpart Edem Agbeko in Lomé.\n\n"
+        '"Our border markets must stay open all year," Boateng told a press briefing. '
+        '"Traders on both sides depend on them."\n\n'
+        "Agbeko said Togo would publish a customs plan by the rainy season."
+    )
+    assert [(q.speaker, q.text[:8]) for q in m.quotes] == [
+        ("Kwame Boateng", "Our bord"),
+        ("Kwame Boateng", "Traders "),
+    ]
+
+
+def test_readout_inside_a_quote_is_both_a_quote_and_a_meeting():
+    m = run(SEAT_READOUT)
+    assert len(m.quotes) == 1
+    assert m.quotes[0].speaker == "Kremlin spokesman"
+    assert m.quotes[0].text.startswith("The President spoke by telephone") and m.quotes[0].text.endswith("weeks.")
+    people = {(p.name, p.title, p.affiliation) for p in m.participants}
+    assert people == {(None, "President", "Russia"), ("Anil Varma", "Prime Minister", "India")}
+    assert [c.deadline for c in m.commitments] == ["in the coming weeks"]
+    assert m.setting.location.city is None  # a call has no place
+
+
+def test_multi_paragraph_quote_reopened_at_each_paragraph():
+    text = 'She said:\n\n"First paragraph of the statement.\n\n"Second paragraph, reopened.\n\nAfter it."'
+    spans = find_quote_spans(text)
+    assert len(spans) == 1 and spans[0].paragraphs == 3
+    assert spans[0].text(text) == "First paragraph of the statement.\n\nSecond paragraph, reopened.\n\nAfter it."
+
+
+# ---------------------------------------------------------------- speakers through the one coreference step
+def test_speakers_named_by_office_side_abbreviation_and_pronoun_resolve_to_the_fullest_name():
+    m = run(
+        "Kazakh President Nurlan Abenov held talks with Kyrgyz President Temir Osmonov in Astana on Monday.\n\n"
+        '"Our countries have no disagreements at all," said the Kazakh Head of State.\n\n'
+        'Briefing reporters, the Kyrgyz president said the visit was "a sign of our shared commitment to '
+        'friendship."\n\n'
+        'Osmonov thanked his host. "We are grateful for the warm welcome," he added.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Nurlan Abenov", "Temir Osmonov", "Temir Osmonov"]
+
+
+def test_the_pm_is_the_prime_minister_named_earlier():
+    m = run(
+        "Portugal's Prime Minister, Miguel Sousa, met Spanish President Carlos Ortega on Wednesday in Madrid.\n\n"
+        '"We raised every issue, and both sides agreed to keep talking," the PM underlined.'
+    )
+    assert m.quotes[0].speaker == "Miguel Sousa"
+
+
+def test_a_short_form_in_brackets_and_a_bare_office_speak_for_the_same_person():
+    m = run(
+        "Jakarta: Indonesian President Budi Santoso (Busan) held a bilateral meeting with his Lao counterpart, "
+        "Somsak Vongsa, on Friday.\n\n"
+        '"Trade grew by nine percent last year," President Busan told reporters after the meeting.\n\n'
+        '"We agreed on a new target," President added.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_a_body_speaks_and_a_fragment_never_does():
+    m = run(
+        "Foreign Minister Lena Holm of Sweden met Foreign Minister Ivo Maric of Croatia in Zagreb.\n\n"
+        'The Swedish embassy posted: "A productive day for Nordic-Adriatic ties."'
+    )
+    speakers = [q.speaker for q in m.quotes]
+    assert speakers and speakers[0] and "embassy" in speakers[0].lower()

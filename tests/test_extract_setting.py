@@ -1,0 +1,126 @@
+"""Setting: the meeting's place, datelines, calls."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_extract import run
+
+
+@pytest.mark.parametrize(
+    ("city", "country"),
+    [
+        ("Rio de Janeiro", "Brazil"),
+        ("Buenos Aires", "Argentina"),
+        ("Addis Ababa", "Ethiopia"),
+        ("Kuala Lumpur", "Malaysia"),
+        ("Sharm el-Sheikh", "Egypt"),
+        ("The Hague", "Netherlands"),
+        ("Mexico City", "Mexico"),
+        ("Abu Dhabi", "United Arab Emirates"),
+    ],
+)
+def test_multi_word_city_after_an_event(city, country):
+    m = run(
+        f"President Thabo Ndlovu held a bilateral meeting with Prime Minister Elena Vasquez of Chile "
+        f"on the margins of the Leaders' Summit in {city} on Monday."
+    )
+    assert m.setting.location.city == city
+    assert m.setting.location.country == country
+    assert m.setting.occasion == "on the margins of the Leaders' Summit"
+
+
+def test_a_call_with_a_government_dateline_has_no_place():
+    m = run(
+        "WASHINGTON: Secretary of State Daniel Reyes held a telephone call today with Kenyan Foreign Minister "
+        "Grace Wanjiru. They discussed the situation in Sudan."
+    )
+    assert len(m.participants) == 2
+    assert m.setting.location.city is None
+
+
+# ---------------------------------------------------------------- place: world cities, capitals, venues, datelines
+def test_a_city_missing_from_the_curated_list_comes_from_geonames():
+    m = run("Prime Minister Lena Holm of Sweden met President Ivo Maric of Croatia in Uppsala on Friday.")
+    assert (m.setting.location.city, m.setting.location.country) == ("Uppsala", "Sweden")
+
+
+def test_the_capital_of_a_named_country():
+    m = run(
+        "President Rosa Paz of Chile and President Juan Quispe of Bolivia met in the Peruvian capital on Sunday "
+        "for talks on water sharing."
+    )
+    assert m.setting.location.city == "Lima"
+
+
+def test_a_venue_named_after_its_city():
+    m = run("President Anna Lutz of Austria received Prime Minister Jan Novak of Czechia at Graz Castle on Monday.")
+    assert m.setting.location.city == "Graz"
+
+
+def test_a_country_is_not_read_as_a_town_that_shares_its_first_word():
+    m = run(
+        "Foreign Minister Ravi Menon met his Nepali counterpart Hari Thapa. Menon is presently in Sri Lanka "
+        "for a regional meeting."
+    )
+    assert m.setting.location.city is None
+
+
+def test_a_news_agency_in_the_dateline_is_never_a_city():
+    m = run("ALBAWABA – Gulf leaders met at a desert resort on Friday to mend ties.")
+    assert m.setting.location.city is None
+
+
+def test_a_readout_heading_names_the_place():
+    m = run(
+        "Geneva\n\n4 March 2024\n\nThe High Commissioner met with Foreign Minister Lina Haddad of Jordan.\n\n"
+        "They discussed refugee support."
+    )
+    assert m.setting.location.city == "Geneva"
+
+
+def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
+    m = run(
+        "President Kofi Mensah of Ghana received President Amadou Sow of Mali at his residence on Sunday.\n\n"
+        "They discussed the forthcoming regional summit in Dakar."
+    )
+    assert m.setting.location.city is None
+
+
+# ---------------------------------------------------------------- occasion frames
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "President Marta Silva of Brazil met President Luis Vega of Peru during Vega's state visit to Brazil.",
+            {"state", "visit", "brazil"},
+        ),
+        (
+            "Prime Minister Eva Berg of Norway held a telephone conversation with Prime Minister Ole Dahl of Denmark.",
+            {"telephone", "conversation"},
+        ),
+        (
+            "Foreign Minister Omar Said of Oman met Foreign Minister Ali Reza of Iran ahead of the Gulf security "
+            "summit in Muscat.",
+            {"ahead", "gulf", "security", "summit"},
+        ),
+        (
+            "The foreign ministers of Kenya and Uganda attended a signing ceremony for the new border agreement.",
+            {"signing", "ceremony", "border", "agreement"},
+        ),
+        (
+            "Foreign Minister Ana Ruiz of Spain paid an official visit to Portugal, where she met Joao Lopes.",
+            {"official", "visit", "portugal"},
+        ),
+    ],
+)
+def test_occasion_frames(text, words):
+    occasion = (run(text).setting.occasion or "").lower()
+    assert words <= set(occasion.replace("'s", "").split()), occasion
+
+
+def test_a_call_has_no_place():
+    m = run(
+        "PARIS — President Claire Dubois of France spoke by telephone with Chancellor Max Weber of Germany about "
+        "energy prices."
+    )
+    assert m.setting.location.city is None

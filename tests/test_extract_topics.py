@@ -1,0 +1,89 @@
+"""Topics, the bottom line and the outlook."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_extract import run
+
+from briefgen.extract.fields.topics import clean_labels
+
+BLUF_TEXT = (
+    "LIMA — Peruvian Foreign Minister Rosa Quispe received Korean Foreign Minister Park Min-ho in Lima on Monday "
+    "on the sidelines of the Pacific Alliance Summit.\n\n"
+    "The two ministers agreed to sign a critical minerals partnership before the end of the year. "
+    "She said the visit offered a chance to assess the “very productive energy dialogue” between the two "
+    "governments and to look for ways of broadening it."
+)
+
+
+def test_topics_are_list_items_never_dates_or_places():
+    m = run(
+        "On May 21, Foreign Minister Ana Ribeiro met Foreign Minister Pablo Sosa of Uruguay in Ankara. "
+        "The two ministers discussed trade in critical minerals, green hydrogen, reform of the multilateral "
+        "development banks and the situation in Sudan. They also touched upon debt relief and biodiversity finance."
+    )
+    labels = [t.label for t in m.topics]
+    assert not {"May 21", "Ankara", "Uruguay"} & set(labels)
+    for expected in ("trade in critical minerals", "green hydrogen", "situation in Sudan", "biodiversity finance"):
+        assert any(expected in label for label in labels), (expected, labels)
+    assert all(t.category for t in m.topics if "hydrogen" in t.label)
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("“outstanding maritime cooperation” between the two navies", ["maritime cooperation"]),
+        ("the deepening of defence education exchanges", ["defence education exchanges"]),
+        ("progress in the digital economy", ["digital economy"]),
+        ("expanding it", []),
+        (
+            "investment in renewable energy and critical minerals",
+            ["investment in renewable energy", "critical minerals"],
+        ),
+        (
+            "cultural ties between the American and Nigerian people",
+            ["cultural ties between the American and Nigerian people"],
+        ),
+        ("held in Sochi in November 2024", []),
+    ],
+)
+def test_labels_name_the_substance(raw, want):
+    assert clean_labels(raw) == want
+
+
+def test_topics_after_gerund_lists_reaffirmations_and_progress():
+    m = run(
+        "OSLO — Norwegian Foreign Minister Ingrid Solberg met Chilean Foreign Minister Pablo Rojas in "
+        "Oslo on the morning of June 3.\n\nThe ministers discussed salmon exports, including through the "
+        "new polar shipping route, and investment in offshore wind and copper refining. "
+        "Solberg condemned the illegal trawling near Bouvet Island. Both ministers welcomed progress on "
+        "the reciprocal licensing of marine engineers."
+    )
+    labels = [t.label for t in m.topics]
+    for want in (
+        "salmon exports",
+        "new polar shipping route",
+        "investment in offshore wind",
+        "copper refining",
+        "illegal trawling near Bouvet Island",
+        "reciprocal licensing of marine engineers",
+    ):
+        assert want in labels
+    assert all(len(label.split()) <= 8 and "May" not in label for label in labels)
+
+
+def test_bluf_lines_read_as_a_bottom_line():
+    lines = run(BLUF_TEXT).summary.lines
+    assert len(lines) <= 4
+    assert lines[0].startswith("Foreign Minister Rosa Quispe (Peru) met Foreign Minister Park Min-ho")
+    assert "Lima" in lines[0] and "Pacific Alliance Summit" in lines[0]
+    assert any("critical minerals partnership" in line and "before the end of the year" in line for line in lines)
+    assert not any(line.split()[0].lower() in {"he", "she", "they", "it"} for line in lines)
+
+
+def test_outlook_keeps_the_forward_clause_and_the_whole_sentence_as_evidence():
+    m = run(BLUF_TEXT)
+    texts = [o.text for o in m.outlook]
+    assert "look for ways of broadening energy dialogue" in texts
+    item = m.outlook[texts.index("look for ways of broadening energy dialogue")]
+    assert item.evidence[0].text.startswith("She said the visit offered")
