@@ -149,3 +149,35 @@ def test_synthetic_texts_participants(path: Path):
 def test_import_does_not_load_spacy():
     code = "import sys, briefgen.extract; assert 'spacy' not in sys.modules, 'spacy imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_headline_line_does_not_change_who_met_in_any_format(tmp_path):
+    """The seed with a headline on top, as text, Markdown and HTML: the same people, place and speakers."""
+    import html as html_lib
+
+    from briefgen.extract import extract
+    from briefgen.sources import read_source
+
+    text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    paras = [p for p in text.split("\n") if p.strip() and "Leave a Reply" not in p]
+    headline = "Lavrov meets Rwandan counterpart"
+    (tmp_path / "a.txt").write_text(headline + "\n\n" + "\n\n".join(paras), encoding="utf-8")
+    (tmp_path / "a.md").write_text("# " + headline + "\n\n" + "\n\n".join(paras), encoding="utf-8")
+    body = "".join(f"<p>{html_lib.escape(p)}</p>" for p in paras)
+    (tmp_path / "a.html").write_text(
+        f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    seen = set()
+    for name in ("a.txt", "a.md", "a.html"):
+        m = extract(read_source(tmp_path / name))
+        seen.add(
+            (
+                tuple((p.name, p.affiliation) for p in m.participants),
+                m.setting.location.city,
+                tuple(q.speaker for q in m.quotes),
+            )
+        )
+    assert len(seen) == 1
+    people, city, _ = seen.pop()
+    assert people == (("Lavrov", "Russia"), ("Nduhungirehe", "Rwanda")) and city == "Cairo"

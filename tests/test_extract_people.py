@@ -192,3 +192,38 @@ def test_a_visitor_named_in_the_possessive_is_a_side():
     got = {p.name: p.affiliation for p in m.participants}
     assert got.get("Joseph Banda") == "Zambia"
     assert got.get("Daniel Mokoena") != "Zambia"  # the counterpart's country is the other side's
+
+
+def test_people_only_spoken_of_are_not_sides():
+    m = run(
+        "President Lina Haddad of Jordan received Foreign Minister Omar Said of Oman in Amman on Tuesday, where he "
+        "conveyed a message from Sultan Haitham bin Tarik. The talks also covered detained citizen Karim Adel and "
+        "the legacy of former President Fuad Nasser."
+    )
+    assert [p.name for p in m.participants] == ["Lina Haddad", "Omar Said"]
+    assert {"Haitham bin Tarik", "Karim Adel", "Fuad Nasser"} <= {p.name for p in m.mentioned}
+
+
+def test_a_city_name_is_a_given_name_before_a_surname():
+    m = run("Foreign Ministers Santiago Rivas of Colombia and Florence Martin of France met in Bogota on Friday.")
+    assert {p.name: p.affiliation for p in m.participants} == {
+        "Santiago Rivas": "Colombia",
+        "Florence Martin": "France",
+    }
+
+
+def test_a_plural_office_in_the_opening_gives_the_group_its_title():
+    m = run(
+        "Defence ministers of the Nordic group met in Oslo on Monday. The meeting was attended by Norway's Ola Berg, "
+        "Denmark's Mette Holm and Finland's Aino Virta."
+    )
+    assert {p.title for p in m.participants} == {"defence minister"}
+
+
+def test_a_meeting_to_come_does_not_frame_the_one_reported():
+    m = run(
+        "Chilean President Ana Torres and her U.S. counterpart Mark Davis agreed Thursday to set up a high-level "
+        "group on trade.\n\nTorres said the group, which will be led by U.S. Vice President Tom Reed, would meet "
+        "for the first time this autumn."
+    )
+    assert {p.name for p in m.participants} == {"Ana Torres", "Mark Davis"}

@@ -82,3 +82,12 @@ def test_a_body_speaks_and_a_fragment_never_does():
     )
     speakers = [q.speaker for q in m.quotes]
     assert speakers and speakers[0] and "embassy" in speakers[0].lower()
+
+
+def test_a_later_titled_short_form_is_the_same_person():
+    m = run(
+        "Indonesian President Budi Santoso (Busan) held talks with Lao President Somsak Vongsa in Bogor.\n\n"
+        '"Trade grew by nine percent," President Busan told reporters.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Budi Santoso"]
+    assert len(m.participants) == 2

@@ -49,6 +49,7 @@ class Analysis:
     quote_spans: list[QuoteSpan] = field(default_factory=list)
     ents: list[Any] = field(default_factory=list)  # doc.ents once: spaCy rebuilds the spans on every access
     body: str = ""  # the analysed text (doc.text, built once: spaCy rebuilds it from tokens on every access)
+    headline_end: int = 0  # a headline line at the top ("Lavrov meets Rwandan counterpart") ends here
 
     def text_of(self, span: Any) -> str:
         """A sentence's or span's text as analysed, by slicing (Span.text joins its tokens each time)."""
@@ -94,6 +95,24 @@ class Analysis:
         return self.evidence(sent.start_char, sent.end_char)
 
 
+#: At most this many words make a first line a headline rather than a sentence.
+_HEADLINE_WORDS = 16
+
+
+def headline_end(body: str) -> int:
+    """Where a headline line at the top ends (0 if none): a short first line with no sentence-final mark,
+    followed by more text. Its words name the story, not the meeting's frame: "X meets Y's counterpart"
+    there would otherwise make a participant of an office the body names in full."""
+    stripped = body.lstrip()
+    first, sep, rest = stripped.partition("\n")
+    line = first.strip()
+    if not sep or not rest.strip() or not line or len(line.split()) > _HEADLINE_WORDS:
+        return 0
+    if re.search(r"[.!?:;\"”»]$", line):
+        return 0
+    return len(body) - len(stripped) + len(first)
+
+
 def analyse(text: str, published: dt.date | None) -> Analysis:
     """Parse the article part of a text (at most MAX_CHARS characters) once."""
     nlp = load_pipeline()
@@ -108,6 +127,7 @@ def analyse(text: str, published: dt.date | None) -> Analysis:
     doc = nlp(body)
     sents = [s for s in doc.sents if s.text.strip()]
     return Analysis(
+        headline_end=headline_end(body),
         text=text,
         doc=doc,
         published=published,

@@ -180,7 +180,18 @@ def is_name_word(tok: Any) -> bool:
     if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
         return False  # "Analysts said": a plural common noun capitalised at the start of a sentence
     gaz = gazetteer()
-    return not (gaz.country(text) or gaz.body(text) or gaz.city(text) or gaz.seat(text))
+    if gaz.country(text) or gaz.body(text) or gaz.seat(text):
+        return False
+    if gaz.city(text):
+        # "Santiago Cafiero", "Florence Parly": a city's name is a given name when a surname follows
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return bool(
+            nxt is not None
+            and nxt.text[:1].isupper()
+            and nxt.is_alpha
+            and not (gaz.city(nxt.text) or gaz.country(nxt.text) or nxt.lower_ in title_index()[2])
+        )
+    return True
 
 
 def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:

@@ -149,8 +149,13 @@ def _group_modifiers() -> frozenset[str]:
     return frozenset(w.lower() for w in words if w[:1].isupper())
 
 
+#: Auxiliaries that put a meeting verb in the future or the hypothetical.
+_NOT_HAPPENED_AUX = {"will", "would", "shall", "'ll", "’ll", "to", "could", "may", "might", "should"}
+
 #: Office words general enough that a side alone identifies the holder ("the Kenyan president").
-_GENERIC_OFFICES = {"president", "leader", "head", "state", "minister", "premier", "pm", "chancellor", "king", "emir"}
+_GENERIC_OFFICES = {
+    "president", "leader", "head", "state", "minister", "premier", "pm", "chancellor", "king", "emir", "counterpart",
+}  # fmt: skip
 
 
 def _variant(a: str, b: str) -> bool:
@@ -432,9 +437,11 @@ class People:
     # ------------------------------------------------------------------ clustering
     def _cluster(self, mentions: list[Mention]) -> None:
         offices: list[Mention] = []
-        aliases = [m for m in mentions if m.alias_of is not None]
         for m in mentions:
-            if m.alias_of is not None:
+            if m.alias_of is not None:  # the short form joins its name's person, before later mentions use it
+                owner = next((p for p in self.persons if any(x is m.alias_of for x in p.mentions)), None)
+                if owner is not None:
+                    owner.mentions.append(m)
                 continue
             if not m.name:
                 offices.append(m)
@@ -455,10 +462,6 @@ class People:
                 target = Person()
                 self.persons.append(target)
             target.mentions.append(m)
-        for m in aliases:
-            owner = next((p for p in self.persons if any(x is m.alias_of for x in p.mentions)), None)
-            if owner is not None:
-                owner.mentions.append(m)
         for m in offices:
             owner = self._person_by_office(m.title or "", m.affiliation)
             if owner is None:
@@ -536,6 +539,9 @@ class People:
                         chosen.append(p)
                         break
                 else:  # a later bare surname in the frame ("Scholz hosted Macron")
+                    in_frame = [m for m in p.mentions if frame.start <= m.start < frame.end]
+                    if any(self._excluded_context(m) for m in in_frame):
+                        continue
                     if p.name and any(
                         self._owner.get(k) is p and self.doc[k].dep_ in _SIDE_DEPS
                         for k in range(frame.start, frame.end)
@@ -721,14 +727,19 @@ class People:
     def _excluded_context(self, m: Mention) -> bool:
         """Named in the frame sentence but not a party: "on behalf of", "citizens", "greetings from"."""
         start = m.outer_start if m.outer_start is not None else m.start
-        before = self.doc[max(0, start - 4) : start].text.lower()
-        return any(w in before for w in ("on behalf of", "greetings from", "message from", "citizens", "citizen"))
+        before = " " + self.doc[max(0, start - 4) : start].text.lower() + " "
+        return any(w in before for w in cues().get("not_party_contexts", []))
 
     def _frame_sentence(self) -> Any:
         """The first sentence (of eight) where a meeting verb of cues.yaml frames people meeting."""
         s = name_sets()
         frames = cues().get("frame_verbs", {})
         for sent in self.an.sents[:8]:
+            if (
+                sent.start_char < self.an.headline_end
+                and not self.an.body[self.an.headline_end : sent.end_char].strip()
+            ):
+                continue  # a headline names the story; the body frames the meeting
             people = {id(self._owner[t.i]) for t in sent if t.i in self._owner}
             if not people:
                 continue
@@ -736,6 +747,8 @@ class People:
                 lemma = tok.lemma_.lower()
                 if tok.pos_ not in {"VERB", "AUX"} or lemma not in s["meeting_verbs"]:
                     continue
+                if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_HAPPENED_AUX for c in tok.children):
+                    continue  # "would meet this autumn", "agreed to meet": a meeting to come, not this one
                 kids = {c.lower_ for c in tok.children}
                 objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
                 if lemma in frames.get("direct", []):
@@ -794,11 +807,27 @@ class People:
             n for n in nouns if n + "s" in name_sets()["office_nouns"] and n in name_sets()["office_nouns"] | {"leader"}
         ]
         if not nouns:
+            nouns = self._plural_office_in_opening()
+        if not nouns:
             return
         noun = nouns[0]
         for p in self.participants:
             if not p.title:
                 p.mentions.append(Mention(p.mentions[0].start, p.mentions[0].start, None, noun, kind="group"))
+
+    def _plural_office_in_opening(self) -> list[str]:
+        """ "Foreign ministers of the Quad met …": the office a group of participants holds, singular."""
+        doc = self.doc
+        for sent in self.an.sents[:2]:
+            for tok in sent:
+                if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_.rstrip("s") not in name_sets()["office_nouns"]:
+                    continue
+                k = tok.i
+                while k > sent.start and doc[k - 1].lower_ in _group_modifiers():
+                    k -= 1
+                if k < tok.i:  # "foreign ministers", not a bare "ministers"
+                    return [(doc[k : tok.i].text + " " + tok.text[:-1]).lower()]
+        return []
 
     def _fill_counterpart_titles(self) -> None:
         """ "his Greek counterpart Giorgos Gerapetritis": a counterpart holds the other side's office."""
@@ -862,7 +891,9 @@ class People:
                 places.append((ent.start, c))
         used = {p.affiliation for p in self.participants if p.affiliation}
         # "his Zambian counterpart X": the counterpart's side is never the other person's
-        used |= {p.affiliation for p in self.persons if p.affiliation and "counterpart" in (p.title or "").lower()}
+        used |= {
+            p.affiliation for p in self.persons if p.name and p.affiliation and "counterpart" in (p.title or "").lower()
+        }
         paired = self._paired_countries(used)
         for p in missing:
             score: Counter[str] = Counter({c: n for c, n in counts.items()})

@@ -58,6 +58,7 @@ class Cues(_Strict):
     speaking_bodies: Words
     arrangement_verbs: Words
     actor_bodies: Words
+    not_party_contexts: Words
 
 
 class TitleEntry(_Strict):
