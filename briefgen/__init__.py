@@ -7,6 +7,8 @@ cheap: pydantic, spaCy, python-docx and reportlab load only when a caller first 
     meeting = extract(source)                     # extract: text → Meeting (spaCy + rules)
     docx    = render_docx(meeting, settings)      # render:  Meeting → DOCX / PDF bytes
     report  = build(["seeds"], "output")          # build:   all of it, batched and atomic
+    merged  = merge_meetings([m1, m2])            # merge:   accounts of one meeting → one Meeting
+    paths   = make_dossier(inputs, "out", parties=["Russia", "Rwanda"])   # dossier across meetings
 """
 
 from __future__ import annotations
@@ -37,11 +39,16 @@ _EXPORTS = {
     "list_templates": "briefgen.render",
     "build": "briefgen.build",
     "BuildReport": "briefgen.build",
+    "Dossier": "briefgen.model",
+    "merge_meetings": "briefgen.merge",
+    "build_dossier": "briefgen.dossier",
+    "make_dossier": "briefgen.dossier",
 }
 
 __all__ = [
     "BriefgenError",
     "BuildReport",
+    "Dossier",
     "Evidence",
     "Meeting",
     "MemoSettings",
@@ -49,10 +56,13 @@ __all__ = [
     "Source",
     "SourceInfo",
     "build",
+    "build_dossier",
     "dump_meeting",
     "extract",
     "list_templates",
     "load_meeting",
+    "make_dossier",
+    "merge_meetings",
     "read_source",
     "render_docx",
     "render_markdown",
@@ -64,9 +74,11 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .build import BuildReport, build
     from .config import MemoSettings, resolve_settings
+    from .dossier import build_dossier, make_dossier
     from .errors import BriefgenError
     from .extract import extract
-    from .model import Evidence, Meeting, Person, Source, SourceInfo
+    from .merge import merge_meetings
+    from .model import Dossier, Evidence, Meeting, Person, Source, SourceInfo
     from .modelfile import dump_meeting, load_meeting
     from .render import list_templates, render_docx, render_markdown, render_pdf
     from .sources import read_source

@@ -121,16 +121,38 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--published", type=_date, help="publication date for resolving relative dates")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar; failures and the summary only")
     b.add_argument("-v", "--verbose", action="store_true", help="also list every input built or up to date")
+    b.add_argument(
+        "--merge",
+        action="store_true",
+        help="the files given are accounts of one meeting: build one memo (each folder given is one meeting)",
+    )
     _memo_options(b)
 
     e = sub.add_parser("extract", formatter_class=_Formatter, help="extract the meeting model from one source")
-    e.add_argument("input", type=_input, metavar="INPUT", help="a source file, or - for stdin")
+    e.add_argument(
+        "inputs", nargs="+", type=_input, metavar="INPUT", help="a source file, or - for stdin (several with --merge)"
+    )
     e.add_argument("-o", "--output", type=_path, help="write the model here instead of printing it")
     e.add_argument("--format", choices=("yaml", "json"), default=None, help="default: from -o, else yaml")
     e.add_argument("--published", type=_date, help="publication date for resolving relative dates")
+    e.add_argument("--merge", action="store_true", help="the inputs (files or a folder) are accounts of one meeting")
 
     v = sub.add_parser("validate", formatter_class=_Formatter, help="check a model file against the schema")
     v.add_argument("file", type=_path, metavar="FILE")
+
+    d = sub.add_parser(
+        "dossier",
+        formatter_class=_Formatter,
+        help="a relationship dossier (timeline, commitment tracker) from many meetings between two parties",
+    )
+    d.add_argument(
+        "inputs", nargs="+", type=_input, metavar="INPUT", help="model files, sources or folders; one meeting each"
+    )
+    d.add_argument("--parties", nargs="+", metavar="PARTY", help="the parties (default: those most inputs share)")
+    d.add_argument("--as-of", type=_date, help="date for due/overdue (default: the latest meeting's date)")
+    d.add_argument("-o", "--output", type=_path, default="output", help="output folder (default: output/)")
+    d.add_argument("--published", type=_date, help="publication date for resolving relative dates in sources")
+    _memo_options(d)
 
     sub.add_parser("schema", formatter_class=_Formatter, help="print the JSON Schema of the model file")
 
@@ -195,6 +217,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 debug=args.debug,
                 on_progress=reporter.advance,
                 on_plan=reporter.plan,
+                merge=args.merge,
             )
     except BuildInterrupted as stop:
         reporter.finish(stop.report)
@@ -205,14 +228,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
+def _extract_merged(inputs: list[str], published):
+    """The merged model of several accounts (files, or folders of them) of one meeting."""
+    from .build import discover, meeting_for
+    from .errors import BriefgenError
+    from .merge import merge_meetings
+
+    jobs, _notes, failures = discover(inputs)
+    if failures:
+        raise BriefgenError("", failures[0].message)
+    meetings = [meeting_for(job, published) for job in jobs]
+    return merge_meetings(meetings, labels=[job.path for job in jobs])
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract
     from .fsio import write_output
     from .modelfile import dump_meeting
-    from .sources import read_source
 
     fmt = args.format or ("json" if args.output and args.output.suffix.lower() == ".json" else "yaml")
-    meeting = extract(read_source(args.input, published=args.published), published=args.published)
+    if args.merge:
+        meeting = _extract_merged(args.inputs, args.published)
+    elif len(args.inputs) > 1:
+        from .errors import BriefgenError
+
+        raise BriefgenError(", ".join(args.inputs), "several inputs: give one, or --merge for accounts of one meeting")
+    else:
+        from .extract import extract
+        from .sources import read_source
+
+        meeting = extract(read_source(args.inputs[0], published=args.published), published=args.published)
     data = dump_meeting(meeting, fmt).encode("utf-8")
     if args.output:
         write_output(args.output, data)  # a device or pipe is written through, never replaced
@@ -236,10 +280,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .modelfile import load_meeting
 
     meeting = load_meeting(args.file)
+    extra = ""
+    if len(meeting.sources) > 1 or meeting.conflicts:
+        extra = f", {len(meeting.sources)} sources, {len(meeting.conflicts)} conflicts"
     print(
         f"{args.file}: valid ({len(meeting.participants)} participants, {len(meeting.topics)} topics, "
-        f"{len(meeting.commitments)} commitments, {len(meeting.quotes)} quotes)"
+        f"{len(meeting.commitments)} commitments, {len(meeting.quotes)} quotes{extra})"
     )
+    return EXIT_OK
+
+
+def cmd_dossier(args: argparse.Namespace) -> int:
+    from .dossier import make_dossier
+
+    settings = _settings(args).model_copy(update={"template": args.template or "dossier"})
+    from .render import check_settings
+
+    check_settings(settings, kind="dossier")
+    written = make_dossier(
+        args.inputs, args.output, settings, parties=args.parties, as_of=args.as_of, published=args.published
+    )
+    for path in written:
+        print(path)
     return EXIT_OK
 
 
@@ -258,7 +320,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
     from .render import list_templates
 
     settings = resolve_settings(template_dir=args.template_dir)
-    for name, description in list_templates(settings):
+    for name, description in list_templates(settings) + list_templates(settings, kind="dossier"):
         print(f"{one_line(name, 60):16} {one_line(description, 200)}")  # no escape codes reach the terminal
     return EXIT_OK
 
@@ -285,6 +347,7 @@ COMMANDS = {
     "build": cmd_build,
     "extract": cmd_extract,
     "validate": cmd_validate,
+    "dossier": cmd_dossier,
     "schema": cmd_schema,
     "templates": cmd_templates,
     "review": cmd_review,

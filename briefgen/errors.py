@@ -45,3 +45,11 @@ def one_line(text: str, limit: int = 1000) -> str:
     """
     out = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
     return out if len(out) <= limit else out[: limit - 1] + "…"
+
+
+class MergeError(BriefgenError):
+    """Accounts given to merge do not describe the same meeting."""
+
+
+class DossierError(BriefgenError):
+    """A dossier cannot be made from the inputs (no meeting between the parties …)."""

@@ -38,7 +38,9 @@ def parse_meeting(data: object, subject: str) -> Meeting:
     try:
         return Meeting.model_validate(data)
     except ValidationError as err:
-        raise ModelFileError(subject, format_validation_error(err)) from None
+        # A version-1 file names its one source `source`; it is validated as `sources.0`.
+        renamed = {("sources", 0): ("source",)} if "source" in data and "sources" not in data else None
+        raise ModelFileError(subject, format_validation_error(err, renamed=renamed)) from None
     except RecursionError:
         raise ModelFileError(subject, "model file is nested too deeply") from None
 

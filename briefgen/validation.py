@@ -21,12 +21,18 @@ def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(str(p) for p in loc)
 
 
-def format_validation_error(err: ValidationError, unknown: str = "unknown field") -> str:
-    """One entry per problem, joined with '; ', at most MAX_PROBLEMS of them."""
+def format_validation_error(
+    err: ValidationError, unknown: str = "unknown field", renamed: dict[tuple[Any, ...], tuple[Any, ...]] | None = None
+) -> str:
+    """One entry per problem, joined with '; ', at most MAX_PROBLEMS of them.
+
+    `renamed` maps a location prefix as validated to the one the file used (a version-1 model
+    file's `source` is validated as `sources.0`), so the message names what the person wrote.
+    """
     parts = []
     errors = err.errors(include_url=False, include_input=False)
     for e in errors[:MAX_PROBLEMS]:
-        loc = field_path(e["loc"])
+        loc = field_path(_rename(tuple(e["loc"]), renamed or {}))
         msg = e["msg"]
         if e["type"] == "value_error":  # our own validators' messages
             msg = msg.removeprefix("Value error, ")
@@ -38,6 +44,13 @@ def format_validation_error(err: ValidationError, unknown: str = "unknown field"
     if len(errors) > MAX_PROBLEMS:
         parts.append(f"and {len(errors) - MAX_PROBLEMS} more problems")
     return "; ".join(parts)
+
+
+def _rename(loc: tuple[Any, ...], renamed: dict[tuple[Any, ...], tuple[Any, ...]]) -> tuple[Any, ...]:
+    for prefix, instead in renamed.items():
+        if loc[: len(prefix)] == prefix:
+            return instead + loc[len(prefix) :]
+    return loc
 
 
 def _strings(data: object, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:

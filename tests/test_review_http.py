@@ -33,7 +33,7 @@ with warnings.catch_warnings():
 
 from briefgen.review.app import create_app  # noqa: E402
 from briefgen.review.security import CSP  # noqa: E402
-from briefgen.review.session import Review, open_review  # noqa: E402
+from briefgen.review.session import Invalid, Review, open_review  # noqa: E402
 
 TOKEN = "t0ken-for-tests-only-0123456789abcdefghij"
 HOST = "127.0.0.1:8000"
@@ -352,3 +352,24 @@ def test_without_the_extra_review_says_what_to_install(tmp_path):
     assert result.returncode == 1
     assert err.strip() == "briefgen review: the review page needs the review extra: pip install 'briefgen[review]'"
     assert not Path(tmp_path, "output").exists()
+
+
+def test_a_merged_model_shows_its_first_source_and_new_evidence_names_it(project):
+    """Issue 13: offsets point into each evidence's own source; the page shows source A's text."""
+    root, source, model = project
+    meeting = load_meeting(model)
+    second = meeting.source.model_copy(update={"id": "B", "path": "other.txt", "sha256": None})
+    merged = meeting.model_copy(update={"sources": [meeting.source, second]})
+    merged.quotes[0].evidence.append(Evidence(start=0, end=5, text="Other", source="B"))
+    model.write_text(dump_meeting(merged), encoding="utf-8")
+    review = Review(model_path=model, out_dir=model.parent, settings=resolve_settings(cwd=root), source_path=source)
+    state = review.state()
+    assert state["source"]["id"] == "A" and "merges 2 accounts" in state["source"]["note"]
+    data = state["model"]
+    data["outlook"].append({"text": "Talks go on", "evidence": [{"start": 0, "end": 7, "text": "Foreign"}]})
+    with pytest.raises(Invalid) as refused:  # hence the page names the source shown in new evidence
+        review.save(data, state["digest"])
+    assert "names no source" in str(refused.value.errors)
+    data["outlook"][0]["evidence"][0]["source"] = state["source"]["id"]
+    review.save(data, state["digest"])
+    assert load_meeting(model).outlook[0].evidence[0].source == "A"

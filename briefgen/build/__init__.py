@@ -27,7 +27,7 @@ from .discover import MANIFEST_NAME, MAX_STEM_BYTES, STDIN, Job, discover, disco
 from .manifest import build_key, is_up_to_date, load_manifest, save_manifest, settings_digest
 from .pool import default_jobs, execute
 from .report import BuildReport, Outcome
-from .worker import Prior, Result, build_one
+from .worker import Prior, Result, build_one, meeting_for
 
 #: The manifest is saved after this many finished inputs (and at the end, and on interrupt).
 SAVE_EVERY = 16
@@ -63,8 +63,12 @@ def build(
     debug: bool = False,
     on_progress: Callable[[Outcome], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
+    merge: bool = False,
 ) -> BuildReport:
     """Build memos for every input. Bad inputs become failed outcomes, never exceptions.
+
+    With `merge`, the loose files given are accounts of one meeting and build one memo, and
+    each folder given is another meeting (see `discover.merge_groups`).
 
     `on_plan(n)` is called once with the number of inputs found, `on_progress(outcome)` as
     each one finishes (in completion order); the report lists outcomes in input order.
@@ -75,7 +79,7 @@ def build(
     settings = settings or MemoSettings()
     out = Path(out_dir)
     prepare_out_dir(out)
-    items, notes, warnings = discover_in_order(list(inputs) if inputs else ["seeds"], out)
+    items, notes, warnings = discover_in_order(list(inputs) if inputs else ["seeds"], out, merge)
     report = BuildReport(notes=notes, warnings=warnings)
     if on_plan:
         on_plan(len(items))
@@ -174,6 +178,8 @@ __all__ = [
     "build_one",
     "default_jobs",
     "discover",
+    "meeting_for",
+    "prepare_out_dir",
     "safe_stem",
     "write_files",
 ]

@@ -5,6 +5,9 @@ The build's own output folder, and any folder holding a briefgen manifest (anoth
 output), is never walked: otherwise `briefgen build .` would build memos of its own memos,
 one more generation every run. Each input gets a stem that is safe as a file name and unique
 within the batch (case-insensitively, for case-insensitive file systems).
+
+Under `--merge` (issue 13) the files found are grouped: each folder given is one meeting, the
+loose files given are another, and each group becomes one job with `members`.
 """
 
 from __future__ import annotations
@@ -31,14 +34,27 @@ MAX_STEM_BYTES = 120
 
 @dataclass(frozen=True)
 class Job:
-    """One input to build: a source file, a model file or standard input."""
+    """One input to build: a source file, a model file or standard input; or, under --merge,
+    several accounts of one meeting (`members`), built into one memo (`path` then names them)."""
 
     path: str
     stem: str
+    members: tuple[str, ...] = ()
 
     @property
     def is_model(self) -> bool:
-        return self.path != STDIN and is_model_file(Path(self.path))
+        return not self.members and self.path != STDIN and is_model_file(Path(self.path))
+
+    @property
+    def needs_language(self) -> bool:
+        """Whether building it extracts from a source (and so needs the spaCy pipeline)."""
+        if self.members:
+            return any(Job(path, self.stem).needs_language for path in self.members)
+        return not self.is_model
+
+    @property
+    def reads_stdin(self) -> bool:
+        return STDIN in (self.path, *self.members)
 
 
 def source_suffixes() -> tuple[str, ...]:
@@ -116,10 +132,58 @@ def kind(path: Path) -> str:
 
 
 def discover_in_order(
-    inputs: Sequence[str], out_dir: Path | None = None
+    inputs: Sequence[str], out_dir: Path | None = None, merge: bool = False
 ) -> tuple[list[Job | Outcome], list[str], list[str]]:
     """Expand folders; returns jobs and failures interleaved in input order, notes (files
-    skipped, shown with -v) and warnings (output folders skipped, always shown)."""
+    skipped, shown with -v) and warnings (output folders skipped, always shown). With `merge`,
+    the jobs are grouped into accounts of one meeting (see `merge_groups`)."""
+    items, notes, warnings = _discover_files(inputs, out_dir)
+    return (merge_groups(items, inputs) if merge else items), notes, warnings
+
+
+def merge_groups(items: list[Job | Outcome], inputs: Sequence[str]) -> list[Job | Outcome]:
+    """Under --merge: each folder given is one meeting, and the loose files given are another.
+
+    A group's job is named after the folder, or after the first loose file with "-merged";
+    a member that cannot be read fails its whole group (one memo from part of the accounts
+    would hide that the rest were not read). A group of one is built as it is.
+    """
+    folders = [raw for raw in inputs if raw != STDIN and kind(Path(raw)) == "folder"]
+    groups: dict[str, list[Job | Outcome]] = {}
+    for item in items:
+        path = item.path if isinstance(item, Job) else item.input
+        owner = next((f for f in folders if path != STDIN and Path(path).is_relative_to(f)), "")
+        groups.setdefault(owner, []).append(item)
+    planned: list[Job | Outcome | tuple[str, str, list[Job]]] = []
+    used: set[str] = set()
+    for owner, members in groups.items():
+        failed = [m for m in members if isinstance(m, Outcome)]
+        label = owner or ", ".join(m.path if isinstance(m, Job) else m.input for m in members)
+        jobs = [m for m in members if isinstance(m, Job)]
+        if failed:
+            planned.append(Outcome(label, "failed", failed[0].message))
+        elif len(jobs) == 1:
+            planned.append(jobs[0])
+            used.add(jobs[0].stem.casefold())
+        else:
+            stem = safe_stem(Path(owner).name) if owner else f"{jobs[0].stem}-merged"
+            planned.append((label, stem, jobs))
+    out: list[Job | Outcome] = []
+    for entry in planned:
+        if not isinstance(entry, tuple):
+            out.append(entry)
+            continue
+        label, stem, jobs = entry
+        unique, n = stem, 2
+        while unique.casefold() in used:
+            unique, n = f"{stem}-{n}", n + 1
+        used.add(unique.casefold())
+        out.append(Job(label, unique, tuple(j.path for j in jobs)))
+    return out
+
+
+def _discover_files(inputs: Sequence[str], out_dir: Path | None) -> tuple[list[Job | Outcome], list[str], list[str]]:
+    """Every input file found, in input order, with failures in place."""
     known = source_suffixes() + MODEL_SUFFIXES
     items: list[Job | Outcome] = []
     notes: list[str] = []
@@ -165,9 +229,11 @@ def discover_in_order(
     return items, notes, warnings
 
 
-def discover(inputs: Sequence[str], out_dir: Path | None = None) -> tuple[list[Job], list[str], list[Outcome]]:
+def discover(
+    inputs: Sequence[str], out_dir: Path | None = None, merge: bool = False
+) -> tuple[list[Job], list[str], list[Outcome]]:
     """Expand folders into jobs. Returns (jobs, notes about skipped files, failures)."""
-    items, notes, warnings = discover_in_order(inputs, out_dir)
+    items, notes, warnings = discover_in_order(inputs, out_dir, merge)
     jobs = [i for i in items if isinstance(i, Job)]
     failures = [i for i in items if isinstance(i, Outcome)]
     return jobs, notes + warnings, failures

@@ -29,7 +29,11 @@ MANIFEST_VERSION = 3
 
 
 def input_digest(job: Job) -> str | None:
-    """Hash of the input's bytes and its sidecar's; None when they cannot be read."""
+    """Hash of the input's bytes and its sidecar's (of every member's, for a --merge group);
+    None when they cannot be read."""
+    if job.members:
+        digests = [input_digest(Job(path, job.stem)) for path in job.members]
+        return None if None in digests else hashlib.sha256("\0".join(map(str, digests)).encode()).hexdigest()
     if job.path == STDIN:
         return None
     from ..sources.meta import sidecar_path
@@ -55,7 +59,7 @@ def build_key(job: Job, settings_digest: str, published: dt.date | None) -> str 
     if digest is None:
         return None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    parts = [__version__, settings_digest, digest, str(published), job.stem, epoch]
+    parts = [__version__, settings_digest, digest, str(published), job.stem, epoch, *job.members]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 

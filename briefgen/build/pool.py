@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..config import MemoSettings
 from ..errors import BriefgenError, one_line
-from .discover import STDIN, Job
+from .discover import Job
 from .worker import Prior, Result, run_chunk, run_job
 
 #: Most inputs sent to a worker in one message; small enough to keep both cores busy to the end.
@@ -116,9 +116,9 @@ def execute(
     Returns (workers used, a note when -j was lowered). KeyboardInterrupt propagates after
     the workers are stopped; results already passed to `on_result` stand.
     """
-    needs_language = any(not job.is_model for job, _ in todo)
+    needs_language = any(job.needs_language for job, _ in todo)
     workers, note = worker_count(jobs, len(todo), needs_language)
-    if workers == 1 or any(job.path == STDIN for job, _ in todo):
+    if workers == 1 or any(job.reads_stdin for job, _ in todo):
         for job, prior in todo:
             on_result(run_job(job, str(out), settings, published, debug, prior))
         return 1, note

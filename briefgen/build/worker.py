@@ -47,9 +47,15 @@ class Result:
 
 
 def meeting_for(job: Job, published: dt.date | None):
-    """The Meeting for one input: loaded from a model file, or read and extracted."""
+    """The Meeting for one input: loaded from a model file, or read and extracted; for a
+    --merge group, the accounts merged into one meeting."""
     from ..modelfile import load_meeting
 
+    if job.members:
+        from ..merge import merge_meetings
+
+        accounts = [meeting_for(Job(path, job.stem), published) for path in job.members]
+        return merge_meetings(accounts, labels=list(job.members))
     if job.is_model:
         return load_meeting(Path(job.path))
     from ..extract import extract

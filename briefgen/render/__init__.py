@@ -15,8 +15,10 @@ them, so ``import briefgen.render`` stays cheap):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import MemoSettings
@@ -28,6 +30,7 @@ __all__ = [
     "list_templates",
     "render_docx",
     "render_markdown",
+    "render_context_files",
     "render_memo",
     "render_pdf",
     "settings_fingerprint",
@@ -75,12 +78,49 @@ def render_memo(meeting: Meeting, settings: MemoSettings) -> dict[str, bytes]:
     return {".docx": render_docx(meeting, settings, document), ".pdf": render_pdf(meeting, settings, document)}
 
 
-def list_templates(settings: MemoSettings | None = None) -> list[tuple[str, str]]:
-    """(name, one-line description) of every template: built-ins plus --template-dir."""
+def render_context_files(
+    context: dict[str, Any],
+    settings: MemoSettings,
+    when: dt.datetime,
+    kind: str = "dossier",
+    parallel: bool = False,
+    alongside: Callable[[], dict[str, bytes]] | None = None,
+) -> dict[str, bytes]:
+    """A template context that is not a memo's (the dossier's) → {".docx": …, ".pdf": …}.
+
+    The same pipeline as a memo: the template's Markdown, one block tree, both writers. With
+    `parallel` (a long dossier), the PDF is written in a forked process while this one writes
+    the DOCX and runs `alongside` (more files to add, e.g. the dossier's YAML): reportlab's
+    pure-Python line breaking is most of the time, and there are two cores.
+    """
+    import os
+
+    from .docx import write_docx
+    from .pdf import write_pdf
+    from .templates import render_template
+    from .theme import load_theme
+    from .tree import parse
+
+    document = parse(render_template(context, settings, kind), subject=f"template {settings.template}")
+    theme = load_theme(settings.theme)
+    if parallel and hasattr(os, "fork") and len(os.sched_getaffinity(0)) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            pdf = pool.submit(write_pdf, document, theme, when)
+            files = {".docx": write_docx(document, theme, settings, when), **(alongside() if alongside else {})}
+            return {**files, ".pdf": pdf.result()}
+    files = {".docx": write_docx(document, theme, settings, when), ".pdf": write_pdf(document, theme, when)}
+    return {**files, **(alongside() if alongside else {})}
+
+
+def list_templates(settings: MemoSettings | None = None, kind: str = "memo") -> list[tuple[str, str]]:
+    """(name, one-line description) of every template of a kind: built-ins plus --template-dir."""
     from ..config import MemoSettings
     from .templates import describe, find_templates
 
-    found = find_templates(settings or MemoSettings())
+    found = find_templates(settings or MemoSettings(), kind)
     return [(name, describe(path)) for name, path in sorted(found.items())]
 
 
@@ -117,8 +157,8 @@ def settings_fingerprint(settings: MemoSettings) -> str:
     return h.hexdigest()
 
 
-def check_settings(settings: MemoSettings) -> None:
-    """Fail early, once, before a batch: see render/preflight.py."""
+def check_settings(settings: MemoSettings, kind: str = "memo") -> None:
+    """Fail early, once, before a batch: see render/preflight.py (`kind`: memo or dossier)."""
     from .preflight import check_settings as check
 
-    check(settings)
+    check(settings, kind)

@@ -59,10 +59,11 @@ def meeting_line(sides: list[dict[str, Any]], setting: dict[str, Any]) -> str | 
     if len(rest) > 4:
         rest = [*rest[:3], f"{len(rest) - 3} others"]
     text = f"{_join(first)} met {_join(rest)}" if first and rest else f"Meeting of {_join(first or rest)}"
+    differ = setting.get("differ") or {}  # accounts that disagree: say so where the fact is stated
     if setting["location"]:
-        text += f" in {setting['location']}"
+        text += f" in {setting['location']}" + (" (sources differ)" if differ.get("location") else "")
     if setting["date"]:
-        text += f" on {setting['date']}"
+        text += f" on {setting['date']}" + (" (sources differ)" if differ.get("date") else "")
     occasion = setting["occasion"]
     if occasion:
         opener = occasion.split()[0].casefold()

@@ -17,6 +17,7 @@ from typing import Any
 from ..config import MemoSettings
 from ..model import Evidence, Item, Meeting
 from . import compose
+from .sources_view import conflicts_view, source_view
 from .templates import MdSafe, clean_text
 from .wording import is_generic_title, key, pronoun_led, sentence_start, short_label, title_case
 
@@ -94,21 +95,26 @@ class Citations:
     """Give each distinct evidence sentence one footnote label, in order of first use.
 
     Sentences are compared by their text (whitespace and case folded), so the same sentence
-    cited by several items, or recorded at slightly different offsets, is one excerpt.
+    cited by several items, or recorded at slightly different offsets, is one excerpt. With
+    several sources (`named_sources`), an excerpt is also told apart by its source and names it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, named_sources: bool = False) -> None:
         self.labels: dict[str, str] = {}
         self.excerpts: list[dict[str, Any]] = []
+        self.named_sources = named_sources
 
     def label(self, ev: Evidence) -> str | None:
         text = _text(ev.text)
         if text is None:
             return None
-        key = _key(text)
+        source = ev.source if self.named_sources else None
+        key = f"{source}\0{_key(text)}" if source else _key(text)
         if key not in self.labels:
             self.labels[key] = f"s{len(self.labels) + 1}"
-            self.excerpts.append({"label": self.labels[key], "text": text, "start": ev.start, "end": ev.end})
+            self.excerpts.append(
+                {"label": self.labels[key], "text": text, "start": ev.start, "end": ev.end, "source": source}
+            )
         return self.labels[key]
 
     def markers(self, item: Item) -> MdSafe:
@@ -239,8 +245,9 @@ def _subject(meeting: Meeting, people: list[dict[str, Any]], location: str | Non
 
 def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
     """Everything a template may use, as plain dicts, lists and strings."""
-    cites = Citations()
+    cites = Citations(named_sources=len(meeting.sources) > 1)
     summary_cite = cites.markers(meeting.summary)
+    differ = conflicts_view(meeting, format_date)
     people = [_person(p, cites) for p in meeting.participants]
     setting = meeting.setting
     location = _location(meeting)
@@ -256,6 +263,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
         venue=_text(setting.location.venue),
         location=location,
         occasion=_text(setting.occasion),
+        differ=differ["setting"],
     )
     topics = [_topic(t, cites) for t in meeting.topics]
     _mark_new_points(topics)
@@ -268,8 +276,10 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
             raw_action=_inline_action(_text(c.action), c),
             deadline=_text(c.deadline),
             deadline_in_action=bool(c.deadline and c.action and _key(c.deadline) in _key(c.action)),
+            deadline_differ=differ["by_field"].get(f"commitments.{i}.deadline"),
+            reported_by_some=differ["by_field"].get(f"commitments.{i}"),
         )
-        for c in meeting.commitments
+        for i, c in enumerate(meeting.commitments)
     ]
     quotes = [_item(q, cites, speaker=_text(q.speaker), text=_text(q.text) or "") for q in meeting.quotes]
     outlook = [
@@ -334,5 +344,7 @@ def build_context(meeting: Meeting, settings: MemoSettings) -> dict[str, Any]:
             "sha256": source.sha256,
             "format": source.format,
         },
+        "sources": [source_view(info, format_date) for info in meeting.sources] if len(meeting.sources) > 1 else [],
+        "conflicts": differ["all"],
         "excerpts": cites.excerpts,
     }

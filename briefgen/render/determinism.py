@@ -36,13 +36,17 @@ def zip_time(when: dt.datetime) -> dt.datetime:
 
 def fixed_timestamp(meeting: Meeting) -> dt.datetime:
     """The one timestamp written into the files for this meeting (UTC, whole seconds)."""
+    return timestamp_for(meeting.source.published)
+
+
+def timestamp_for(published: dt.date | None) -> dt.datetime:
+    """SOURCE_DATE_EPOCH, else `published` at 00:00 UTC, else FALLBACK (see the module docstring)."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if raw:
         try:
             return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
         except (ValueError, OverflowError, OSError):
             pass
-    published = meeting.source.published
     if published is not None:
         return dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC)
     return FALLBACK

@@ -34,13 +34,16 @@ MAX_REFERENCE_MEMBERS = 2_000
 _TRUETYPE_MAGIC = (b"\x00\x01\x00\x00", b"true")
 
 
-def check_settings(settings: MemoSettings) -> None:
-    """Raise one ConfigError or TemplateError naming the first unusable setting."""
+def check_settings(settings: MemoSettings, kind: str = "memo") -> None:
+    """Raise one ConfigError or TemplateError naming the first unusable setting.
+
+    `kind` is "memo" or "dossier": which family of templates `settings.template` names.
+    """
     from .fonts import reportlab_fonts
     from .templates import check_template
     from .theme import load_theme
 
-    check_template(settings)
+    check_template(settings, kind)
     theme = load_theme(settings.theme)
     if theme.logo is not None:
         check_logo(theme.logo)

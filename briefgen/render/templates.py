@@ -157,12 +157,22 @@ def template_files(settings: MemoSettings) -> list[tuple[str, Path]]:
     return out
 
 
-def find_templates(settings: MemoSettings) -> dict[str, Path]:
-    """Template name → file; a user's template shadows a built-in of the same name."""
+#: Templates whose names start with this render a dossier (`briefgen dossier`), not a memo.
+DOSSIER_PREFIX = "dossier"
+
+
+def find_templates(settings: MemoSettings, kind: str = "memo") -> dict[str, Path]:
+    """Template name → file; a user's template shadows a built-in of the same name.
+
+    `kind` is "memo" or "dossier": dossier templates (named dossier*) see a different context,
+    so each command lists and accepts only its own.
+    """
     found: dict[str, Path] = {}
     for name, path in reversed(template_files(settings)):
         stem = name[: -len(TEMPLATE_SUFFIX)]
-        if not stem.startswith("_"):  # _partials are for include/import only
+        if stem.startswith("_"):  # _partials are for include/import only
+            continue
+        if stem.startswith(DOSSIER_PREFIX) == (kind == "dossier"):
             found[stem] = path
     return found
 
@@ -177,8 +187,8 @@ def describe(path: Path) -> str:
     return one_line(" ".join(match.group(1).split()), 200) if match else "(no description)"
 
 
-def template_path(settings: MemoSettings) -> Path:
-    templates = find_templates(settings)
+def template_path(settings: MemoSettings, kind: str = "memo") -> Path:
+    templates = find_templates(settings, kind)
     if settings.template not in templates:
         known = ", ".join(sorted(templates)) or "none"
         raise TemplateError(settings.template, f"unknown template (known: {known})")
@@ -245,12 +255,12 @@ def _environment(search_path: tuple[str, ...]):
     return env
 
 
-def check_template(settings: MemoSettings) -> None:
+def check_template(settings: MemoSettings, kind: str = "memo") -> None:
     """Compile the chosen template and every template it names, so a syntax error is one
     error naming the file and line before any input is read."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError, meta
 
-    path = template_path(settings)
+    path = template_path(settings, kind)
     env = _environment(tuple(str(d) for d in template_dirs(settings)))
     todo, seen = [path.name], set()
     while todo:
@@ -285,14 +295,14 @@ def _template_line(err: BaseException, template_files: set[str]) -> tuple[str | 
     return None, None
 
 
-def render_template(context: dict[str, Any], settings: MemoSettings) -> str:
+def render_template(context: dict[str, Any], settings: MemoSettings, kind: str = "memo") -> str:
     """Run the chosen template on the context; every failure is a TemplateError."""
     from jinja2 import TemplateError as JinjaTemplateError
     from jinja2.exceptions import SecurityError, TemplateSyntaxError
 
     from .sandbox import Runaway, end_budget, start_budget
 
-    path = template_path(settings)
+    path = template_path(settings, kind)
     env = _environment(tuple(str(d) for d in template_dirs(settings)))
     where = settings.template
     token = start_budget()

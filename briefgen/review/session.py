@@ -198,10 +198,17 @@ class Review:
         """Everything the page needs to open: model, digest, source text and labels."""
         meeting, current = self.load()
         source = self.source_text(meeting)
+        note = source.note
+        if len(meeting.sources) > 1 and source.text is not None:
+            # A merged model (issue 13): offsets point into each evidence's own source; the page
+            # shows the first, so only its evidence is highlighted and new evidence names it.
+            others = ", ".join(s.id or "?" for s in meeting.sources[1:])
+            shown = f"This model merges {len(meeting.sources)} accounts; the text shown is source {meeting.source.id}'s"
+            note = " ".join(filter(None, [note, f"{shown} (evidence from {others} is listed, not highlighted)."]))
         return {
             "model": meeting.model_dump(mode="json"),
             "digest": current,
-            "source": {"text": source.text, "note": source.note},
+            "source": {"text": source.text, "note": note, "id": meeting.source.id},
             "file": self.model_path.name,
             "threshold": REVIEW_THRESHOLD,
         }

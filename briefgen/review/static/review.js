@@ -20,6 +20,10 @@ const DRAFT_KEY = "briefgen-review-draft:" + state.file;
 
 const hiddenFields = new Set();
 const sourceText = state.source.text;
+// The id of the source shown (A): in a model merged from several accounts, evidence of the
+// other sources points into texts the page does not show.
+const shownSource = state.source.id || null;
+const inShownSource = (ev) => !ev.source || !shownSource || ev.source === shownSource;
 const cps = sourceText === null ? null : new CodePoints(sourceText);
 
 // ------------------------------------------------------------------ source text and offsets
@@ -32,6 +36,7 @@ function spans() {
     items.forEach((item, i) => {
       const path = sec.single ? sec.key : sec.key + "." + i;
       (item.evidence || []).forEach((ev, j) => {
+        if (sourceText !== null && !inShownSource(ev)) return;
         out.push({ sec, item, path, key: path + "#" + j, start: ev.start, end: ev.end, text: ev.text });
       });
     });
@@ -247,6 +252,7 @@ function addItem(sec, picked) {
   if (picked) {
     Object.assign(item, sec.fromSelection(picked.text));
     item.evidence = [{ start: picked.start, end: picked.end, text: picked.text }];
+    if (shownSource) item.evidence[0].source = shownSource;
   }
   model[sec.key].push(item);
   changed(true);
@@ -311,7 +317,7 @@ function renderCard(sec, item, index) {
       evidence.append(el("button", {
         type: "button", class: "ev-chip", title: "Show in the source (characters " + ev.start + "–" + ev.end + ")",
         onclick: () => { if (!markSpan(path + "#" + j)) toast("This evidence is not in the source shown.", false); },
-      }, clip(ev.text, 60)));
+      }, (ev.source && model.sources.length > 1 ? ev.source + ": " : "") + clip(ev.text, 60)));
     });
   } else {
     evidence.append(el("span", { class: "ev-none", text: "No evidence: select text in the source to add an item with evidence." }));
