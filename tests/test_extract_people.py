@@ -246,3 +246,17 @@ def test_the_country_of_the_meeting_place_is_nobodys_side_and_a_platform_is_no_p
     )
     got = {p.name: p.affiliation for p in m.participants}
     assert got == {"Arun Rao": None, "Hari Thapa": "Nepal"}
+
+
+def test_a_call_between_two_titled_leaders_reported_with_messy_grammar():
+    m = run(
+        "Lagos - Daily Wire\nUS President Adam Kline and Kenyan President Ruth Wambui have discussed trade and "
+        "security in a telephonic conversation on Saturday.\n\n"
+        '"The call was a good start," the White House said in a statement.'
+    )
+    assert {(p.name, p.affiliation) for p in m.participants} == {
+        ("Adam Kline", "United States"),
+        ("Ruth Wambui", "Kenya"),
+    }
+    assert m.setting.occasion == "telephonic conversation" and m.setting.location.city is None
+    assert m.quotes[0].speaker == "White House"

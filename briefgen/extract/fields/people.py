@@ -123,7 +123,8 @@ class Person:
         if not found:
             return None
         capital = [t for t in found if t[:1].isupper()]
-        return max(capital or found, key=len)
+        best = max(capital or found, key=len)
+        return _abbreviation(best) or best  # "PM Modi": the office written out
 
     @property
     def affiliation(self) -> str | None:
@@ -159,6 +160,21 @@ _NOT_HAPPENED_AUX = {"will", "would", "shall", "'ll", "’ll", "to", "could", "m
 _GENERIC_OFFICES = {
     "president", "leader", "head", "state", "minister", "premier", "pm", "chancellor", "king", "emir", "counterpart",
 }  # fmt: skip
+
+
+#: Dependencies that keep a token inside a subject's list of names (not its relative clauses or objects).
+_NAME_PHRASE_DEPS = {"conj", "appos", "compound", "cc", "amod", "flat", "poss", "case", "punct", "det", "nmod"}
+
+
+def _name_phrase(tok: Any) -> list[Any]:
+    """The tokens of a subject's list of names: through conjunctions and appositions, never into a
+    relative clause ("the group, which will be led by X")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in _NAME_PHRASE_DEPS)
+    return out
 
 
 def _variant(a: str, b: str) -> bool:
@@ -818,17 +834,14 @@ class People:
         by_id: dict[int, Person] = {}
         verbs = name_sets()["participant_verbs"]
         for tok in self.doc:
-            subject = tok
-            while subject.dep_ == "conj" and subject.head is not subject:  # "A, B, C and D agreed"
-                subject = subject.head
-            if subject.dep_ not in {"nsubj", "nsubjpass"}:
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_ not in verbs:
                 continue
-            p = self._owner.get(tok.i)
-            head = subject.head
-            if p is None or p.reporter or head.lemma_ not in verbs:
-                continue
-            counts[id(p)] += 1
-            by_id[id(p)] = p
+            # everyone named in the subject phrase ("A, B, C and D agreed"; "US President A and Russian
+            # President B discussed", however the parser attached the second name)
+            owners = {id(p): p for t in _name_phrase(tok) if (p := self._owner.get(t.i)) is not None and not p.reporter}
+            for key, p in owners.items():
+                counts[key] += 1
+                by_id[key] = p
         ordered = sorted(by_id.values(), key=lambda p: (-counts[id(p)], p.first_token))
         return [p for p in ordered if p.name]
 

@@ -15,6 +15,7 @@ from typing import Any
 from ...model import Quote
 from ..components.document import Analysis
 from ..lexicon.data import cues
+from ..lexicon.gazetteer import gazetteer
 from .people import People
 
 _MIN_WORDS = 3
@@ -106,7 +107,11 @@ def _body_speaker(an: Analysis, head: Any) -> str | None:
     phrase = [t for t in an.doc[head.left_edge.i : head.i + 1] if t.dep_ not in {"det", "predet"}]
     if not phrase:
         return None
+    text = an.doc[head.left_edge.i : head.i + 1].text
+    seat = gazetteer().seat_pattern
     if head.lemma_.lower() in words or head.ent_type_ == "ORG" or any(t.lemma_.lower() in words for t in phrase):
+        return _noun_speaker(an, head)
+    if seat is not None and seat.search(text):  # "the White House said", "the Kremlin said"
         return _noun_speaker(an, head)
     return None
 
@@ -116,7 +121,11 @@ def _noun_speaker(an: Analysis, head: Any) -> str:
     left = head.left_edge.i
     while left < head.i and an.doc[left].dep_ in {"det", "predet"}:
         left += 1
-    return an.doc[left : head.i + 1].text
+    end = head.i + 1
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+    if of is not None and of.right_edge.i - head.i <= 6:  # "the Ministry of External Affairs"
+        end = of.right_edge.i + 1
+    return an.doc[left:end].text
 
 
 def _looks_like_title(inner: str) -> bool:

@@ -210,11 +210,10 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
     sents = ([frame] if frame is not None else []) + [
         s for s in an.sents[:6] if s is not frame and not _background(an, s)
     ]
-    for sent in sents:
+    for sent in sents:  # the frame sentence's own frame first, whichever kind it is
         phrase = _opened_phrase(an.text_of(sent))
         if phrase:
             return phrase, sent
-    for sent in sents:
         text = an.text_of(sent)
         for pattern in _occasion_patterns():
             m = pattern.search(text)
