@@ -109,9 +109,12 @@ def register() -> None:
     from spacy.language import Language
 
     from .entities import make_rule_entities
+    from .paragraphs import make_paragraph_breaks
 
     if not Language.has_factory("briefgen_entities"):
         Language.factory("briefgen_entities", default_config={"statistical": True}, func=make_rule_entities)
+    if not Language.has_factory("briefgen_paragraphs"):
+        Language.factory("briefgen_paragraphs", func=make_paragraph_breaks)
 
 
 def load_pipeline() -> Any:
@@ -142,6 +145,7 @@ def load_pipeline() -> Any:
         install(nlp)  # the model's attribute rules, applied by table lookup (same result, faster)
         ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
         register()
+        nlp.add_pipe("briefgen_paragraphs", before="parser")
         nlp.add_pipe("briefgen_entities", after="entity_ruler", config={"statistical": STATISTICAL_NER})
         with nlp.select_pipes(enable=["entity_ruler"]):
             # phrase patterns match on ORTH, so tokenising them is enough; by default the ruler would run

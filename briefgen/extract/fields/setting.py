@@ -224,6 +224,20 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
     return None, None
 
 
+def _opening(an: Analysis) -> list[Any]:
+    """The heading lines (a place, a date, a byline: a few words each) and the first real sentence."""
+    out = []
+    for sent in an.sents[:5]:
+        out.append(sent)
+        if len(an.text_of(sent).split()) >= _HEADING_WORDS:
+            break
+    return out
+
+
+#: A line of fewer words than this at the top is a heading line (place, date, byline), not the story.
+_HEADING_WORDS = 7
+
+
 def _is_call(text: str) -> bool:
     low = text.lower()
     return any(w in low for w in cues().get("call_words", []))
@@ -287,7 +301,6 @@ def extract_setting(an: Analysis, people: People) -> Setting:
         return Setting(confidence=0.0)
     gaz = gazetteer()
     frame = people.frame_sentence
-    first = an.sents[0] if an.sents else None
     evidence_sents = []
     # ---- occasion
     occasion, occ_sent = _occasion(an, people)
@@ -297,8 +310,13 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     line = dateline(an.text)
     date_text = None
     date = None
-    date_sents = [s for s in (frame, first) if s is not None]
+    date_sents = [s for s in (frame, *_opening(an)) if s is not None]
     skip_until = line.end if line else 0
+    # a page date in the heading lines ("06 December, 2017") dates a "December 6" in the story
+    opening = _opening(an)
+    heading = FULL_DATE.search(an.text, skip_until, opening[-1].end_char) if opening else None
+    base = resolve(heading.group(0), None) if heading else None
+    reference = base or an.published
     for sent in date_sents:
         offset = max(sent.start_char, skip_until)
         full = FULL_DATE.search(an.text, offset, sent.end_char)
@@ -315,7 +333,7 @@ def extract_setting(an: Analysis, people: People) -> Setting:
         ]
         if not found:
             continue
-        resolved = [(ent, resolve(ent.text, an.published)) for ent in found]
+        resolved = [(ent, resolve(ent.text, reference)) for ent in found]
         ent, date = next(((e, d) for e, d in resolved if d is not None), resolved[0])
         before = an.doc[ent.start - 1].text if ent.start > 0 else ""
         date_text = f"{before} {ent.text}" if before.lower() == "on" else ent.text
