@@ -124,3 +124,22 @@ def test_a_call_has_no_place():
         "energy prices."
     )
     assert m.setting.location.city is None
+
+
+def test_a_venue_then_its_city_gives_the_city_and_the_venue_is_no_person():
+    m = run(
+        "Foreign Minister Ana Ruiz of Spain called on Prime Minister Hari Thapa of Nepal at Singha Durbar, "
+        "Kathmandu, on Sunday afternoon."
+    )
+    assert m.setting.location.city == "Kathmandu"
+    assert {p.name for p in m.participants} == {"Ana Ruiz", "Hari Thapa"}
+
+
+def test_a_headline_is_its_own_sentence_and_a_page_date_dates_the_weekday():
+    m = run(
+        "Chile's minister meets Peru's counterpart to discuss fisheries\n\n"
+        "12 March 2025\n\n"
+        "Foreign Minister Rosa Paz of Chile met Foreign Minister Luis Mora of Peru in Lima on Tuesday."
+    )
+    assert {p.name for p in m.participants} == {"Rosa Paz", "Luis Mora"}
+    assert str(m.setting.date) == "2025-03-11"

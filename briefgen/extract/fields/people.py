@@ -314,7 +314,13 @@ class People:
             return True
         ends = place_name_ends()
         last = m.name.split()[-1]
-        return last in ends or (m.end < len(doc) and doc[m.end].text in ends)
+        if last in ends or (m.end < len(doc) and doc[m.end].text in ends):
+            return True
+        # "received him at Singha Durbar, Kathmandu": an untitled name after "at" and before a city is a venue
+        after_at = m.title is None and m.start > 0 and doc[m.start - 1].lower_ == "at"
+        return (
+            after_at and m.end + 1 < len(doc) and doc[m.end].text == "," and bool(gazetteer().city(doc[m.end + 1].text))
+        )
 
     def _plural_titled_at(self, i: int, limit: int) -> list[Mention]:
         """ "Foreign Ministers A of X and B of Y", "Presidents A and B": each name holds the singular title."""
@@ -806,8 +812,8 @@ class People:
                     o.lower_ in s["meeting_nouns"] or o.lemma_.lower() in s["meeting_nouns"] for o in objs
                 ):
                     return sent
-                if lemma in frames.get("with_preposition", []) and kids & {"with", "by", "to"}:
-                    return sent
+                if kids & set(frames.get("with_preposition", {}).get(lemma, [])):
+                    return sent  # "spoke with", "called on"
                 if lemma in frames.get("with_person_object", []) and any(o.i in self._owner for o in objs):
                     return sent
             for tok in sent:  # "In a telephone call with President Ruto, the Secretary discussed …"

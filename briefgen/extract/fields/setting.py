@@ -122,6 +122,10 @@ def _venue_city(doc: Any, i: int, limit: int, context: frozenset[str]) -> tuple[
     if k == j:
         return None, None
     venue = doc[j:k]
+    if k + 1 < limit and doc[k].text == ",":  # "at Singha Durbar, Kathmandu"
+        city, country, _ = _place_after(doc, k + 1, limit, context)
+        if city:
+            return city, country
     if venue[-1].text not in set(gaz.venue_heads):
         return None, None
     for n in range(len(venue) - 1, 0, -1):
@@ -229,7 +233,7 @@ def _opening(an: Analysis) -> list[Any]:
     out = []
     for sent in an.sents[:5]:
         out.append(sent)
-        if len(an.text_of(sent).split()) >= _HEADING_WORDS:
+        if len(an.text_of(sent).split()) >= _HEADING_WORDS and sent.start_char >= an.headline_end:
             break
     return out
 

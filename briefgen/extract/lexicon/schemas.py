@@ -25,7 +25,7 @@ class CommitmentCue(_Strict):
 class FrameVerbs(_Strict):
     direct: Words
     with_meeting_noun: Words
-    with_preposition: Words
+    with_preposition: dict[str, Words]
     with_person_object: Words
 
 
