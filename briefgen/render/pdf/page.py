@@ -66,9 +66,12 @@ def _wrap_marking(text: str, measure, width: float) -> list[str]:
             lines.append(line.strip())
         line = token.lstrip(" ")
         while line and measure(line) > width:
-            cut = max(1, next((n for n in range(len(line), 0, -1) if measure(line[:n]) <= width), 1))
-            lines.append(line[:cut])
-            line = line[cut:]
+            low, high = 1, len(line)  # the longest prefix that fits, by bisection
+            while low < high:
+                mid = (low + high + 1) // 2
+                low, high = (mid, high) if measure(line[:mid]) <= width else (low, mid - 1)
+            lines.append(line[:low])
+            line = line[low:]
     if line.strip():
         lines.append(line.strip())
     return lines
