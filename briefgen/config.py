@@ -29,7 +29,9 @@ class MemoSettings(BaseModel):
     to: str | None = None
     from_: str | None = Field(default=None, alias="from")
     organisation: str | None = None
-    classification: str | None = Field(default=None, description="handling marking, top and bottom of each page")
+    classification: str | None = Field(
+        default=None, max_length=500, description="handling marking, top and bottom of each page"
+    )
     template: str = "memo"
     template_dir: Path | None = None
     reference_docx: Path | None = None

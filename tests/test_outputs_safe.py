@@ -23,11 +23,8 @@ ARTICLE = (
 )
 
 
-def test_extract_writes_through_a_symlink_and_into_a_fifo(tmp_path: Path, cli) -> None:
+def test_extract_writes_into_a_fifo_and_build_through_a_symlink(tmp_path: Path, cli, model_file) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    real = tmp_path / "real.yaml"
-    real.write_text("old", encoding="utf-8")
-    (tmp_path / "link.yaml").symlink_to(real)
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
     received: list[bytes] = []
@@ -38,10 +35,15 @@ def test_extract_writes_through_a_symlink_and_into_a_fifo(tmp_path: Path, cli) -
     assert result.returncode == 0, stderr_of(result)
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode), "the pipe was replaced by a regular file"
     assert b"participants:" in received[0]
-    result = cli("extract", "a.txt", "-o", "link.yaml")
+    model_file("m.yaml")
+    real = tmp_path / "kept.pdf"
+    real.write_text("old", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "m.pdf").symlink_to(real)
+    result = cli("build", "m.yaml", "-o", "out")
     assert result.returncode == 0, stderr_of(result)
-    assert (tmp_path / "link.yaml").is_symlink(), "the symbolic link was replaced"
-    assert "participants:" in real.read_text(encoding="utf-8")
+    assert (tmp_path / "out" / "m.pdf").is_symlink(), "the symbolic link was replaced"
+    assert real.read_bytes().startswith(b"%PDF-")
 
 
 def test_build_refuses_to_replace_a_pipe_among_its_outputs(tmp_path: Path, cli, model_file) -> None:
@@ -137,6 +139,9 @@ def test_the_three_outputs_are_replaced_together(tmp_path: Path, model_file) -> 
     assert leftovers(tmp_path) == []
 
 
+BATCH = 40
+
+
 def _many_models(folder: Path, n: int) -> None:
     folder.mkdir()
     for i in range(n):
@@ -144,8 +149,8 @@ def _many_models(folder: Path, n: int) -> None:
 
 
 def _interrupt(tmp_path: Path, sig: int, jobs: str) -> tuple[int, float]:
-    """Start a batch of 80 model files, signal it once a few memos exist; its exit status."""
-    _many_models(tmp_path / "in", 80)
+    """Start a batch of BATCH model files, signal it once a few memos exist; its exit status."""
+    _many_models(tmp_path / "in", BATCH)
     env = {**os.environ, "CI": "1", "PYTHONUTF8": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefgen", "build", "in", "-o", "out", "-j", jobs],
@@ -171,7 +176,7 @@ def _assert_finished_work_recorded(tmp_path: Path, exact: bool) -> None:
     out = tmp_path / "out"
     assert leftovers(tmp_path) == [], "temporary files were left behind"
     built = sorted(p.stem for p in out.glob("*.pdf"))
-    assert 0 < len(built) < 80, "the batch must stop, not run to the end"
+    assert 0 < len(built) < BATCH, "the batch must stop, not run to the end"
     entries = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["entries"]
     complete = {stem for stem in built if all((out / f"{stem}{s}").exists() for s in (".docx", ".yaml"))}
     assert set(entries) <= complete
@@ -193,7 +198,7 @@ def test_ctrl_c_stops_a_batch_and_keeps_the_record(tmp_path: Path) -> None:
         timeout=300,
     )
     recorded = len(json.loads((tmp_path / "out" / MANIFEST_NAME).read_text(encoding="utf-8"))["entries"])
-    assert recorded == 80
+    assert recorded == BATCH
     assert "0 failed" in again.stderr.decode()
     assert " 0 up to date" not in again.stderr.decode(), "the first run's finished work was redone"
 

@@ -9,20 +9,25 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers_cli import TRACEBACK, assert_clean_failure, stderr_of, write_model
+from helpers_cli import TRACEBACK, assert_clean_failure, pdf_text, sample_meeting, stderr_of, write_model
 
 TEN = ", ".join(["{x}"] * 10)
 RUNAWAY = {
     "concat": (
         "{% set ns = namespace(s='x' * 900000) %}"
-        "{% for i in range(12) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}"
+        "{% for i in range(12) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}",
+        "too large",
     ),
-    "replace": "{{ ('x' * 900000) | replace('x', 'y' * 40) | length }}",
+    "replace": ("{{ ('x' * 900000) | replace('x', 'y' * 40) | length }}", "too large"),
     "nested": (
         "{% set a = ['x' * 900000] %}"
         + "".join(f"{{% set {n} = [{TEN.format(x=p)}] %}}" for p, n in (("a", "b"), ("b", "c"), ("c", "d")))
-        + "{{ d }}"
+        + "{{ d }}",
+        "too large",
     ),
+    # Small strings, but Markdown so dense that parsing it would take gigabytes.
+    "markup": ("{{ ('*a* ' * 1000000) | md }}", "Markdown marks"),
+    "paragraphs": ("{{ ('a\\n\\n' * 1000000) | md }}", "lines"),
 }
 
 
@@ -36,7 +41,8 @@ def _limited(memory: int):
 @pytest.mark.parametrize("case", sorted(RUNAWAY))
 def test_template_memory_is_bounded_whatever_it_does(tmp_path: Path, case: str) -> None:
     (tmp_path / "tpl").mkdir()
-    (tmp_path / "tpl" / "memo.md.j2").write_text(RUNAWAY[case] + "\n", encoding="utf-8")
+    template, problem = RUNAWAY[case]
+    (tmp_path / "tpl" / "memo.md.j2").write_text(template + "\n", encoding="utf-8")
     write_model(tmp_path / "a.yaml")
     result = subprocess.run(
         [sys.executable, "-m", "briefgen", "build", "a.yaml", "-o", "out", "--template-dir", "tpl"],
@@ -47,7 +53,27 @@ def test_template_memory_is_bounded_whatever_it_does(tmp_path: Path, case: str) 
         preexec_fn=_limited(1536 * 2**20),  # the 1 GiB string a template once built cannot fit
     )
     line = assert_clean_failure(result, "template memo")
-    assert "too large" in line and "out of memory" not in line, line
+    assert problem in line and "out of memory" not in line, line
+
+
+def test_a_valid_model_of_punctuation_renders_in_a_gigabyte(tmp_path: Path) -> None:
+    """Source text reaches the Markdown parser escaped; a million escapes once took 800 MB."""
+    from briefgen.model import Quote
+
+    meeting = sample_meeting()
+    meeting.source.chars = None
+    meeting.quotes = [Quote(speaker="Sergei Lavrov", text="!?,." * 500_000)]
+    write_model(tmp_path / "punct.yaml", meeting)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefgen", "build", "punct.yaml", "-o", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=240,
+        env={**os.environ, "CI": "1"},
+        preexec_fn=_limited(2**30),
+    )
+    assert result.returncode == 0, stderr_of(result)
+    assert "!?,.!?,." in pdf_text(tmp_path / "out" / "punct.pdf")
 
 
 def test_symlinks_in_a_template_folder_are_never_loaded(tmp_path: Path, cli) -> None:

@@ -269,9 +269,9 @@ def check_template(settings: MemoSettings, kind: str = "memo") -> None:
             continue
         seen.add(name)
         try:
+            env.get_template(name)  # compiled once here, and cached for the renders
             source, filename, _ = env.loader.get_source(env, name)
             tree = env.parse(source, name, filename)
-            env.compile(tree, name, filename)
         except TemplateSyntaxError as err:
             where = Path(err.filename or name).name + (f", line {err.lineno}" if err.lineno else "")
             raise TemplateError(f"template {settings.template} ({where})", err.message or "syntax error") from None

@@ -122,7 +122,42 @@ def _markdown_parser():
     md.use(footnote_plugin)
     md.use(container_plugin, name="box", validate=lambda params, *args: bool(params.strip()))
     md.use(attrs_plugin, spans=True)
+    md.inline.ruler.before("escape", "escaped_run", _escaped_run)
     return md
+
+
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _escaped_run(state, silent: bool) -> bool:  # noqa: ANN001 - markdown-it's StateInline
+    """Read a run of escaped punctuation and plain text as ONE text token.
+
+    Every source value reaches the parser with each ASCII punctuation mark backslash-escaped
+    (templates.md_escape). markdown-it makes one token per escape, so a quote of a million
+    punctuation marks became a million tokens and gigabytes. This rule, placed before
+    markdown-it's own `escape`, gives the same text with one token per run; the run ends at
+    the first unescaped markup character, a line break or a backslash before anything else.
+    """
+    src, pos, end = state.src, state.pos, state.posMax
+    if src[pos] != "\\" or pos + 1 >= end or src[pos + 1] not in _ASCII_PUNCT:
+        return False
+    terminators = state.md.inline.terminator_re
+    parts: list[str] = []
+    while pos < end:
+        if src[pos] == "\\" and pos + 1 < end and src[pos + 1] in _ASCII_PUNCT:
+            parts.append(src[pos + 1])
+            pos += 2
+            continue
+        found = terminators.search(src, pos, end)
+        stop = found.start() if found else end
+        if stop == pos:
+            break
+        parts.append(src[pos:stop])
+        pos = stop
+    if not silent:
+        state.push("text", "", 0).content = "".join(parts)
+    state.pos = pos
+    return True
 
 
 _PARSER = None
@@ -319,8 +354,27 @@ class _Folder:
         return Table(header=header, rows=rows, align=align)
 
 
+#: Most lines and unescaped markup characters a memo's Markdown may hold. markdown-it needs
+#: about 2 KB per paragraph and 750 bytes per emphasis mark, so these keep the parse well under
+#: 1 GB; a memo from any valid model stays far below them (source text is escaped, and an
+#: escaped run is one token, see _escaped_run).
+MAX_LINES = 200_000
+MAX_MARKUP = 300_000
+_MARKUP = "*_[`<~!|"
+
+
+def _check_structure(markdown: str, subject: str) -> None:
+    lines = markdown.count("\n")
+    if lines > MAX_LINES:
+        raise TemplateError(subject, f"the memo has {lines:,} lines, more than {MAX_LINES:,}")
+    markup = sum(markdown.count(c) - markdown.count("\\" + c) for c in _MARKUP)
+    if markup > MAX_MARKUP:
+        raise TemplateError(subject, f"the memo holds {markup:,} Markdown marks, more than {MAX_MARKUP:,}")
+
+
 def parse(markdown: str, subject: str = "template") -> Document:
     """Parse template output into a Document; malformed front matter is a TemplateError."""
+    _check_structure(markdown, subject)
     env: dict[str, Any] = {}
     tokens = parser().parse(markdown, env)
     folder = _Folder(tokens, subject)

@@ -15,9 +15,22 @@ import dataclasses
 from typing import Any
 from xml.sax.saxutils import escape
 
-from .templates import clean_text
-from .theme import Theme
-from .tree import Box, Code, Document, Footnotes, Heading, ListBlock, Paragraph, Quote, Rule, Span, Table, column_widths
+from ..templates import clean_text
+from ..theme import Theme
+from ..tree import (
+    Box,
+    Code,
+    Document,
+    Footnotes,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Span,
+    Table,
+    column_widths,
+)
 
 TWIPS_PER_PT = 20
 #: Cell padding left + right of "Memo Table" (80 twips each side), in points.
