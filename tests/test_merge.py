@@ -163,13 +163,13 @@ def test_cli_merge_of_the_texts_in_a_folder(tmp_path: Path) -> None:
     assert validated.returncode == 0 and b"2 sources" in validated.stdout
     again = run_cli("build", str(folder), "--merge", "-o", "out", "-v", cwd=tmp_path)  # the group is up to date
     assert again.returncode == 0 and b"1 up to date" in again.stderr, again.stderr
-    edited = (tmp_path / "out" / "meeting.yaml").read_text(encoding="utf-8").replace("Oslo", "Bergen")
+    edited = (tmp_path / "out" / "meeting.yaml").read_text(encoding="utf-8").replace("Halvorsen", "Hagenberg")
     (tmp_path / "out" / "meeting.yaml").write_text(edited, encoding="utf-8")
     (folder / A).write_text((FIXTURES / "merge" / A).read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
     kept = run_cli("build", str(folder), "--merge", "-o", "out", cwd=tmp_path)  # a member changed: rebuilt
     assert kept.returncode == 0 and b"hand-edited" in kept.stderr, kept.stderr
     assert (tmp_path / "out" / "meeting.yaml").read_text(encoding="utf-8") == edited
-    assert "Bergen" in pdf_text(tmp_path / "out" / "meeting.pdf")
+    assert "Hagenberg" in pdf_text(tmp_path / "out" / "meeting.pdf")
 
 
 # --------------------------------------------------------------------------- properties
