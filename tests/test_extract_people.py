@@ -260,3 +260,12 @@ def test_a_call_between_two_titled_leaders_reported_with_messy_grammar():
     }
     assert m.setting.occasion == "telephonic conversation" and m.setting.location.city is None
     assert m.quotes[0].speaker == "White House"
+
+
+def test_a_country_ending_one_sentence_is_not_the_side_of_the_title_opening_the_next():
+    m = run(
+        "President Tom Hale met with Fiji President Jone Rabuka this afternoon. President Hale praised the ties "
+        "the United States shares with Fiji. President Hale and President Rabuka agreed to meet again."
+    )
+    got = {p.name: (p.title, p.affiliation) for p in m.participants}
+    assert got["Tom Hale"][1] != "Fiji" and got["Jone Rabuka"] == ("President", "Fiji")

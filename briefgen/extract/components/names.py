@@ -121,7 +121,8 @@ def match_title(doc: Any, i: int, limit: int | None = None) -> int:
         while k < limit and lows[k] in modifiers:
             k += 1
         n2 = _core_title(doc, lows, k, limit)
-        if n2 and k + n2 < limit and is_name_word(doc[k + n2]):
+        same = lows[k : k + n2] == lows[j : j + n]  # "the President and President X": two people
+        if n2 and not same and k + n2 < limit and is_name_word(doc[k + n2]):
             end = k + n2
     return end - i
 
@@ -246,11 +247,14 @@ def name_text(doc: Any, start: int, end: int) -> str:
     return doc[start:end].text.strip()
 
 
+_SENTENCE_END = {".", "!", "?", ";", ":"}
+
+
 def prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
     """A demonym, country or body right before token i ("Russian", "Rwanda's", "UK", "UN")."""
     gaz = gazetteer()
-    if i <= 0:
-        return None, i
+    if i <= 0 or i >= len(doc) or doc[i - 1].text in _SENTENCE_END:
+        return None, i  # never across a sentence ("… with Tanzania. President Obama …")
     if i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
         found, start = prefix_affiliation(doc, i - 3)  # "Democratic Republic of the Congo (DRC) President"
         if found:
@@ -268,7 +272,7 @@ def prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
         if i - n < 0:
             continue
         span = doc[i - n : i]
-        if not span[0].text[:1].isupper():
+        if not span[0].text[:1].isupper() or any(t.text in _SENTENCE_END for t in span):
             continue
         found = gaz.affiliation(span.text)
         if found:
