@@ -97,7 +97,7 @@ def test_host_at_a_seat_of_government_and_a_spokesman_in_the_previous_sentence()
 
 @pytest.mark.parametrize("name", PARTICLE_NAMES)
 def test_name_rule_keeps_particles(name):
-    """The rule path (BRIEFGEN_FAST_NER=1) reads the name whole, particles included."""
+    """The rule path (the default) reads the name whole, particles included."""
     doc = load_pipeline()(f"Yesterday the delegation of {name} arrived late.")
     first = next(t.i for t in doc if t.text == name.split()[0].split("-")[0])
     start, end = grab_name(doc, first)
