@@ -117,3 +117,12 @@ def test_arrangements_without_an_agent_are_the_sides_undertakings_for_review():
 )
 def test_deadlines_kept_with_their_preposition(deadline):
     assert deadline in {c.deadline for c in run(ARRANGEMENTS).commitments}
+
+
+def test_a_countrys_side_undertakes():
+    m = run(
+        "BEIJING, Feb. 13 (Xinhua) -- State Councilor Li Wen met Foreign Minister Tran Duc of Vietnam in Beijing "
+        "on Monday.\n\nTran said the Vietnamese side will work with the Chinese side to deepen cooperation."
+    )
+    assert [(c.actor, c.action.split()[0]) for c in m.commitments] == [("Vietnam", "work")]
+    assert {p.title for p in m.participants} == {"State Councilor", "Foreign Minister"}

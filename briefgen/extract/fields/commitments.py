@@ -84,7 +84,7 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
                     persons.append(p)
             continue
         span = an.doc[tok.left_edge.i : tok.i + 1]
-        place = gaz.affiliation(span.text) or gaz.affiliation(tok.text)
+        place = gaz.affiliation(span.text) or gaz.affiliation(tok.text) or _side_of(tok)
         if place:
             places.append(place)
         elif tok.ent_type_ in {"DATE", "TIME"}:
@@ -272,9 +272,26 @@ def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
     return any(
         people.refer(s)
         or gazetteer().affiliation(an.doc[s.left_edge.i : s.i + 1].text)
+        or _side_of(s)
         or s.lower_ in {"teams", "administration", "government"}
         for s in _subjects(verb)
     )
+
+
+def _side_of(tok: Any) -> str | None:
+    """ "the Vietnamese side", "the Chinese delegation", "the Kenyan government": that country."""
+    if tok.lemma_.lower() not in _SIDE_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+            found = gazetteer().affiliation(child.text)
+            if found:
+                return found
+    return None
+
+
+#: Nouns that stand for a country's side when a country or demonym modifies them.
+_SIDE_NOUNS = {"side", "delegation", "government", "authorities", "leadership", "team"}
 
 
 def _readiness_verb(adjective: Any) -> Any:

@@ -124,7 +124,8 @@ class Person:
             return None
         capital = [t for t in found if t[:1].isupper()]
         best = max(capital or found, key=len)
-        return _abbreviation(best) or best  # "PM Modi": the office written out
+        # "PM Modi", "Deputy PM Zhang": the office written out
+        return _abbreviation(best) or " ".join(_abbreviation(w) or w for w in best.split())
 
     @property
     def affiliation(self) -> str | None:
