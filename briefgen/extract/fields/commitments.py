@@ -280,7 +280,7 @@ def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
 
 def _side_of(tok: Any) -> str | None:
     """ "the Vietnamese side", "the Chinese delegation", "the Kenyan government": that country."""
-    if tok.lemma_.lower() not in _SIDE_NOUNS:
+    if tok.lemma_.lower() not in set(cues().get("side_nouns", [])):
         return None
     for child in tok.children:
         if child.dep_ in {"amod", "compound", "nmod", "poss"}:
@@ -288,10 +288,6 @@ def _side_of(tok: Any) -> str | None:
             if found:
                 return found
     return None
-
-
-#: Nouns that stand for a country's side when a country or demonym modifies them.
-_SIDE_NOUNS = {"side", "delegation", "government", "authorities", "leadership", "team"}
 
 
 def _readiness_verb(adjective: Any) -> Any:

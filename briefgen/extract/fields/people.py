@@ -40,7 +40,7 @@ from ..components.names import (
     prefix_affiliation,
     title_entry,
 )
-from ..lexicon.data import cues, titles
+from ..lexicon.data import cues, load, titles
 from ..lexicon.gazetteer import fold, gazetteer
 
 _GROUP_WORDS = {
@@ -59,20 +59,6 @@ _CALL_WORDS = re.compile(
 )
 #: Roles in the frame sentence that make a bare surname a side of the meeting.
 _SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
-#: Verbs by which a person states what their country will do ("stated that Japan will host").
-_STATING_VERBS = {
-    "say",
-    "state",
-    "announce",
-    "confirm",
-    "note",
-    "tell",
-    "add",
-    "express",
-    "stress",
-    "explain",
-    "affirm",
-}
 #: "The two countries will …", "both governments agreed …": the participants' sides as a group.
 _PARTY_NOUNS = {"countries", "nations", "governments", "states", "delegations", "teams"}
 _GROUP_COUNTS = {"two", "three", "four", "five", "both", "all"}
@@ -157,11 +143,6 @@ _PLACE_TAIL = re.compile(r"\bin [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s*(?:[a-z]
 #: Auxiliaries that put a meeting verb in the future or the hypothetical.
 _NOT_HAPPENED_AUX = {"will", "would", "shall", "'ll", "’ll", "to", "could", "may", "might", "should"}
 
-#: Office words general enough that a side alone identifies the holder ("the Kenyan president").
-_GENERIC_OFFICES = {
-    "president", "leader", "head", "state", "minister", "premier", "pm", "chancellor", "king", "emir", "counterpart",
-}  # fmt: skip
-
 
 #: Dependencies that keep a token inside a subject's list of names (not its relative clauses or objects).
 _NAME_PHRASE_DEPS = {"conj", "appos", "compound", "cc", "amod", "flat", "poss", "case", "punct", "det", "nmod"}
@@ -207,6 +188,12 @@ def _abbreviation(word: str) -> str | None:
 def low_office(tok: Any) -> bool:
     """A bare office noun as the head of a phrase ("the president", "the minister")."""
     return tok.lower_ in name_sets()["office_nouns"] and tok.tag_ in {"NN", "NNP"}
+
+
+@cache
+def _word_list(name: str, key: str) -> frozenset[str]:
+    """A word list of a data file, as a set (loaded once)."""
+    return frozenset(str(w) for w in load(name).get(key, []))
 
 
 @cache
@@ -506,7 +493,7 @@ class People:
         of State" → the Kazakh president, "the PM" → the Prime Minister); None when it is not one person."""
         office = _abbreviation(title) or title
         head = office.lower().replace("-", " ").split()[-1:] or [""]
-        generic = head[0] in _GENERIC_OFFICES
+        generic = head[0] in _word_list("titles", "generic_offices")
         pool = [p for p in self.persons if p.name and not p.reporter]
         if self.participants:
             pool = [p for p in pool if p.participant] + [p for p in pool if not p.participant]
@@ -993,7 +980,11 @@ class People:
         found: set[str] = set()
         for i, owner in self._owner.items():
             tok = self.doc[i]
-            if owner is not p or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_ not in _STATING_VERBS:
+            if (
+                owner is not p
+                or tok.dep_ not in {"nsubj", "nsubjpass"}
+                or tok.head.lemma_ not in _word_list("cues", "stating_verbs")
+            ):
                 continue
             for clause in tok.head.children:
                 if clause.dep_ != "ccomp" or not any(

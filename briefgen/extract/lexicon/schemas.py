@@ -59,6 +59,8 @@ class Cues(_Strict):
     arrangement_verbs: Words
     actor_bodies: Words
     not_party_contexts: Words
+    side_nouns: Words
+    stating_verbs: Words
 
 
 class TitleEntry(_Strict):
@@ -71,6 +73,7 @@ class Titles(_Strict):
     title_modifiers: Words
     title_heads: Words
     title_abbreviations: dict[str, str]
+    generic_offices: Words
     reporter_titles: Words
     honorifics: Words
     name_particles: Words
