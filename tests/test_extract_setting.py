@@ -111,6 +111,16 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             "Foreign Minister Ana Ruiz of Spain paid an official visit to Portugal, where she met Joao Lopes.",
             {"official", "visit", "portugal"},
         ),
+        (
+            "President Kofi Mensah of Ghana received President Amadou Sow of Mali in Accra. Sow said the visit was "
+            "part of a regional tour of West Africa.",
+            {"part", "regional", "tour", "west", "africa"},
+        ),
+        (
+            "This was the first meeting of Nordic and Baltic foreign ministers since 2019, held in Riga, where "
+            "Foreign Minister Eva Berg of Norway met Foreign Minister Janis Ozols of Latvia.",
+            {"first", "meeting", "nordic", "baltic", "foreign", "ministers"},
+        ),
     ],
 )
 def test_occasion_frames(text, words):

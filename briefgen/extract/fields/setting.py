@@ -174,7 +174,7 @@ _GENERIC_OPENERS = (
     "under the",
 )
 #: Where a matched frame runs on into the clause ("the signing of this agreement here today will …").
-_FRAME_END = re.compile(r" (?:here|today|will|was|is|were|are|has|had|would|on|in|at|by|after|before|when)\b")
+_FRAME_END = re.compile(r" (?:here|today|will|was|is|were|are|has|had|would|on|in|at|by|after|before|when|since)\b")
 
 
 def _opened_phrase(text: str) -> str | None:
