@@ -50,8 +50,6 @@ _GROUP_WORDS = {
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 #: Names joined by hyphens or dashes: "Russian-French", "India–Brazil", "Japan-U.S.-ROK".
 _PAIR = re.compile(r"\b[A-Z][\w.’']*(?:[-–][A-Z][\w.’']*)+")
-#: Words before a country that make it a partner, a host or a subject, not the person's own side.
-_NOT_OWN_COUNTRY = re.compile(r"\b(with|thank\w*|from|towards?|visit\w*|by|against|on|about|regarding|over|in)\b")
 #: A call is a meeting with no place ("held a phone call with", "a video conference", "spoke by telephone").
 _CALL_NOUNS = {"call", "phone", "telephone", "conversation", "videoconference", "teleconference"}
 _CALL_WORDS = re.compile(
@@ -188,6 +186,13 @@ def _abbreviation(word: str) -> str | None:
 def low_office(tok: Any) -> bool:
     """A bare office noun as the head of a phrase ("the president", "the minister")."""
     return tok.lower_ in name_sets()["office_nouns"] and tok.tag_ in {"NN", "NNP"}
+
+
+@cache
+def _not_own_country() -> re.Pattern[str]:
+    """Words before a country that make it a partner, a host or a subject, not the person's own side."""
+    words = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in cues()["partner_markers"])
+    return re.compile(rf"\b(?:{words})\b")
 
 
 @cache
@@ -953,9 +958,7 @@ class People:
                     before = self.doc[max(sent.start, start - 3) : start].text.lower()
                     wider = self.doc[max(sent.start, start - 6) : start].text
                     near.add(c)
-                    if re.search(
-                        r"\b(with|thank\w*|from|towards?|visit\w*|by|against|on|about|regarding|over|in)\b", before
-                    ) or _PLACE_TAIL.search(wider):
+                    if _not_own_country().search(before) or _PLACE_TAIL.search(wider):
                         score[c] -= 100
                     elif subject and first_possessive and start + 1 < len(self.doc):
                         ent_end = next((e.end for e in self.an.ents if e.start == start), start + 1)

@@ -61,6 +61,7 @@ class Cues(_Strict):
     not_party_contexts: Words
     side_nouns: Words
     stating_verbs: Words
+    partner_markers: Words
 
 
 class TitleEntry(_Strict):
