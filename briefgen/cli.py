@@ -196,15 +196,12 @@ def _sigterm_as_interrupt(signum: int, frame: object) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    import signal
-
     from .build import BuildInterrupted, build
     from .progress import Reporter
     from .render import check_settings
 
     settings = _settings(args)
     check_settings(settings)  # once, before any input is read: one error naming the file
-    previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
     try:
         with Reporter(quiet=args.quiet, verbose=args.verbose) as reporter:
             report = build(
@@ -222,8 +219,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     except BuildInterrupted as stop:
         reporter.finish(stop.report)
         return EXIT_INTERRUPTED
-    finally:
-        signal.signal(signal.SIGTERM, previous)
     reporter.finish(report)
     return EXIT_OK if report.ok else EXIT_FAIL
 
@@ -357,6 +352,20 @@ COMMANDS = {
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run; returns the exit status. Usage errors exit 2 through argparse."""
     args = make_parser().parse_args(argv)
+    import signal
+
+    # SIGTERM unwinds like Ctrl-C, so temporary files are removed and finished work recorded.
+    try:
+        previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    except ValueError:  # not the main thread (run() called from a library user's thread)
+        return _run(args)
+    try:
+        return _run(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     from .errors import BriefgenError, one_line
 
     try:

@@ -21,6 +21,13 @@ from .validation import format_validation_error, lone_surrogate
 
 MODEL_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_MODEL_BYTES = 10 * 1024 * 1024
+#: Most items in one list of a model file (participants, topics, quotes …), and evidence spans
+#: or points on one item. A meeting has dozens; the bound keeps any file the validator accepts
+#: renderable in seconds (400,000 participants once took a minute and 1.9 GB, and the memo's
+#: cross-referencing of commitments, people and topics grows with the product of the lists).
+MAX_ITEMS = 1000
+MAX_EVIDENCE = 200
+_LISTS = ("participants", "mentioned", "topics", "commitments", "quotes", "outlook", "background")
 
 
 def is_model_file(path: Path) -> bool:
@@ -32,7 +39,7 @@ def parse_meeting(data: object, subject: str) -> Meeting:
         raise ModelFileError(subject, "the model file is empty")
     if not isinstance(data, dict):
         raise ModelFileError(subject, "a model file must hold a mapping at the top level")
-    problem = lone_surrogate(data)
+    problem = lone_surrogate(data) or _too_many(data)
     if problem:
         raise ModelFileError(subject, problem)
     try:
@@ -45,13 +52,45 @@ def parse_meeting(data: object, subject: str) -> Meeting:
         raise ModelFileError(subject, "model file is nested too deeply") from None
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise yamlio.YamlError(f"duplicate key {key[:60]!r}")
-        out[key] = value
-    return out
+#: Most JSON objects one model file may hold (a meeting needs a few thousand; three million
+#: empty objects in 9 MB took 2 GB to validate).
+MAX_JSON_OBJECTS = 200_000
+
+
+class _JsonObjects:
+    """object_pairs_hook: duplicate keys are errors, and the number of objects is bounded."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        self.count += 1
+        if self.count > MAX_JSON_OBJECTS:
+            raise yamlio.YamlError(f"more than {MAX_JSON_OBJECTS:,} objects in one file")
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise yamlio.YamlError(f"duplicate key {key[:60]!r}")
+            out[key] = value
+        return out
+
+
+def _too_many(data: dict) -> str | None:
+    """The first list longer than the bounds above, as `field.path: …`, or None."""
+    for name in _LISTS:
+        items = data.get(name)
+        if not isinstance(items, list):
+            continue
+        if len(items) > MAX_ITEMS:
+            return f"{name}: {len(items):,} items, more than the {MAX_ITEMS:,} a model file may hold"
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            for field in ("evidence", "points"):
+                values = item.get(field)
+                if isinstance(values, list) and len(values) > MAX_EVIDENCE:
+                    return f"{name}.{i}.{field}: {len(values):,} entries, more than {MAX_EVIDENCE:,}"
+    return None
 
 
 def _int_or_marker(text: str) -> int | yamlio.TooLong:
@@ -63,7 +102,7 @@ def _int_or_marker(text: str) -> int | yamlio.TooLong:
 
 def _load_json(text: str) -> Any:
     """JSON under the same policy as YAML: duplicate keys are errors, huge integers a marker."""
-    return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_int_or_marker)
+    return json.loads(text, object_pairs_hook=_JsonObjects(), parse_int=_int_or_marker)
 
 
 def load_meeting(path: Path) -> Meeting:

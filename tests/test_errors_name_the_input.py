@@ -22,6 +22,10 @@ BAD_MODELS = {
     "empty_quote.yaml": (HEAD + 'quotes: [{text: "  "}]\n', "quotes.0.text: must not be empty"),
     "dup.yaml": (HEAD + "participants: [{name: A}]\nparticipants: [{name: B}]\n", "duplicate key 'participants'"),
     "dup.json": ('{"quotes": [{"text": "x"}], "quotes": []}', "duplicate key 'quotes'"),
+    # Bounds that keep any accepted file renderable in seconds and well under 1 GB.
+    "crowd.yaml": (HEAD + "participants:\n" + "- {}\n" * 1001, "participants: 1,001 items"),
+    "swarm.json": ('{"mentioned": [' + ",".join(["{}"] * 200_001) + "]}", "more than 200,000 objects"),
+    "events.yaml": (HEAD + "source: {removed: [" + ", ".join(["a"] * 1_000_001) + "]}\n", "more than 1,000,000 values"),
 }
 
 

@@ -22,10 +22,14 @@ from pathlib import Path
 from .. import __version__
 from ..config import MemoSettings
 from ..errors import OutputError
-from ..fsio import write_files
+from ..fsio import read_regular, write_files
 from .discover import MANIFEST_NAME, STDIN, Job
 
 MANIFEST_VERSION = 3
+#: Largest input hashed for the up-to-date key (larger ones are refused when read anyway).
+MAX_INPUT_BYTES = 32 * 2**20
+#: Largest manifest read back (about 300 bytes per input).
+MAX_MANIFEST_BYTES = 64 * 2**20
 
 
 def input_digest(job: Job) -> str | None:
@@ -41,11 +45,13 @@ def input_digest(job: Job) -> str | None:
     path = Path(job.path)
     h = hashlib.sha256()
     try:
-        h.update(path.read_bytes())
+        # Bounded and non-blocking like every read: a 20 GB file or a FIFO swapped in after
+        # discovery gives no key (the build then reports the input), never a hang.
+        h.update(read_regular(path, MAX_INPUT_BYTES, OutputError, "input"))
         sidecar = sidecar_path(path)
         if sidecar is not None and sidecar.is_file():
-            h.update(b"\0meta\0" + sidecar.read_bytes())
-    except OSError:
+            h.update(b"\0meta\0" + read_regular(sidecar, MAX_INPUT_BYTES, OutputError, "sidecar"))
+    except OutputError:
         return None
     return h.hexdigest()
 
@@ -71,8 +77,9 @@ def settings_digest(settings: MemoSettings) -> str:
 
 def load_manifest(out_dir: Path) -> dict[str, dict]:
     try:
-        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = read_regular(out_dir / MANIFEST_NAME, MAX_MANIFEST_BYTES, OutputError, "manifest")
+        data = json.loads(raw.decode("utf-8"))
+    except (OutputError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
         return {}

@@ -190,15 +190,16 @@ def counterpart_sides(sides: list[dict[str, Any]], own_side: str | None = None) 
     return [side for i, side in enumerate(sides) if i != own]
 
 
-def _mentions(actor: str | None, people: list[dict[str, Any]]) -> bool:
+def _people_keys(people: list[dict[str, Any]]) -> list[str]:
+    """The folded names, affiliations and sides of people, computed once per memo."""
+    return [key(value) for p in people for value in (p["name"], p["affiliation"], p["side"]) if value]
+
+
+def _mentions(actor: str | None, people_keys: list[str]) -> bool:
     if not actor:
         return False
     folded = key(actor)
-    for p in people:
-        for value in (p["name"], p["affiliation"], p["side"]):
-            if value and key(value) in folded:
-                return True
-    return False
+    return any(k in folded for k in people_keys)
 
 
 def _resolve_pronoun(point: str, keys: set[str], quotes: list[tuple[dict[str, Any], set[str]]]) -> str | None:
@@ -220,8 +221,10 @@ def talking_points(meeting: Meeting, view: dict[str, Any], own_side: str | None 
     own = sides[own_index]["people"] if len(sides) > 1 else []
     commitments = [(c, evidence_keys(m)) for c, m in zip(view["commitments"], meeting.commitments, strict=True)]
     quotes = [(q, evidence_keys(m)) for q, m in zip(view["quotes"], meeting.quotes, strict=True)]
+    their_keys, own_keys = _people_keys(counterparts), _people_keys(own)
+    actions = {id(c): key(c["raw_action"] or "") for c, _ in commitments}
     for c, _ in commitments:
-        theirs, ours = _mentions(c["actor"], counterparts), _mentions(c["actor"], own)
+        theirs, ours = _mentions(c["actor"], their_keys), _mentions(c["actor"], own_keys)
         c["by_counterpart"], c["joint"] = theirs and not ours, theirs and ours
     groups: list[dict[str, Any]] = []
     by_key: dict[str, dict[str, Any]] = {}
@@ -234,8 +237,9 @@ def talking_points(meeting: Meeting, view: dict[str, Any], own_side: str | None 
                 group["also"].append(topic["short"])
             continue
         positions = []
+        label = key(topic["label"])
         for c, ckeys in commitments:
-            if id(c) not in used and (ckeys & keys or key(topic["label"]) in key(c["raw_action"] or "")):
+            if id(c) not in used and (ckeys & keys or label in actions[id(c)]):
                 positions.append({"kind": "commitment", **c})
                 used.add(id(c))
         for q, qkeys in quotes:
