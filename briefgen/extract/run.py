@@ -10,7 +10,6 @@ from .fields.people import People
 from .fields.people import Person as Cluster
 from .fields.quotes import extract_quotes
 from .fields.setting import extract_setting
-from .fields.summary import build_summary
 from .fields.topics import extract_topics
 
 
@@ -50,10 +49,8 @@ def run_extraction(text: str, info: SourceInfo) -> Meeting:
     quotes = extract_quotes(an, people)
     outlook = extract_outlook(an, people, commitments)
     background = extract_background(an, people, setting.date_text)
-    summary = build_summary(participants, setting, topics, commitments, outlook)
     return Meeting(
         source=info,
-        summary=summary,
         participants=participants,
         mentioned=mentioned,
         setting=setting,

@@ -1,10 +1,11 @@
 """Lines a memo composes from the model's structured data: the BLUF and the talking points.
 
-The model's summary lines are extraction's work and are kept when they read well. When one is
-weak (it starts with a pronoun, the extractor cut it short with "…", or it runs on), the BLUF
-takes its place from the structured fields: who met whom, where and on what occasion; the main
-topics; the key commitment; the next step. The talking points recombine topics, commitments,
-quotes and outlook into what a principal can say at the next meeting. Nothing here adds a fact:
+This module is the one owner of the bottom line: extraction writes no summary lines, only facts.
+The BLUF is composed from the structured fields: who met whom, where and on what occasion; the
+main topics; the key commitment; the next step. Lines an analyst writes into the model's
+`summary` are kept when they read well (not pronoun-led, not cut short, not running on). The
+talking points recombine topics, commitments, quotes and outlook into what a principal can say
+at the next meeting. Nothing here adds a fact:
 every word that is not fixed framing ("Main topics:", "committed to") comes from the model.
 """
 
