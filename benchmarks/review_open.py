@@ -36,8 +36,10 @@ sys.path.insert(0, str(HERE))
 
 from run import machine  # noqa: E402
 
+sys.path.insert(0, str(HERE.parent / "tests"))
+from helpers_browser import chromium_installed, headless_chromium  # noqa: E402
+
 SEED = REPO / "seeds" / "000_d94d85c68b690030.txt"
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 TARGET_S = 1.0
 
 
@@ -88,26 +90,9 @@ def stop(proc: subprocess.Popen) -> None:
 
 def browser():
     """A headless Chromium through selenium, or None when it is not installed."""
-    if not (Path(CHROMIUM).is_file() and Path(CHROMEDRIVER).is_file()):
+    if not chromium_installed():
         return None
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,900",
-        f"--user-data-dir={tempfile.mkdtemp(prefix='briefgen-bench-')}",
-    ):
-        options.add_argument(arg)
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    return headless_chromium(tempfile.mkdtemp(prefix="briefgen-bench-"))
 
 
 def ready_ms(driver, url: str) -> float:

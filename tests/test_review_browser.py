@@ -24,13 +24,12 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers_browser import CHROMEDRIVER, CHROMIUM, headless_chromium
 from helpers_cli import SEED_DIR, pdf_text
 
 from briefgen.modelfile import load_meeting
 from briefgen.sources import read_source
 
-CHROMIUM = os.environ.get("BRIEFGEN_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("BRIEFGEN_CHROMEDRIVER", "/usr/bin/chromedriver")
 SEED = SEED_DIR / "000_d94d85c68b690030.txt"
 WAIT = 30
 START_TIMEOUT = 180
@@ -83,25 +82,8 @@ def _review(*args: str, cwd: Path):
 @pytest.fixture
 def browser():
     _require_chromium()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
     profile = tempfile.mkdtemp(prefix="briefgen-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,900",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = headless_chromium(profile)
     try:
         yield driver
     finally:
