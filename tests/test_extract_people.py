@@ -269,3 +269,15 @@ def test_a_country_ending_one_sentence_is_not_the_side_of_the_title_opening_the_
     )
     got = {p.name: (p.title, p.affiliation) for p in m.participants}
     assert got["Tom Hale"][1] != "Fiji" and got["Jone Rabuka"] == ("President", "Fiji")
+
+
+def test_relatives_are_two_people_and_a_frame_cut_before_its_object_keeps_the_guest():
+    m = run(
+        "Manama: His Majesty King Faisal bin Saad Al Nouri received at Riffa Palace today Omani Foreign Minister, "
+        "Salim bin Nasser Al Harthy, who conveyed to him the greetings of HM Sultan Khalid bin Saad Al Nouri.\n"
+        "The meeting was attended by His Royal Highness Prince Omar bin Faisal Al Nouri, the Crown Prince."
+    )
+    names = {p.name for p in m.participants}
+    assert {"Faisal bin Saad Al Nouri", "Salim bin Nasser Al Harthy"} <= names
+    assert "Khalid bin Saad Al Nouri" not in names
+    assert "Highness" not in names and "Majesty" not in names

@@ -157,6 +157,17 @@ def _name_phrase(tok: Any) -> list[Any]:
     return out
 
 
+def _other_given_name(words: list[str], p: Person) -> bool:
+    """Two full names of one family: the same surname, a different first name (and not an initial)."""
+    for m in p.mentions:
+        if not m.name or m.kind == "alias":
+            continue
+        other = [w.lower() for w in re.split(r"[\s,]+", m.name) if w]
+        if len(other) > 1 and other[0] != words[0] and len(other[0].rstrip(".")) > 1 and len(words[0].rstrip(".")) > 1:
+            return True
+    return False
+
+
 def _variant(a: str, b: str) -> bool:
     """Two spellings of one surname ("Zelensky"/"Zelenskyy", "Erdogan"/"Erdoğan"): equal once folded, or
     one letter apart in a long name."""
@@ -469,6 +480,8 @@ class People:
             for p in self.persons:
                 pwords = {w.lower() for mm in p.mentions if mm.name for w in re.split(r"[\s,\-]+", mm.name)}
                 psur = (p.surname or "").lower()
+                if len(words) > 1 and _other_given_name(words, p):
+                    continue  # "Tamim bin Hamad Al Thani" is not "Mohammad bin Abdulrahman Al Thani"
                 if (
                     (len(words) == 1 and (words[0] in pwords or _variant(words[0], psur)))
                     or (words and (words[-1] == psur or _variant(words[-1], psur)))
@@ -565,6 +578,8 @@ class People:
                         for k in range(frame.start, frame.end)
                     ):
                         chosen.append(p)
+        if frame is not None and len([p for p in chosen if p.name]) == 1:
+            chosen.extend(self._object_split_off(frame, chosen))
         if frame is None and not chosen:
             group = self._group_frame()
             if group is not None:
@@ -661,6 +676,22 @@ class People:
                 if head.lower_.rstrip("s") in name_sets()["office_nouns"] or head.lower_ in {"leaders", "ministers"}:
                     return counts[tok.lower_]
         return 0
+
+    def _object_split_off(self, frame: Any, chosen: list[Person]) -> list[Person]:
+        """ "X received at the palace today | Foreign Minister Y, who …": when the parser cut the frame
+        before its object, the first person the next sentence names is the other side."""
+        verbs = [t for t in frame if t.lemma_ in name_sets()["meeting_verbs"] and t.pos_ == "VERB"]
+        if not verbs or any(c.dep_ in {"dobj", "attr"} for v in verbs for c in v.children):
+            return []
+        k = self.an.sents.index(frame) + 1 if frame in self.an.sents else len(self.an.sents)
+        if k >= len(self.an.sents):
+            return []
+        nxt = self.an.sents[k]
+        for tok in nxt:
+            p = self._owner.get(tok.i)
+            if p is not None and p.name and p not in chosen and not p.reporter:
+                return [p]
+        return []
 
     def _group_frame(self) -> tuple[Any, int] | None:
         """ "The two leaders held talks in Gaborone": a meeting framed by a group, whose members the text
