@@ -112,6 +112,11 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             {"official", "visit", "portugal"},
         ),
         (
+            "President Ana Lutz of Austria met Chancellor Jan Berg of Germany and Prime Minister Eva Kos of Czechia "
+            "in Linz on Friday for a trilateral summit on energy.",
+            {"trilateral", "summit"},
+        ),
+        (
             "President Kofi Mensah of Ghana received President Amadou Sow of Mali in Accra. Sow said the visit was "
             "part of a regional tour of West Africa.",
             {"part", "regional", "tour", "west", "africa"},

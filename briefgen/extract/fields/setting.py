@@ -172,6 +172,7 @@ _GENERIC_OPENERS = (
     "as part of",
     "for the",
     "under the",
+    "for a",
 )
 #: Where a matched frame runs on into the clause ("the signing of this agreement here today will …").
 _FRAME_END = re.compile(r" (?:here|today|will|was|is|were|are|has|had|would|on|in|at|by|after|before|when|since)\b")
@@ -193,8 +194,8 @@ def _opened_phrase(text: str) -> str | None:
             if opener in _GENERIC_OPENERS:
                 if not (set(re.findall(r"[\w-]+", phrase)) & heads):
                     continue
-                if not any(w[:1].isupper() for w in words) and "visit" not in words:
-                    continue
+                if not any(w[:1].isupper() for w in words) and not set(words) & set(c.get("occasion_strong_heads", [])):
+                    continue  # "at the meeting" frames nothing; "for a trilateral summit" does
             lead = text[m.start() : m.end()].strip()
             for drop in c.get("occasion_leads_not_printed", []):
                 if lead.lower().startswith(drop):

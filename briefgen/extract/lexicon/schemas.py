@@ -48,6 +48,7 @@ class Cues(_Strict):
     outlook_cues: Words
     occasion_openers: Words
     occasion_heads: Words
+    occasion_strong_heads: Words
     news_agencies: Words
     place_nouns: Words
     call_words: Words
