@@ -281,3 +281,15 @@ def test_relatives_are_two_people_and_a_frame_cut_before_its_object_keeps_the_gu
     assert {"Faisal bin Saad Al Nouri", "Salim bin Nasser Al Harthy"} <= names
     assert "Khalid bin Saad Al Nouri" not in names
     assert "Highness" not in names and "Majesty" not in names
+
+
+def test_an_apposition_with_particles_and_a_compound_title_and_a_venue_that_fixes_the_city():
+    m = run(
+        "H.H. Sheikh Khalid bin Saif Al Mansoori, Deputy Prime Minister and Minister of Foreign Affairs, has "
+        "received the Chairperson of the African Union Commission, Amina Diallo. They met at the AU Headquarters "
+        "on Tuesday, 4 March 2025."
+    )
+    got = {p.name: p.title for p in m.participants}
+    assert got["Khalid bin Saif Al Mansoori"] == "Deputy Prime Minister and Minister of Foreign Affairs"
+    assert "Amina Diallo" in got
+    assert m.setting.location.city == "Addis Ababa" and str(m.setting.date) == "2025-03-04"

@@ -372,8 +372,17 @@ class People:
             if not match_title(doc, t) or not doc[t].text[:1].isupper():
                 continue
             s = k
-            while s > 0 and (s - 1) not in taken and is_name_word(doc[s - 1]) and k - s < 4:
-                s -= 1
+            particles = name_sets()["particles"]
+            while (
+                s > 0
+                and (s - 1) not in taken
+                and k - s < 7
+                and (
+                    is_name_word(doc[s - 1])
+                    or (doc[s - 1].lower_ in particles and s - 2 >= 0 and is_name_word(doc[s - 2]))
+                )
+            ):
+                s -= 1  # "Abdullah bin Zayed Al Nahyan, Deputy Prime Minister": particles inside the name
             if s == k or (s > 0 and doc[s - 1].lower_ in {"the", "of", "a"}):
                 continue
             start, end = grab_name(doc, s, k)
@@ -455,6 +464,10 @@ class People:
         if not n:
             return
         j = extend_title(doc, k + n, limit)
+        if j + 1 < limit and doc[j].lower_ == "and":  # "X, Deputy Prime Minister and Minister of Foreign Affairs,"
+            n2 = match_title(doc, j + 1, limit)
+            if n2 and doc[j + 1].text[:1].isupper():
+                j = extend_title(doc, j + 1 + n2, limit)
         title = doc[k:j].text
         if j < limit and doc[j].lower_ == "of":
             place, _ = match_place(doc, j + 1, limit)

@@ -229,6 +229,14 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
     return None, None
 
 
+def _meeting_sentences(an: Analysis) -> list[Any]:
+    """Early sentences that speak of the meeting itself ("They met at the AU Headquarters on Tuesday, …")."""
+    verbs = set(cues().get("meeting_verbs", []))
+    return [
+        s for s in an.sents[:6] if not _background(an, s) and any(t.lemma_ in verbs and t.pos_ == "VERB" for t in s)
+    ]
+
+
 def _opening(an: Analysis) -> list[Any]:
     """The heading lines (a place, a date, a byline: a few words each) and the first real sentence."""
     out = []
@@ -315,7 +323,7 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     line = dateline(an.text)
     date_text = None
     date = None
-    date_sents = [s for s in (frame, *_opening(an)) if s is not None]
+    date_sents = [s for s in (frame, *_opening(an), *_meeting_sentences(an)) if s is not None]
     skip_until = line.end if line else 0
     # a page date in the heading lines ("06 December, 2017") dates a "December 6" in the story
     opening = _opening(an)
