@@ -329,6 +329,8 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     opening = _opening(an)
     heading = FULL_DATE.search(an.text, skip_until, opening[-1].end_char) if opening else None
     base = resolve(heading.group(0), None) if heading else None
+    if base is None and line is not None and line.date_text:
+        base = resolve(line.date_text, an.published)  # "BRUSSELS, 14 June 2024 - … on Thursday"
     reference = base or an.published
     for sent in date_sents:
         offset = max(sent.start_char, skip_until)

@@ -29,6 +29,10 @@ RELATIVE = re.compile(
 )
 
 
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_ONLY = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
+
+
 @cache
 def _parser_for(base: dt.date | None) -> Any:
     """One dateparser per reference day: building one costs milliseconds (it normalises its tables)."""
@@ -63,6 +67,10 @@ def resolve(text: str, published: dt.date | None) -> dt.date | None:
         return _parse(full.group(0), None)
     if published is None:
         return None
+    weekday = _WEEKDAY_ONLY.fullmatch(text)
+    if weekday:  # "on Thursday" in a text of Thursday is that day; otherwise the one before
+        wanted = _WEEKDAYS.index(weekday.group(1).lower())
+        return published - dt.timedelta(days=(published.weekday() - wanted) % 7)
     if DAY_MONTH.search(text) or RELATIVE.search(text):
         found = _parse(DAY_MONTH.search(text).group(0) if DAY_MONTH.search(text) else text, published)
         if found and found <= published + dt.timedelta(days=1):
