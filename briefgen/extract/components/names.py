@@ -178,6 +178,8 @@ def is_name_word(tok: Any) -> bool:
         return False
     if text.isupper() and len(text) > 3:  # datelines such as "ANKARA"
         return False
+    if text.rstrip(".") in (titles().get("title_abbreviations") or {}):  # "EAM will call on …": an office
+        return False
     if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
         return False  # "Analysts said": a plural common noun capitalised at the start of a sentence
     gaz = gazetteer()

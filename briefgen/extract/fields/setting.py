@@ -191,6 +191,8 @@ def _opened_phrase(text: str) -> str | None:
             words = phrase.split()
             if not words or len(words) > 16:
                 continue
+            if opener in _GENERIC_OPENERS and len(words) < 2:
+                continue  # "during the visit": which visit the phrase does not say
             if opener in _GENERIC_OPENERS:
                 if not (set(re.findall(r"[\w-]+", phrase)) & heads):
                     continue
