@@ -91,3 +91,21 @@ def test_a_later_titled_short_form_is_the_same_person():
     )
     assert [q.speaker for q in m.quotes] == ["Budi Santoso"]
     assert len(m.participants) == 2
+
+
+def test_attribution_forms_across_outlets():
+    m = run(
+        "Kenyan President William Ochieng met Ugandan President Samuel Okello in Kampala on Monday.\n\n"
+        '"We have agreed to finish the railway link," said Ochieng.\n\n'
+        '"Our traders deserve open borders," Okello was quoted as saying by the state broadcaster.\n\n'
+        'According to Ochieng, "the two economies are now one market in all but name."\n\n'
+        'In a post on X, the Ugandan leader wrote: "A productive day for East African unity."\n\n'
+        'The Kenyan foreign ministry said in a statement that "both delegations reviewed the security situation."'
+    )
+    assert [q.speaker for q in m.quotes] == [
+        "William Ochieng",
+        "Samuel Okello",
+        "William Ochieng",
+        "Samuel Okello",
+        "Kenyan foreign ministry",
+    ]

@@ -57,6 +57,16 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                 candidates.append((distance, tok))
         if sent.start_char > end:
             break
+    for sent in an.sents[si : ei + 1]:  # "According to X, “…”" in the quote's own sentence
+        for tok in sent:
+            if tok.lower_ == "according" and not (start <= tok.idx < end) and tok.i + 2 < len(an.doc):
+                source = next((c for c in an.doc[tok.i + 1].children if c.dep_ == "pobj"), an.doc[tok.i + 2])
+                found = people.refer(source)
+                if found and _label(found):
+                    return _label(found), 0.85
+                body = _body_speaker(an, source)
+                if body:
+                    return body, 0.7
     candidates.sort(key=lambda c: c[0])
     for _, verb in candidates:
         subjects = [
