@@ -430,6 +430,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 wanted = cue.get("next")
                 if tok.dep_ in {"amod", "acl"} or any(ch.dep_ == "auxpass" for ch in tok.children):
                     continue
+                if cue.get("future_only") and tok.tag_ in {"VBD", "VBN"} and tok.dep_ not in {"xcomp", "ccomp"}:
+                    continue  # "signed a memorandum": an outcome of the meeting, not an undertaking
                 negated = None
                 if (
                     nxt is not None

@@ -20,6 +20,7 @@ class CommitmentCue(_Strict):
     lemma: str
     next: Words | None
     confidence: float = Field(ge=0, le=1)
+    future_only: bool = False  # the past tense reports an outcome ("signed"), not an undertaking
 
 
 class FrameVerbs(_Strict):
