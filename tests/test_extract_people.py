@@ -293,3 +293,20 @@ def test_an_apposition_with_particles_and_a_compound_title_and_a_venue_that_fixe
     assert got["Khalid bin Saif Al Mansoori"] == "Deputy Prime Minister and Minister of Foreign Affairs"
     assert "Amina Diallo" in got
     assert m.setting.location.city == "Addis Ababa" and str(m.setting.date) == "2025-03-04"
+
+
+def test_an_article_opening_with_another_meeting_keeps_this_ones_people_and_place():
+    m = run(
+        "A day after Russian President Pavel Orlov hosted Chinese leader Wen Bo in Moscow, Indian Prime Minister "
+        "Ravi Kumar met German Chancellor Lena Vogel in Berlin on Tuesday to discuss trade."
+    )
+    assert [p.name for p in m.participants] == ["Ravi Kumar", "Lena Vogel"]
+    assert (m.setting.location.city, m.setting.location.country) == ("Berlin", "Germany")
+
+
+def test_a_time_clause_that_holds_the_only_meeting_still_frames_it():
+    m = run(
+        "President Ana Paz said the visit mattered.\n\nPaz was speaking after the two leaders held talks in "
+        "Asuncion following the arrival of the Paraguayan delegation on Friday."
+    )
+    assert m.setting.location.city == "Asunción"  # the gazetteer spelling

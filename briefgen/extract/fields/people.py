@@ -157,6 +157,40 @@ def _name_phrase(tok: Any) -> list[Any]:
     return out
 
 
+def other_time_clause(tok: Any) -> bool:
+    """A verb in a clause that places another event in time ("after X hosted Y", "since they met")."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ not in {"advcl", "pcomp"}:
+        return False
+    markers = {c.lower_ for c in tok.children if c.dep_ in {"mark", "prep"}} | {tok.head.lower_}
+    return bool(markers & _TIME_MARKERS)
+
+
+def elsewhere_tokens(sent: Any) -> set[int]:
+    """Tokens of clauses about another meeting at another time, when the sentence's main clause is itself
+    a meeting ("A day after X hosted Y in Moscow, Z met W"); none when the time clause holds the only
+    meeting ("He was speaking after the two leaders held talks in Pretoria")."""
+    clauses = [tok for tok in sent if other_time_clause(tok)]
+    if not clauses:
+        return set()
+    inside = {t.i for c in clauses for t in c.subtree}
+    frames = cues().get("frame_verbs", {})
+    nouns = name_sets()["meeting_nouns"]
+
+    def meets(t: Any) -> bool:  # "met", "hosted", "held talks", never a bare "was speaking"
+        if t.pos_ != "VERB" or t.i in inside:
+            return False
+        if t.lemma_ in frames.get("direct", []):
+            return True
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        return t.lemma_ in frames.get("with_meeting_noun", []) and any(o.lemma_.lower() in nouns for o in objects)
+
+    return inside if any(meets(t) for t in sent) else set()
+
+
+#: Words that put a clause at another time than the main one.
+_TIME_MARKERS = {"after", "before", "since", "when", "while", "until", "following"}
+
+
 def _other_given_name(words: list[str], p: Person) -> bool:
     """Two full names of one family: the same surname, a different first name (and not an initial)."""
     for m in p.mentions:
@@ -575,10 +609,13 @@ class People:
         chosen: list[Person] = []
         if frame is not None:
             self.frame_sentence = frame
+            elsewhere = elsewhere_tokens(frame)
             for p in self.persons:
                 if p.reporter:
                     continue
                 for m in p.mentions:
+                    if m.start in elsewhere:
+                        continue
                     if frame.start <= m.start < frame.end and not self._possessive(m) and not self._excluded_context(m):
                         chosen.append(p)
                         break
@@ -587,7 +624,7 @@ class People:
                     if any(self._excluded_context(m) for m in in_frame):
                         continue
                     if p.name and any(
-                        self._owner.get(k) is p and self.doc[k].dep_ in _SIDE_DEPS
+                        self._owner.get(k) is p and self.doc[k].dep_ in _SIDE_DEPS and k not in elsewhere
                         for k in range(frame.start, frame.end)
                     ):
                         chosen.append(p)
@@ -841,6 +878,8 @@ class People:
                     continue
                 if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_HAPPENED_AUX for c in tok.children):
                     continue  # "would meet this autumn", "agreed to meet": a meeting to come, not this one
+                if tok.i in elsewhere_tokens(sent):
+                    continue  # "A day after X hosted Y, …": another meeting, told to date this one
                 kids = {c.lower_ for c in tok.children}
                 objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
                 if lemma in frames.get("direct", []):

@@ -21,7 +21,7 @@ from ..lexicon.gazetteer import fold, gazetteer
 from ..lexicon.world import find_city
 from ..text.dateline import dateline
 from ..text.dates import FULL_DATE, is_day_expression, resolve
-from .people import People
+from .people import People, elsewhere_tokens
 
 
 def _region_or_country_after(doc: Any, after: int, limit: int) -> str | None:
@@ -33,7 +33,10 @@ def _region_or_country_after(doc: Any, after: int, limit: int) -> str | None:
     if after + 1 < limit and doc[after].text == ",":
         for m in range(min(3, limit - after - 1), 0, -1):
             tail = doc[after + 1 : after + 1 + m].text
-            region_country = gaz.country(tail) or gaz.region(tail)
+            demonym = fold(tail) in gaz.demonyms and fold(tail) not in gaz.countries
+            region_country = (
+                None if demonym else (gaz.country(tail) or gaz.region(tail))
+            )  # ", Türkiye", never ", Indian"
             if region_country:
                 return region_country
     return None
@@ -138,8 +141,11 @@ def _venue_city(doc: Any, i: int, limit: int, context: frozenset[str]) -> tuple[
 def _city_in(sent: Any, an: Analysis, context: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """The first "in <City>", "visit to <City>", "at <City> Palace" of a sentence."""
     doc = an.doc
+    elsewhere = elsewhere_tokens(sent)  # "A day after X hosted Y in Moscow, Z met W in Berlin"
     for tok in sent:
         low = tok.lower_
+        if tok.i in elsewhere:
+            continue
         if low not in {"in", "to", "at"} or an.quote_at(tok.idx) is not None:
             continue  # a place inside a quotation is what someone said, not where the meeting was
         if low == "to" and not (tok.i > 0 and doc[tok.i - 1].lemma_ in {"visit", "trip", "travel", "arrive"}):
