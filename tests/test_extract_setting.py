@@ -112,6 +112,11 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             {"official", "visit", "portugal"},
         ),
         (
+            "President Rui Costa of Portugal met President Ana Sousa of Angola on the sidelines of the U.N. General "
+            "Assembly on Wednesday.",
+            {"sidelines", "u.n.", "general", "assembly"},
+        ),
+        (
             "President Ana Lutz of Austria met Chancellor Jan Berg of Germany and Prime Minister Eva Kos of Czechia "
             "in Linz on Friday for a trilateral summit on energy.",
             {"trilateral", "summit"},

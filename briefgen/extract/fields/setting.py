@@ -165,7 +165,7 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
 
 
 _OPENER_STOP = re.compile(
-    r",|\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)| to (?=[a-z])| with "
+    r",|(?<![A-Z])\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)| to (?=[a-z])| with "
     r"| where | which | who | today| yesterday| this | last | from (?=[a-z])| that "
 )
 #: Openers too common to frame a meeting unless an event word ends the phrase.
