@@ -9,7 +9,7 @@ const PERSON = [
 export const SECTIONS = [
   {
     key: "summary", label: "Summary", single: true, noun: "summary",
-    help: "The bottom line up front: at most four lines.",
+    help: "Your own bottom line up front, at most four lines; left empty, the memo composes it from the facts.",
     fields: [{ k: "lines", label: "Lines (one per line)", list: true, area: true }],
   },
   {
