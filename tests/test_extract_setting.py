@@ -163,3 +163,13 @@ def test_a_headline_is_its_own_sentence_and_a_page_date_dates_the_weekday():
     )
     assert {p.name for p in m.participants} == {"Rosa Paz", "Luis Mora"}
     assert str(m.setting.date) == "2025-03-11"
+
+
+def test_a_venue_in_the_frame_beats_a_city_of_an_earlier_visit_and_a_coming_summit_is_no_occasion():
+    m = run(
+        "Prime Minister Tom Hale met President Lea Roux of France at Downing Street this afternoon.\n\n"
+        "They agreed to convene a summit of European leaders in the coming weeks.\n\n"
+        "The Prime Minister thanked the President for his hospitality during his recent visit to Paris."
+    )
+    assert m.setting.location.city == "London"
+    assert m.setting.occasion is None

@@ -292,11 +292,10 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
             and any(t.lower_ in nouns or t.lemma_ in nouns for t in sent)
         ):
             ordered.append(sent)
-    for sent in ordered:
+    for sent in ordered:  # each sentence's own place first: "at Downing Street" before a later "visit to Paris"
         city, country = _city_in(sent, an, context)
         if city:
             return city, country, sent
-    for sent in ordered:
         venue = gaz.venue_city(an.text_of(sent))  # "received … at the Élysée Palace"
         if venue:
             return venue[0], venue[1], sent
