@@ -95,8 +95,8 @@ def test_agreed_not_to_keeps_the_negation():
 # ---------------------------------------------------------------- arrangements and deadlines as written
 ARRANGEMENTS = (
     "Foreign Minister Ana Ruiz of Spain met Foreign Minister Joao Lopes of Portugal in Madrid on Monday.\n\n"
-    "Two joint commissions are to be created to manage the shared rivers. A new water protocol is to be "
-    "signed during the first week of January.\n\n"
+    "Two joint commissions are to be created to manage the shared rivers. A new water accord is to be "
+    "signed in the first week of January.\n\n"
     "The next round of talks will be held in Lisbon next June. Both countries decided to open a consulate in "
     "Badajoz within three months.\n\n"
     "The two sides agreed to review the fisheries accord by the end of the year, and the ministers will meet "
@@ -107,8 +107,8 @@ ARRANGEMENTS = (
 def test_arrangements_without_an_agent_are_the_sides_undertakings_for_review():
     got = {c.action: (c.actor, c.deadline, c.confidence) for c in run(ARRANGEMENTS).commitments}
     assert got["create two joint commissions to manage the shared rivers"] == ("Spain and Portugal", None, 0.6)
-    signed = got["sign a new water protocol during the first week of January"]
-    assert signed[1] == "during the first week of January"
+    signed = got["sign a new water accord in the first week of January"]
+    assert signed[1] == "in the first week of January"
     assert got["hold the next round of talks in Lisbon next June"][1] == "next June"
 
 

@@ -41,8 +41,8 @@ def test_topics_are_list_items_never_dates_or_places():
             ["investment in renewable energy", "critical minerals"],
         ),
         (
-            "cultural ties between the American and Nigerian people",
-            ["cultural ties between the American and Nigerian people"],
+            "trade links between the Chilean and Peruvian peoples",
+            ["trade links between the Chilean and Peruvian peoples"],
         ),
         ("held in Sochi in November 2024", []),
     ],

@@ -154,8 +154,8 @@ def short_label(label: str) -> str:
     The full label stays in the model and in the point; only its start and tail are trimmed:
     a leading possessive ('their …'), quote marks around the first words, the words an
     extractor left dangling ('… in and near'), and for a label of more than `heading_max_words`
-    words everything from the first preposition after the third word ('enormous economic
-    challenges facing Iraq in light of …' → 'enormous economic challenges facing Iraq').
+    words everything from the first preposition after the third word ('severe fiscal
+    pressures facing Peru in light of …' → 'severe fiscal pressures facing Peru').
     """
     data = presentation()
     words = _strip_enclosing_quote(label.strip()).split()

@@ -5,8 +5,8 @@ organisation) and glues titles onto names ("Spokesperson Tammy Bruce"). So names
 rules over the parsed tokens, in this order of trust:
 
 1. a title of office in front of a name ("Foreign Minister Ana Ruiz", "President Tomas Varga of the
-   Republic of Hungary", "Minister of Foreign Affairs and Cooperation of the Kingdom of Morocco Karim
-   Alaoui"), with a demonym, a possessive country or "of <country>" as affiliation;
+   Republic of Hungary", "Minister of Trade of the Kingdom of Morocco Karim Alaoui"), with a
+   demonym, a possessive country or "of <country>" as affiliation;
 2. an apposition after a name ("Olivier Nduhungirehe, Rwanda's foreign minister,");
 3. PERSON entities of the model;
 4. a capitalised word that is the subject of a verb of speech or meeting ("Nduhungirehe welcomed").
@@ -168,7 +168,7 @@ def other_time_clause(tok: Any) -> bool:
 def elsewhere_tokens(sent: Any) -> set[int]:
     """Tokens of clauses about another meeting at another time, when the sentence's main clause is itself
     a meeting ("A day after X hosted Y in Moscow, Z met W"); none when the time clause holds the only
-    meeting ("He was speaking after the two leaders held talks in Pretoria")."""
+    meeting ("She spoke to the press once the pair had conferred in Lima")."""
     clauses = [tok for tok in sent if other_time_clause(tok)]
     if not clauses:
         return set()
@@ -975,8 +975,8 @@ class People:
 
         1. title defaults ("Secretary of State" → United States);
         2. the country the person speaks for: "Prime Minister Tanaka stated that Japan will host …";
-        3. an office named only by its title in a text issued by a seat of government ("A Downing
-           Street spokesperson said: 'The Prime Minister spoke to …'");
+        3. an office named only by its title in a text issued by a seat of government ("A Kremlin
+           spokesman said: 'The President took a call from …'");
         4. elimination over the countries named in the person's own sentences, never one the text
            names as someone else's, as a partner ("with", "thanked") or only in a group's sentence
            ("the three leaders condemned the launches by North Korea").

@@ -88,8 +88,8 @@ def clean_labels(label: str) -> list[str]:
     if len(words) > _LABEL_WORDS and " and " in text:
         head, _, tail = text.rpartition(" and ")
         last = head.split()[-1] if head.split() else ""
-        # "investment in renewable energy and critical minerals" is two subjects; "ties between the
-        # American and Nigerian people", "a more equitable and just nation", "in and near X" are one
+        # "investment in renewable energy and critical minerals" is two subjects; "links between the
+        # Chilean and Peruvian peoples", "a more equitable and just nation", "in and near X" are one
         if (
             len(tail.split()) >= 2
             and len(head.split()) >= 2
@@ -143,7 +143,7 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
                     words = doc[comps[0].i : comps[0].right_edge.i + 1].text.split()
                     return " ".join(words[:_MAX_WORDS]).rstrip(" ,.;:") if len(words) > 1 else None
             if child.dep_ == "acl" and child.pos_ == "VERB" and child.i > head.i and head.lemma_ in _NEED_HEADS:
-                # "the urgent need to increase NATO burden-sharing", "the desire to give Syria a chance"
+                # "the pressing need to raise port capacity", "the wish to give the talks time"
                 first = child.left_edge.i + 1 if child.left_edge.lower_ == "to" else child.i
                 words = doc[first : child.right_edge.i + 1].text.split()
                 return " ".join(words[:_MAX_WORDS]).rstrip(" ,.;:") if len(words) > 1 else None
