@@ -306,7 +306,7 @@ def test_an_article_opening_with_another_meeting_keeps_this_ones_people_and_plac
 
 def test_a_time_clause_that_holds_the_only_meeting_still_frames_it():
     m = run(
-        "President Ana Paz said the visit mattered.\n\nPaz spoke to the press after the two leaders held talks in "
+        "President Ana Paz said the visit mattered.\n\nPaz was briefing reporters after the two leaders held talks in "
         "Asuncion following the arrival of the Paraguayan delegation on Friday."
     )
     assert m.setting.location.city == "Asunción"  # the gazetteer spelling

@@ -168,7 +168,7 @@ def other_time_clause(tok: Any) -> bool:
 def elsewhere_tokens(sent: Any) -> set[int]:
     """Tokens of clauses about another meeting at another time, when the sentence's main clause is itself
     a meeting ("A day after X hosted Y in Moscow, Z met W"); none when the time clause holds the only
-    meeting ("She spoke to the press once the pair had conferred in Lima")."""
+    meeting ("She was briefing reporters once the pair had conferred in Lima")."""
     clauses = [tok for tok in sent if other_time_clause(tok)]
     if not clauses:
         return set()
