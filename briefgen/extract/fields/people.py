@@ -1212,9 +1212,3 @@ class People:
         while tok.dep_ in {"compound", "flat", "appos", "amod"} and tok.head is not tok:
             tok = tok.head
         return tok.dep_ in {"nsubj", "nsubjpass"}
-
-    def by_surname(self, word: str) -> Person | None:
-        for p in self.persons:
-            if p.surname and p.surname.lower() == word.lower():
-                return p
-        return None

@@ -99,11 +99,6 @@ class Gazetteer:
             return None
         return self.regions.get(fold(text))
 
-    def all_place_names(self) -> list[str]:
-        """Every surface form, for the entity ruler (longest first)."""
-        keys = set(self.countries) | set(self.demonyms) | set(self.cities) | set(self.bodies)
-        return sorted(keys, key=len, reverse=True)
-
 
 @cache
 def gazetteer() -> Gazetteer:

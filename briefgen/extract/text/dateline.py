@@ -19,12 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import MONTH
+
 _DASH = r"(?:-{1,2}|–|—|:)"
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATE = rf"(?:{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} {_MONTH}(?:,? \d{{4}})?)"
+_DATE = rf"(?:{MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} {MONTH}(?:,? \d{{4}})?)"
 _UPPER_PLACE = r"[A-Z][A-Z.'’\- ]{1,40}?"
 _MIXED_PLACE = r"[A-Z][a-zà-ÿ'’\-]+(?: [A-Z][a-zà-ÿ'’\-]+){0,3}"
 _PLACE = rf"(?:{_UPPER_PLACE}|{_MIXED_PLACE})"
@@ -60,7 +58,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     # a heading line that is only a place, then (optionally) a line that is only a date
     ("header", re.compile(rf"^\s*(?P<city>{_MIXED_PLACE}|{_UPPER_PLACE})[ \t]*\n\s*(?:(?P<date>{_DATE})[ \t]*\n)?")),
 ]
-_MONTH_ONLY = re.compile(rf"^{_MONTH}$")
+_MONTH_ONLY = re.compile(rf"^{MONTH}$")
 
 
 @dataclass
@@ -70,11 +68,6 @@ class Dateline:
     agency: str | None
     end: int
     kind: str  # "agency" (news: where it was filed), "dash", "colon" (issued at), "header" (a readout's heading)
-
-    @property
-    def dash(self) -> bool:
-        """News style ("ADDIS ABABA —"): the story's place, not only where a statement was issued."""
-        return self.kind in {"agency", "dash"}
 
 
 def _title(place: str) -> str:

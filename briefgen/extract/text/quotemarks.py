@@ -43,11 +43,6 @@ def _at_paragraph_start(text: str, i: int) -> bool:
     return not text[line_start:i].strip()
 
 
-def _reopens(text: str, i: int) -> bool:
-    """A mark at the start of a paragraph, followed by words: the quotation continues."""
-    return _at_paragraph_start(text, i) and not text[i + 1 : i + 2].isspace()
-
-
 def _straight(text: str) -> list[QuoteSpan]:
     marks = [m.start() for m in re.finditer('"', text)]
     out: list[QuoteSpan] = []
