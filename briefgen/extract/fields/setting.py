@@ -15,7 +15,7 @@ from typing import Any
 
 from ...model import Location, Setting
 from ..components.document import Analysis
-from ..components.names import match_place
+from ..components.names import match_place, place_name_ends
 from ..lexicon.data import cues
 from ..lexicon.gazetteer import fold, gazetteer
 from ..lexicon.world import find_city
@@ -117,7 +117,6 @@ def is_person_token(doc: Any, i: int) -> bool:
 
 def _venue_city(doc: Any, i: int, limit: int, context: frozenset[str]) -> tuple[str | None, str | None]:
     """A venue named after a city ("Bogor Palace", "the Kazan Kremlin"): that city."""
-    gaz = gazetteer()
     j = i + 1 if i < limit and doc[i].lower_ == "the" else i
     k = j
     while k < limit and doc[k].text[:1].isupper() and k - j < 5:
@@ -129,7 +128,7 @@ def _venue_city(doc: Any, i: int, limit: int, context: frozenset[str]) -> tuple[
         city, country, _ = _place_after(doc, k + 1, limit, context)
         if city:
             return city, country
-    if venue[-1].text not in set(gaz.venue_heads):
+    if venue[-1].text not in place_name_ends():
         return None, None
     for n in range(len(venue) - 1, 0, -1):
         city = find_city(venue[:n].text, context)

@@ -44,7 +44,6 @@ class Gazetteer:
     venue_pattern: re.Pattern[str] | None = None  # venues that fix a city, as written
     venues: dict[str, str] = field(default_factory=dict)  # "elysee palace" → Paris
     event_words: set[str] = field(default_factory=set)
-    venue_heads: list[str] = field(default_factory=list)  # "Palace", "House": a city before one is the place
     first_capital: dict[str, str] = field(default_factory=dict)  # Iraq → Baghdad
     longest_city: int = 1  # most words in a city name, for the token matchers
 
@@ -137,6 +136,5 @@ def gazetteer() -> Gazetteer:
         names = sorted(venues, key=len, reverse=True)
         gaz.venue_pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
     gaz.event_words = set(data.get("event_words", []))
-    gaz.venue_heads = [str(w) for w in data.get("venue_heads", [])]
     gaz.longest_city = max((len(k.replace("-", " - ").split()) for k in gaz.cities), default=1)
     return gaz

@@ -89,7 +89,6 @@ class Gazetteer(_Strict):
     regions: dict[str, Words]
     bodies: Words
     event_words: Words
-    venue_heads: Words
     seats: dict[str, str]
     venues: dict[str, str]
 
