@@ -34,6 +34,12 @@ def _cue_table() -> dict[str, dict[str, Any]]:
 
 
 @cache
+def _side_nouns() -> frozenset[str]:
+    """Nouns that stand for a country's side when a country or demonym modifies them."""
+    return frozenset(cues().get("side_nouns", []))
+
+
+@cache
 def _actor_bodies() -> frozenset[str]:
     """Nouns of a body that can undertake something ("the Administration will provide …")."""
     return frozenset(cues().get("actor_bodies", []))
@@ -280,7 +286,7 @@ def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
 
 def _side_of(tok: Any) -> str | None:
     """ "the Vietnamese side", "the Chinese delegation", "the Kenyan government": that country."""
-    if tok.lemma_.lower() not in set(cues().get("side_nouns", [])):
+    if tok.lemma_.lower() not in _side_nouns():
         return None
     for child in tok.children:
         if child.dep_ in {"amod", "compound", "nmod", "poss"}:

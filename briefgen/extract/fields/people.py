@@ -872,13 +872,14 @@ class People:
             people = {id(self._owner[t.i]) for t in sent if t.i in self._owner}
             if not people:
                 continue
+            elsewhere = elsewhere_tokens(sent)
             for tok in sent:
                 lemma = tok.lemma_.lower()
                 if tok.pos_ not in {"VERB", "AUX"} or lemma not in s["meeting_verbs"]:
                     continue
                 if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_HAPPENED_AUX for c in tok.children):
                     continue  # "would meet this autumn", "agreed to meet": a meeting to come, not this one
-                if tok.i in elsewhere_tokens(sent):
+                if tok.i in elsewhere:
                     continue  # "A day after X hosted Y, …": another meeting, told to date this one
                 kids = {c.lower_ for c in tok.children}
                 objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]

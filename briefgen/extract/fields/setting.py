@@ -329,10 +329,10 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     line = dateline(an.text)
     date_text = None
     date = None
-    date_sents = [s for s in (frame, *_opening(an), *_meeting_sentences(an)) if s is not None]
+    opening = _opening(an)
+    date_sents = [s for s in (frame, *opening, *_meeting_sentences(an)) if s is not None]
     skip_until = line.end if line else 0
     # a page date in the heading lines ("06 December, 2017") dates a "December 6" in the story
-    opening = _opening(an)
     heading = FULL_DATE.search(an.text, skip_until, opening[-1].end_char) if opening else None
     base = resolve(heading.group(0), None) if heading else None
     if base is None and line is not None and line.date_text:
