@@ -310,3 +310,11 @@ def test_a_time_clause_that_holds_the_only_meeting_still_frames_it():
         "Asuncion following the arrival of the Paraguayan delegation on Friday."
     )
     assert m.setting.location.city == "Asunción"  # the gazetteer spelling
+
+
+def test_the_outlet_a_dateline_names_is_never_a_person():
+    m = run(
+        "TIRANA (Adriatic Wire) – Foreign Minister Elira Hoxha of Albania met Foreign Minister Marko Petric of "
+        "Montenegro in Tirana on Monday, Adriatic Wire reported."
+    )
+    assert {p.name for p in m.participants + m.mentioned} == {"Elira Hoxha", "Marko Petric"}

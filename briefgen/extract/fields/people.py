@@ -42,6 +42,7 @@ from ..components.names import (
 )
 from ..lexicon.data import cues, load, titles
 from ..lexicon.gazetteer import fold, gazetteer
+from ..text.dateline import dateline
 
 _GROUP_WORDS = {
     "they", "both", "sides", "leaders", "ministers", "officials", "parties", "delegations", "two", "counterparts",
@@ -247,8 +248,9 @@ def _word_list(name: str, key: str) -> frozenset[str]:
 
 
 @cache
-def _agencies() -> frozenset[str]:
-    return frozenset(str(a) for a in cues().get("news_agencies", []))
+def _agency_keys() -> frozenset[str]:
+    """The news agencies and outlets of cues.yaml, folded for lookup."""
+    return frozenset(fold(str(a)) for a in cues().get("news_agencies", []))
 
 
 class People:
@@ -261,6 +263,8 @@ class People:
         self._owner: dict[int, Person] = {}
         self._refs: list[tuple[int, Person]] = []
         self.frame_sentence: Any = None
+        line = dateline(an.text)  # the agency a dateline names is never a person ("ERBIL (Outlet 24) –")
+        self._dateline_agency = fold(line.agency) if line is not None and line.agency else None
         self._find()
 
     # ------------------------------------------------------------------ finding mentions
@@ -348,7 +352,7 @@ class People:
         if not m.name:
             return False
         doc = self.doc
-        if m.name in _agencies() or fold(m.name) in {fold(a) for a in _agencies()}:
+        if fold(m.name) in _agency_keys() or fold(m.name) == self._dateline_agency:
             return True
         ends = place_name_ends()
         last = m.name.split()[-1]
