@@ -566,17 +566,11 @@ class People:
         pool = [p for p in self.persons if p.name and not p.reporter]
         if self.participants:
             pool = [p for p in pool if p.participant] + [p for p in pool if not p.participant]
-
-        def holds(p: Person) -> bool:
-            ptitle = (p.title or "").lower().replace("-", " ")
-            return bool(ptitle) and (head[0] in ptitle.split() or ptitle == office.lower())
-
         if affiliation:
             sided = [p for p in pool if p.affiliation == affiliation]
-            fitting = [p for p in sided if holds(p)] or (sided if generic else [])
-
+            fitting = [p for p in sided if self._holds(p, office)] or (sided if generic else [])
         else:
-            fitting = [p for p in pool if holds(p)]
+            fitting = [p for p in pool if self._holds(p, office)]
             exact = [p for p in fitting if (p.title or "").lower() == office.lower()]
             fitting = exact if len(exact) == 1 else fitting
         if len(fitting) == 1:
@@ -669,6 +663,7 @@ class People:
         self._resolve_offices()  # offices whose holder only the elimination's sides reveal
 
     def _holds(self, p: Person, title: str | None) -> bool:
+        """The person's title carries the office's head word ("Foreign Minister" holds "the minister")."""
         office = (_abbreviation(title or "") or title or "").lower().replace("-", " ").split()[-1:]
         return bool(office) and office[0] in (p.title or "").lower().replace("-", " ").split()
 
