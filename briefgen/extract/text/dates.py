@@ -29,8 +29,8 @@ RELATIVE = re.compile(
 )
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_ONLY = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # date.weekday() order
+_WEEKDAY_ONLY = re.compile("(" + "|".join(_WEEKDAYS) + ")", re.I)
 
 
 @cache
