@@ -26,13 +26,13 @@ def warm_up() -> None:
     from .components.pipeline import load_pipeline
     from .lexicon.data import load
     from .lexicon.world import world_cities
-    from .text.dates import resolve
 
     load_pipeline()
     for name in ("cues", "taxonomy", "titles", "gazetteer", "names"):
         load(name)
     world_cities()
-    resolve("3 March 2024", None)  # dateparser builds its language data on first use (about a second)
+    # dateparser is not loaded here: the dates texts state are read directly (text/dates.py), and it
+    # loads (about a second) only for the rare expression of another shape
 
 
 def extract(source: Source, *, published: dt.date | None = None) -> Meeting:

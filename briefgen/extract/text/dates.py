@@ -44,8 +44,56 @@ def _parser_for(base: dt.date | None) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+_MONTH_NUMBER = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+)}  # fmt: skip
+_DAY_MONTH_YEAR = re.compile(
+    r"^(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m1>[A-Za-z]+)\.?"
+    r"|(?P<m2>[A-Za-z]+)\.? (?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?:,? (?P<y>\d{4}))?$"
+)
+_RELATIVE_DAY = re.compile(
+    r"(today|yesterday|tonight|this (?:morning|afternoon|evening)|last (" + "|".join(_WEEKDAYS) + "))"
+)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _calendar_day(text: str, base: dt.date | None) -> dt.date | None | bool:
+    """A day-month(-year) or ISO string read directly; False when the string has another shape.
+
+    Why: these are nearly all the dates a meeting text states, and reading them needs no parser;
+    dateparser (a second to load its language data) is left for the rare other shapes.
+    """
+    iso = _ISO.match(text)
+    relative = _RELATIVE_DAY.fullmatch(text.strip().lower())
+    if relative and base is not None:
+        word, weekday = relative.group(1), relative.group(2)
+        if weekday:  # "last Monday": the one before the reference day
+            back = (base.weekday() - _WEEKDAYS.index(weekday)) % 7 or 7
+            return base - dt.timedelta(days=back)
+        return base - dt.timedelta(days=1) if word == "yesterday" else base
+    try:
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        m = _DAY_MONTH_YEAR.match(" ".join(text.split()))
+        if not m:
+            return False
+        month = _MONTH_NUMBER.get((m.group("m1") or m.group("m2") or "")[:3].lower())
+        if month is None:
+            return False
+        year = int(m.group("y")) if m.group("y") else base.year if base is not None else None
+        if year is None:
+            return None
+        return dt.date(year, month, int(m.group("d1") or m.group("d2")))
+    except ValueError:  # "31 February"
+        return None
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str, base: dt.date | None) -> dt.date | None:
+    direct = _calendar_day(text, base)
+    if direct is not False:
+        return direct
     try:
         data = _parser_for(base).get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd strings; a date is optional
