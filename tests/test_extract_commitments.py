@@ -126,3 +126,50 @@ def test_a_countrys_side_undertakes():
     )
     assert [(c.actor, c.action.split()[0]) for c in m.commitments] == [("Vietnam", "work")]
     assert {p.title for p in m.participants} == {"State Councilor", "Foreign Minister"}
+
+
+# ------------------------------------------------------- undertakings written sideways
+_MEETING = "Foreign Minister Lena Maris of Estonia met Foreign Minister Tomas Varga of Hungary in Tallinn on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action", "deadline"),
+    [
+        ("It was agreed to open a consulate in Tartu by next spring.", "open a consulate in Tartu by next spring",
+         "by next spring"),
+        ("An agreement was reached to hold the next consultations in Budapest.",
+         "hold the next consultations in Budapest", None),
+        ("It was decided that a working group on energy would be formed.",
+         "a working group on energy would be formed", None),
+    ],
+)  # fmt: skip
+def test_an_impersonal_agreement_is_the_sides_undertaking(sentence, action, deadline):
+    (item,) = run(_MEETING + sentence).commitments
+    assert (item.actor, item.action, item.deadline) == ("Estonia and Hungary", action, deadline)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Maris thanked Varga for his commitment to reopening the rail link.",
+        "Maris commended Varga's commitment to reopening the rail link.",
+        "Maris praised her counterpart for his willingness to reopen the rail link.",
+    ],
+)
+def test_praise_for_anothers_resolve_is_that_partys_undertaking(sentence):
+    found = run(_MEETING + sentence).commitments
+    assert [(c.actor, c.action.split(maxsplit=1)[1]) for c in found if "rail" in c.action] == [
+        ("Tomas Varga (Hungary)", "the rail link")
+    ]
+
+
+def test_a_date_that_names_a_document_is_no_deadline_but_urgency_is():
+    m = run(_MEETING + "The ministers agreed to the immediate implementation of the June 4 declaration.")
+    assert [c.deadline for c in m.commitments] == ["immediate"]
+    m = run(_MEETING + "The ministers agreed to resume the border talks without delay.")
+    assert [c.deadline for c in m.commitments] == ["without delay"]
+
+
+def test_a_count_of_more_weeks_is_a_deadline():
+    m = run(_MEETING + "The ministers agreed to meet again in three more weeks.")
+    assert [c.deadline for c in m.commitments] == ["in three more weeks"]

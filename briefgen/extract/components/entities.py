@@ -39,7 +39,7 @@ _DATE_PATTERNS = [
     rf"the following|coming|the current)(?: {_NUMBER})?(?: few)? {_PERIOD}s?",
     rf"(?:the )?(?:next|past|last|coming|following) {_NUMBER} {_UNIT}",
     rf"{_NUMBER} {_UNIT}(?= (?:ago|from now|later|earlier)\b)",
-    rf"(?:the )?(?:next |coming |following )?{_NUMBER} {_UNIT}",
+    rf"(?:the )?(?:next |coming |following )?{_NUMBER}(?: more)? {_UNIT}",
     rf"(?:(?:early|late|mid)[- ])?(?:the )?{_SEASON}(?: of {_YEAR})?(?= |[,.;]|$)",
     rf"(?:(?:early|late|mid)[- ])?{_MONTH} {_YEAR}",
     rf"{_MONTH} \d{{1,2}}{_ORD}(?!\d)",

@@ -19,6 +19,7 @@ from ..components.document import Analysis
 from ..lexicon.data import cues
 from ..lexicon.gazetteer import gazetteer
 from .people import People, Person
+from .undertakings import sideways_undertakings
 
 _MAX_ACTION_WORDS = 45
 _PAST_MARKERS = re.compile(
@@ -177,8 +178,12 @@ def _deadline(an: Analysis, first: int, last: int) -> str | None:
         if not _DEADLINE_WORDS.search(ent.text):
             continue
         root = ent.root
-        if len(ent) == 1 and root.dep_ in {"nummod", "compound", "amod"} and root.head.i > root.i:
-            continue  # a year naming a thing: "the 1951 Mutual Defense Treaty", "the 2030 Agenda"
+        if (
+            root.dep_ in {"nummod", "compound", "amod", "nmod"}
+            and root.head.i >= ent.end
+            and root.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            continue  # a date naming a thing: "the 1951 Mutual Defense Treaty", "the March 3 declaration"
         start = ent.start
         if start > first and doc[start - 1].lower_ in _DEADLINE_MODIFIERS:
             start -= 1  # "early next year", "later this year"
@@ -186,7 +191,19 @@ def _deadline(an: Analysis, first: int, last: int) -> str | None:
         while start > first and doc[start - 1].lower_ in _DEADLINE_PREPS and ent.start - start < 4:
             start -= 1
         return doc[start : ent.end].text
-    return None
+    return _urgency(doc[first:last].text)
+
+
+@cache
+def _urgency_pattern() -> re.Pattern[str]:
+    words = sorted(cues()["urgency_deadlines"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _urgency(action: str) -> str | None:
+    """A deadline stated as urgency ("immediately", "without delay"), when the action names no date."""
+    m = _urgency_pattern().search(action)
+    return m.group(0) if m else None
 
 
 #: Tokens that may stand between a cue verb and its "to": "agreed on Monday to", "agreed today to".
@@ -548,6 +565,24 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 item.evidence = [an.sentence_evidence(sent)]
                 found.append(item)
                 covered.append((tok.i, end))
+        # 4c. undertakings written sideways: "it was agreed to …", "thanked X for his commitment to …"
+        for found_ in sideways_undertakings(sent, people):
+            if inside(found_.first.i):
+                continue
+            if found_.possessor is not None:
+                add(found_.verb, found_.first, found_.end, found_.confidence, found_.possessor)
+                continue
+            actor = _sides_label(people)
+            if actor is not None:
+                item = Commitment(
+                    actor=actor,
+                    action=_action_text(an, found_.first, found_.end),
+                    deadline=_deadline(an, found_.first.i, found_.end),
+                    confidence=found_.confidence,
+                )
+                item.evidence = [an.sentence_evidence(sent)]
+                found.append(item)
+                covered.append((found_.first.i, found_.end))
         # 5. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):
             money = [e for e in an.ents_in(sent.start, sent.end) if e.label_ == "MONEY"]

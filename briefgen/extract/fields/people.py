@@ -1147,8 +1147,27 @@ class People:
             return self.participants or None
         if low in _PARTY_NOUNS and any(c.lower_ in _GROUP_COUNTS for c in tok.children):
             return self.participants or None  # "the two countries", "both governments"
+        if low == "counterpart":
+            found = self._counterpart_of(tok)
+            return [found] if found else None
         found = self._by_office_phrase(tok)
         return [found] if found else None
+
+    def _counterpart_of(self, tok: Any) -> Person | None:
+        """ "his counterpart", "Varga's Estonian counterpart": the one other participant of the owner.
+
+        The owner is the possessor (a pronoun resolved as any other); a demonym before "counterpart"
+        narrows the others to that side. Only a single remaining participant is an answer.
+        """
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owners = self.refer(poss) if poss is not None and poss.lower_ not in {"their", "its"} else None
+        if not owners or len(owners) != 1:
+            return None
+        others = [p for p in self.participants if p is not owners[0] and p.name]
+        side, _ = prefix_affiliation(self.doc, tok.i)
+        if side:
+            others = [p for p in others if p.affiliation == side]
+        return others[0] if len(others) == 1 else None
 
     def _by_office_phrase(self, tok: Any) -> Person | None:
         """ "the PM", "the Kazakh Head of State", "the South African president", "the Secretary of State"."""

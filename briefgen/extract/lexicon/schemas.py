@@ -39,6 +39,11 @@ class Cues(_Strict):
     reporter_phrases: Words
     commitment_cues: list[CommitmentCue]
     commitment_nouns: Words
+    urgency_deadlines: Words
+    impersonal_agreement_verbs: Words
+    agreement_nouns: Words
+    agreement_reached_verbs: Words
+    praise_verbs: Words
     readiness_adjectives: Words
     commitment_frame_verbs: Words
     agreed_step_nouns: dict[str, str]

@@ -1,0 +1,115 @@
+"""Undertakings written without a party as the subject of a cue verb.
+
+Readouts of every government report some undertakings sideways rather than as "X agreed to":
+
+- impersonally: "it was agreed to expand …", "it was decided that a commission would be set up …",
+  "an agreement was reached to hold …" — the undertaking is the sides';
+- through praise of another party's resolve: "thanked X for his commitment to sustaining …",
+  "commended X's willingness to engage in dialogue" — the undertaking is the possessor's.
+
+commitments.py owns the cue verbs with a party as subject; this module finds these two shapes, from
+the parse, with the word lists in cues.yaml. Each finding is (verb the evidence hangs on, first token
+of the action, one past its last token, actor or None for the sides, confidence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..lexicon.data import cues
+from .people import People
+
+
+@dataclass(frozen=True)
+class Undertaking:
+    verb: Any  # the token the evidence sentence is taken from
+    first: Any  # the first token of the action
+    end: int  # one past the action's last token
+    possessor: Any  # the party whose resolve was praised; None: the sides together
+    confidence: float
+
+
+def _impersonal(tok: Any) -> Undertaking | None:
+    """ "it was agreed to X" / "it was decided that X" / "an agreement was reached to X"."""
+    c = cues()
+    kids = list(tok.children)
+    if tok.tag_ != "VBN" or not any(k.dep_ == "auxpass" for k in kids) or any(k.dep_ == "agent" for k in kids):
+        return None
+    subject = next((k for k in kids if k.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return None
+    impersonal_verb = tok.lemma_.lower() in c["impersonal_agreement_verbs"] and subject.lower_ == "it"
+    agreement_noun = tok.lemma_.lower() in c["agreement_reached_verbs"] and subject.lemma_.lower() in set(
+        c["agreement_nouns"]
+    )
+    if not (impersonal_verb or agreement_noun):
+        return None
+    comp = next(
+        (k for k in kids if k.i > tok.i and k.dep_ in {"xcomp", "ccomp", "advcl"} and k.pos_ in {"VERB", "AUX"}),
+        None,
+    )
+    if comp is None:
+        return None
+    first = comp.left_edge
+    while first.i < comp.i and first.lower_ in {"to", "that"}:
+        first = tok.doc[first.i + 1]
+    return Undertaking(tok, first, comp.right_edge.i + 1, None, 0.7)
+
+
+def _praised_resolve(tok: Any, people: People) -> Undertaking | None:
+    """ "thanked X for his commitment to sustaining Y", "commended X's willingness to engage in Z"."""
+    c = cues()
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in set(c["commitment_nouns"]):
+        return None
+    possessor = next((k for k in tok.children if k.dep_ == "poss"), None)
+    if possessor is None or not people.refer(possessor):
+        return None
+    head, steps = tok, 0
+    while head.dep_ in {"pobj", "dobj", "conj", "prep"} and steps < 4 and head.head is not head:
+        head, steps = head.head, steps + 1
+    if head.pos_ != "VERB" or head.lemma_.lower() not in set(c["praise_verbs"]):
+        return None
+    if possessor.pos_ == "PRON":
+        possessor = _pronoun_owner(tok, head, people) or possessor
+    after = next((k for k in tok.children if k.i > tok.i and k.dep_ in {"prep", "acl"}), None)
+    if after is None:
+        return None
+    if after.dep_ == "acl":  # "willingness to engage in …"
+        first = after.left_edge if after.left_edge.lower_ != "to" else tok.doc[after.left_edge.i + 1]
+    elif after.lower_ == "to":  # "commitment to sustaining …" / "commitment to peace"
+        target = next((k for k in after.children if k.dep_ in {"pcomp", "pobj"}), None)
+        if target is None:
+            return None
+        first = target if target.dep_ == "pcomp" else target.left_edge
+    else:
+        return None
+    return Undertaking(head, first, after.right_edge.i + 1, possessor, 0.65)
+
+
+def _pronoun_owner(noun: Any, verb: Any, people: People) -> Any:
+    """Whom "his" means in praise: the person praised, not the praiser ("thanked X for his commitment").
+
+    The verb's object when it is a person; else, for a noun coordinated with a possessed one ("X's
+    commitment … and his willingness"), that first possessor.
+    """
+    obj = next((k for k in verb.children if k.dep_ == "dobj" and people.refer(k)), None)
+    if obj is not None:
+        return obj
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first is not noun:
+        owner = next((k for k in first.children if k.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON" and people.refer(owner):
+            return owner
+    return None
+
+
+def sideways_undertakings(sent: Any, people: People) -> Iterator[Undertaking]:
+    """The impersonal and praised undertakings of one sentence, in text order."""
+    for tok in sent:
+        found = _impersonal(tok) or _praised_resolve(tok, people)
+        if found is not None and found.end - found.first.i >= 2:
+            yield found
