@@ -43,10 +43,12 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
         evidence = an.sentence_evidence(sent)
         body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", an.text_of(sent))
         hits = pattern.findall(body.lower())
+        # inside quotation marks a bare "will" is a speaker's prediction; a named next step still counts
+        hits += [h for h in pattern.findall(an.text_of(sent).lower()) if h != "will" and h not in hits]
         past = bool(re.search(r"\b(?:has|have|had) (?:committed|pledged)\b", body)) and "will" not in hits
         if evidence.start in undertaken:
             confidence = 0.7
-        elif not hits or sent is people.frame_sentence or past:
+        elif not hits or past or (sent is people.frame_sentence and not _discussed_ahead(sent, hits)):
             continue
         else:
             confidence = 0.6 if hits != ["will"] else 0.5
@@ -58,6 +60,17 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
     return out
 
 
+def _discussed_ahead(sent: Any, hits: list[str]) -> bool:
+    """The meeting's own sentence is a next step only where what it discussed lies ahead ("discussed the
+    agenda of upcoming meetings"); a frame such as "met ahead of the forthcoming summit" is not."""
+    discussed = next((t for t in sent if t.lemma_.lower() in _DISCUSSION_VERBS), None)
+    if discussed is None:
+        return False
+    after = sent.doc[discussed.i : sent.end].text.lower()
+    return any(h != "will" and h in after for h in hits)
+
+
+_DISCUSSION_VERBS = {"discuss", "review", "consider", "examine", "address", "exchange"}
 _PRONOUN_TAGS = {"PRP", "PRP$"}
 _REPORTING = {"say", "add", "note", "state", "stress", "tell", "express", "emphasize", "emphasise", "underline"}
 

@@ -1,0 +1,35 @@
+"""Outlook: what lies ahead, as the text states it."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_extract import run
+
+_MEETING = "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both leaders prepared for the forthcoming Nordic-Baltic summit in Riga.",
+        "The next round of consultations is due to be held in Tallinn in May.",
+        "A joint energy forum is scheduled for the autumn.",
+        "Kask said he hoped to see the ferry link reopened soon.",
+        "The ministers of transport are set to sign the rail accord.",
+    ],
+)
+def test_a_named_next_step_is_outlook(sentence):
+    m = run(_MEETING + sentence)
+    assert [o.text for o in m.outlook if "Stockholm" not in o.text] != []
+
+
+def test_a_next_step_a_participant_names_in_quotation_marks_is_outlook_but_a_prediction_is_not():
+    m = run(_MEETING + "“We agreed on the agenda of upcoming meetings of our ministers,” Lind said.")
+    assert any("upcoming meetings" in o.text for o in m.outlook)
+    m = run(_MEETING + "“The weather will be cold,” Lind said.")
+    assert not any("weather" in o.text for o in m.outlook)
+
+
+def test_a_past_event_is_not_outlook():
+    m = run(_MEETING + "The leaders recalled the summit held in Riga in 2019.")
+    assert not any("Riga" in o.text for o in m.outlook)
