@@ -92,3 +92,24 @@ def test_outlook_keeps_the_forward_clause_and_the_whole_sentence_as_evidence():
     assert "look for ways of broadening energy dialogue" in texts
     item = m.outlook[texts.index("look for ways of broadening energy dialogue")]
     assert item.evidence[0].text.startswith("She said the visit offered")
+
+
+def test_policy_phrases_said_of_the_participants_are_topics_without_a_verb_of_discussion():
+    m = run(
+        "Foreign Minister Lena Maris of Estonia met Foreign Minister Tomas Varga of Hungary in Tallinn on Monday. "
+        "Maris warned against cyber attacks on the power grid. "
+        "Varga appealed for more aid to refugees."
+    )
+    labels = {t.label: t.confidence for t in m.topics}
+    assert any("cyber attacks" in label for label in labels) and any("refugees" in label for label in labels)
+    assert set(labels.values()) == {0.5}  # found this way, they are marked for review
+
+
+def test_a_list_after_talks_centred_on_gives_one_topic_per_item():
+    m = run(
+        "Foreign Minister Lena Maris of Estonia met Foreign Minister Tomas Varga of Hungary in Tallinn on Monday. "
+        "The talks centred on migration, the EU budget and rail connections. "
+        "The ministers also discussed ways to cooperate on energy diversification."
+    )
+    labels = [t.label for t in m.topics]
+    assert {"migration", "EU budget", "rail connections", "energy diversification"} <= set(labels)

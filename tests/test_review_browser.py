@@ -174,9 +174,10 @@ def _walk_through(driver, url: str, out: Path) -> None:
 
     # Items below the review threshold are marked; Accept clears the mark.
     flagged = driver.find_elements(By.CSS_SELECTOR, ".card.review")
-    assert flagged
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", flagged[0])
-    flagged[0].find_element(By.CSS_SELECTOR, "button.accept").click()
+    commitment = driver.find_elements(By.CSS_SELECTOR, '.card.review[data-path^="commitments."]')
+    assert flagged and len(commitment) == 1
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", commitment[0])
+    commitment[0].find_element(By.CSS_SELECTOR, "button.accept").click()
     assert len(driver.find_elements(By.CSS_SELECTOR, ".card.review")) == len(flagged) - 1
 
     # A deleted item comes back with Undo.
