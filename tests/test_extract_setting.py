@@ -173,3 +173,36 @@ def test_a_venue_in_the_frame_beats_a_city_of_an_earlier_visit_and_a_coming_summ
     )
     assert m.setting.location.city == "London"
     assert m.setting.occasion is None
+
+
+# ---------------------------------------------------------------- occasion: named gatherings and purposes
+@pytest.mark.parametrize(
+    ("text", "occasion"),
+    [
+        (
+            "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden on the sidelines of a "
+            "ceremony to mark the centenary of the Tartu peace treaty.",
+            "on the sidelines of a ceremony to mark the centenary of the Tartu peace treaty",
+        ),
+        (
+            "The foreign ministerial meeting in Riga was attended by Foreign Minister Ivo Kask of Estonia and "
+            "Foreign Minister Ana Lind of Sweden.",
+            "foreign ministerial meeting",
+        ),
+        (
+            "Two Nordic leaders met in Oslo on Friday for what organisers called the Oslo Fjord Summit. "
+            "Prime Minister Ivo Kask of Estonia hosted Prime Minister Ana Lind of Sweden.",
+            "the Oslo Fjord Summit",
+        ),
+    ],
+)
+def test_occasions_named_without_a_usual_opener(text, occasion):
+    assert run(text).setting.occasion == occasion
+
+
+def test_a_named_summit_the_meeting_looked_ahead_to_is_not_its_occasion():
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Tallinn to discuss "
+        "preparations for the upcoming Baltic Sea Summit."
+    )
+    assert m.setting.occasion is None

@@ -163,10 +163,19 @@ def _occasion_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in cues().get("occasion_patterns", [])]
 
 
-_OPENER_STOP = re.compile(
-    r",|(?<![A-Z])\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)| to (?=[a-z])| with "
-    r"| where | which | who | today| yesterday| this | last | from (?=[a-z])| that "
-)
+@cache
+def _opener_stop() -> re.Pattern[str]:
+    """Where an occasion phrase ends: a clause break, a date, a place after "in"; an infinitive ends it too,
+    unless it says what the event marks ("a joint event to celebrate the anniversary of …")."""
+    purposes = "|".join(re.escape(v) for v in cues()["occasion_purpose_verbs"])
+    return re.compile(
+        r",|(?<![A-Z])\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)"
+        rf"| to (?!(?:{purposes})\b)(?=[a-z])| with "
+        r"| where | which | who | today| yesterday| this | last | from (?=[a-z])| that "
+    )
+
+
+_AHEAD_WORDS = {"upcoming", "forthcoming", "next", "future", "coming", "planned", "proposed"}
 #: Openers too common to frame a meeting unless an event word ends the phrase.
 _GENERIC_OPENERS = (
     "at the",
@@ -191,13 +200,15 @@ def _opened_phrase(text: str) -> str | None:
     for opener in c.get("occasion_openers", []):
         for m in re.finditer(r"\b" + re.escape(opener) + r"\s", low):
             rest = text[m.end() :]
-            cut = _OPENER_STOP.search(rest)
+            cut = _opener_stop().search(rest)
             phrase = (rest[: cut.start()] if cut else rest).strip()
             words = phrase.split()
             if not words or len(words) > 16:
                 continue
             if opener in _GENERIC_OPENERS and len(words) < 2:
                 continue  # "during the visit": which visit the phrase does not say
+            if opener in _GENERIC_OPENERS and words[0].lower() in _AHEAD_WORDS:
+                continue  # "preparations for the upcoming summit": another event, looked ahead to
             if opener in _GENERIC_OPENERS:
                 if not (set(re.findall(r"[\w-]+", phrase)) & heads):
                     continue
@@ -233,7 +244,39 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
                 found = m.group(0)
                 cut = _FRAME_END.search(found)
                 return (found[: cut.start()] if cut else found).strip(), sent
+    for sent in sents[:3]:
+        named = _named_event(an.text_of(sent))
+        if named:
+            return named, sent
     return None, None
+
+
+#: A named gathering: capitalised words ending in an event noun ("the Baghdad Tripartite Summit").
+_NAMED_EVENT = re.compile(
+    r"\b(?:the )?(?:[A-Z0-9][\w'’-]*\s){1,6}(?:Summit|Conference|Forum|Dialogue|Ministerial|Meeting|Session)\b"
+)
+#: Words before a named event that make it another event the meeting looked to, not its occasion.
+_NOT_THIS_EVENT = re.compile(
+    r"\b(?:upcoming|forthcoming|next|future|preparations?|prepare|preparing|ahead|towards?|discuss\w*|since|"
+    r"after|before|previous|last|recent|host|hosting|bid|invit\w+|attend)\W+(?:\w+\W+){0,3}$",
+    re.I,
+)
+
+
+def _named_event(text: str) -> str | None:
+    """A named summit or conference in the meeting's opening sentences, when nothing else frames it.
+
+    Why: outlets name the gathering without an opener ("in what is being called the X Summit", "the
+    leaders' X Summit began …"); one that the sentence looks ahead or back to is not the occasion.
+    """
+    for m in _NAMED_EVENT.finditer(text):
+        if _NOT_THIS_EVENT.search(text[: m.start()]):
+            continue
+        words = m.group(0).split()
+        if words[0].lower() == "the" and len(words) < 3:
+            continue
+        return m.group(0).strip()
+    return None
 
 
 def _meeting_sentences(an: Analysis) -> list[Any]:

@@ -53,6 +53,7 @@ class Cues(_Strict):
     not_commitment_verbs: Words
     outlook_cues: Words
     occasion_openers: Words
+    occasion_purpose_verbs: Words
     occasion_heads: Words
     occasion_strong_heads: Words
     news_agencies: Words
