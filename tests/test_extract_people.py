@@ -318,3 +318,11 @@ def test_the_outlet_a_dateline_names_is_never_a_person():
         "Montenegro in Tirana on Monday, Adriatic Wire reported."
     )
     assert {p.name for p in m.participants + m.mentioned} == {"Elira Hoxha", "Marko Petric"}
+
+
+def test_a_capital_that_names_a_process_gives_no_one_its_country():
+    m = run(
+        "Secretary of Foreign Affairs Ana Ribeiro spoke today with President Luis Mora of Chile. "
+        "Ribeiro and President Mora agreed on the importance of the Lima Process and the Quito accords."
+    )
+    assert {p.name: p.affiliation for p in m.participants}["Ana Ribeiro"] != "Peru"

@@ -253,6 +253,16 @@ def _agency_keys() -> frozenset[str]:
     return frozenset(fold(str(a)) for a in cues().get("news_agencies", []))
 
 
+def _names_a_thing(doc: Any, end: int) -> bool:
+    """The words after a place name make it the name of a process or a text ("Nairobi Process")."""
+    for tok in doc[end : min(len(doc), end + 3)]:
+        if tok.lower_ in _word_list("cues", "named_by_a_place"):
+            return True
+        if not tok.text[:1].isupper() or tok.is_punct:
+            return False
+    return False
+
+
 class People:
     """All people in a text, with the lookups quotes and commitments need to name their actors."""
 
@@ -1014,6 +1024,8 @@ class People:
             if ent.label_ not in {"GPE", "NORP", "ORG"}:
                 continue
             c = gaz.country_or_capital(ent.text)
+            if c and not gaz.country(ent.text) and _names_a_thing(self.doc, ent.end):
+                continue  # a capital naming a process or a text ("the Lima Process", "the Minsk accords") is no side
             if c and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "in" and gaz.city(ent.text)):
                 counts[c] += 1
                 places.append((ent.start, c))

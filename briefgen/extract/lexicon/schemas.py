@@ -52,6 +52,7 @@ class Cues(_Strict):
     need_nouns: Words
     not_commitment_verbs: Words
     outlook_cues: Words
+    named_by_a_place: Words
     occasion_openers: Words
     occasion_purpose_verbs: Words
     occasion_heads: Words
