@@ -109,3 +109,13 @@ def test_attribution_forms_across_outlets():
         "Samuel Okello",
         "Kenyan foreign ministry",
     ]
+
+
+def test_a_word_or_two_a_participant_is_saying_is_a_quote_but_a_scare_quote_is_not():
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday. "
+        "Kask described the talks as “constructive” and said the ferry deal was a “win-win”. "
+        "The so-called “Baltic corridor” was not discussed."
+    )
+    assert [(q.speaker, q.text) for q in m.quotes] == [("Ivo Kask", "constructive"), ("Ivo Kask", "win-win")]
+    assert {q.confidence for q in m.quotes} == {0.6}

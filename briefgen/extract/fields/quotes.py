@@ -175,7 +175,19 @@ def extract_quotes(an: Analysis, people: People) -> list[Quote]:
         if span.close_mark >= limit + 1:
             break
         stripped = span.text(an.text).strip().rstrip(",").strip()
-        if len(re.findall(r"\w+", stripped)) < _MIN_WORDS or _looks_like_title(stripped):
+        words = len(re.findall(r"\w+", stripped))
+        if words == 0 or _looks_like_title(stripped):
+            continue
+        if words < _MIN_WORDS:
+            # a word or two in quotation marks is speech only when a person in its own sentence is saying
+            # it ("Abiy called the talks a “family dialogue”"); otherwise it is the writer's scare quote
+            speaker, confidence = _speaker_near(an, people, span.open_mark, span.close_mark + 1)
+            if speaker is None or confidence < 0.9 or not _attributed(an, span.start, span.end):
+                continue
+            quote = Quote(speaker=speaker, text=stripped, confidence=0.6)
+            quote.evidence = [an.evidence(span.start, span.end)]
+            quotes.append(quote)
+            last_close = span.close_mark
             continue
         if quotes and _same_paragraph(an, last_close, span.open_mark) and not _attributed(an, span.start, span.end):
             # a quote with no attribution of its own, after another in the same paragraph, continues it
