@@ -126,7 +126,8 @@ def test_full_date_is_iso_and_agency_dateline_is_only_the_filing_city():
 
 
 def test_scare_quotes_are_not_quotes():
-    text = "President Ana Silva met President Tomas Berg in Oslo. Silva called the plan a “red line” and left."
+    """The writer's marks around a term are no one's speech; a participant's own words are (test_extract_quotes)."""
+    text = "President Ana Silva met President Tomas Berg in Oslo. The “red line” plan was not on the agenda."
     m = run(text)
     assert m.quotes == []
 
