@@ -326,3 +326,26 @@ def test_a_capital_that_names_a_process_gives_no_one_its_country():
         "Ribeiro and President Mora agreed on the importance of the Lima Process and the Quito accords."
     )
     assert {p.name: p.affiliation for p in m.participants}["Ana Ribeiro"] != "Peru"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kask said he had asked Foreign Minister Jaan Tamm, who was present, to brief parliament.",
+        "Kask was accompanied by Defence Minister Mari Saar and Foreign Minister Jaan Tamm.",
+        "Also present were Foreign Minister Jaan Tamm and the two ambassadors.",
+    ],
+)
+def test_people_the_text_says_were_present_are_participants(sentence):
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday. " + sentence
+    )
+    assert "Jaan Tamm" in [p.name for p in m.participants]
+
+
+def test_a_person_met_elsewhere_after_an_accompanied_by_is_not_present():
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday. "
+        "Lind, accompanied by her husband, later visited a school where she met teacher Olof Nyberg."
+    )
+    assert "Olof Nyberg" not in [p.name for p in m.participants]

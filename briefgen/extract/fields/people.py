@@ -662,6 +662,8 @@ class People:
                 if len(chosen) >= 5:
                     break
         self._fill_to_group_count(chosen)
+        if chosen:
+            chosen.extend(p for p in self._said_present() if p not in chosen)
         for p in chosen:
             p.participant = True
             if frame is None:
@@ -671,6 +673,39 @@ class People:
         self._fill_counterpart_titles()
         self._fill_affiliations()
         self._resolve_offices()  # offices whose holder only the elimination's sides reveal
+
+    def _said_present(self) -> list[Person]:
+        """Named people the text says were there: "X, who was present, …", "Also present were X and Y",
+        "accompanied by X". Phrases from cues.yaml; a person only spoken of is not made present."""
+        after = tuple(_word_list("cues", "presence_after_name"))
+        before = tuple(_word_list("cues", "presence_before_names"))
+        found: list[Person] = []
+        for p in self.persons:
+            if not p.name or p.reporter or p.participant:
+                continue
+            for m in p.mentions:
+                end = max(m.end, m.start + 1)
+                tail = self.doc[end : min(len(self.doc), end + 8)].text.lower().lstrip(" ,")
+                if tail.startswith(after) or self._listed_after(m.start, before):
+                    if not self._excluded_context(m):
+                        found.append(p)
+                        break
+        return found
+
+    def _listed_after(self, start: int, phrases: tuple[str, ...]) -> bool:
+        """A phrase earlier in the sentence introduces a list this mention belongs to: only names, titles,
+        commas and "and" stand between ("accompanied by Trade Minister X and Finance Minister Y")."""
+        sent = self.doc[start].sent
+        head = self.doc[sent.start : start]
+        low = head.text.lower()
+        for phrase in phrases:
+            k = low.rfind(phrase)
+            if k < 0:
+                continue
+            gap = [t for t in head if t.idx - head.start_char >= k + len(phrase)]
+            if not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in {"who", "which", "while"} for t in gap):
+                return True
+        return False
 
     def _holds(self, p: Person, title: str | None) -> bool:
         """The person's title carries the office's head word ("Foreign Minister" holds "the minister")."""

@@ -53,6 +53,8 @@ class Cues(_Strict):
     not_commitment_verbs: Words
     outlook_cues: Words
     named_by_a_place: Words
+    presence_after_name: Words
+    presence_before_names: Words
     occasion_openers: Words
     occasion_purpose_verbs: Words
     occasion_heads: Words
