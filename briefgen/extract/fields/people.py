@@ -686,10 +686,10 @@ class People:
             for m in p.mentions:
                 end = max(m.end, m.start + 1)
                 tail = self.doc[end : min(len(self.doc), end + 8)].text.lower().lstrip(" ,")
-                if tail.startswith(after) or self._listed_after(m.start, before):
-                    if not self._excluded_context(m):
-                        found.append(p)
-                        break
+                said = tail.startswith(after) or self._listed_after(m.start, before)
+                if said and not self._excluded_context(m):
+                    found.append(p)
+                    break
         return found
 
     def _listed_after(self, start: int, phrases: tuple[str, ...]) -> bool:
