@@ -349,3 +349,19 @@ def test_a_person_met_elsewhere_after_an_accompanied_by_is_not_present():
         "Lind, accompanied by her husband, later visited a school where she met teacher Olof Nyberg."
     )
     assert "Olof Nyberg" not in [p.name for p in m.participants]
+
+
+def test_the_visitor_whose_visit_the_text_reports_is_a_side_and_the_destination_is_the_hosts():
+    m = run(
+        "President Ivo Kask said his Swedish counterpart Ana Lind’s state visit to Estonia was a sign of trust. "
+        "The two leaders discussed energy."
+    )
+    assert [(p.name, p.affiliation) for p in m.participants] == [("Ivo Kask", "Estonia"), ("Ana Lind", "Sweden")]
+
+
+def test_a_possessive_that_owns_something_else_is_not_a_side():
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday. "
+        "They discussed the remarks of Igor Sechin's deputy."
+    )
+    assert "Igor Sechin" not in [p.name for p in m.participants]

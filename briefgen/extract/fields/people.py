@@ -661,6 +661,8 @@ class People:
                     chosen.append(p)
                 if len(chosen) >= 5:
                     break
+        if len({id(p) for p in chosen if p.name}) < 2:
+            chosen.extend(p for p in self._visitors() if p not in chosen)
         self._fill_to_group_count(chosen)
         if chosen:
             chosen.extend(p for p in self._said_present() if p not in chosen)
@@ -886,16 +888,26 @@ class People:
                 return True
         return False
 
+    def _possessed_noun(self, m: Mention) -> Any:
+        """What a possessive mention owns ("Ouattara's state visit" → visit), or None when not possessive."""
+        end = m.outer_end or m.end
+        if not (end < len(self.doc) and self.doc[end].text in _POSSESSIVE):
+            return None
+        last = self.doc[end - 1]
+        if last.dep_ == "poss" and last.head.i >= end:  # "Lind ’s state visit": the name's head is what it owns
+            return last.head
+        owned = self.doc[end].head if not m.start <= self.doc[end].head.i < end else None
+        if owned is None:
+            owned = next((t for t in self.doc[end + 1 : end + 4] if t.pos_ == "NOUN"), None)
+        return owned if owned is not None else self.doc[end]
+
     def _possessive(self, m: Mention) -> bool:
         """ "Putin's envoy": a possessive name is not a side, unless what it owns is the visit itself
         ("Ouattara's state visit", "Banda's delegation")."""
-        end = m.outer_end or m.end
-        if not (end < len(self.doc) and self.doc[end].text in _POSSESSIVE):
-            return False
-        owned = self.doc[end].head if self.doc[end].head.i != m.start else None
+        owned = self._possessed_noun(m)
         if owned is None:
-            owned = next((t for t in self.doc[end + 1 : end + 4] if t.pos_ == "NOUN"), None)
-        return not (owned is not None and owned.lemma_ in set(cues().get("own_visit_nouns", [])))
+            return False
+        return owned.lemma_ not in set(cues().get("own_visit_nouns", []))
 
     def _excluded_context(self, m: Mention) -> bool:
         """Named in the frame sentence but not a party: "on behalf of", "citizens", "greetings from"."""
@@ -954,6 +966,41 @@ class People:
         return bool(_CALL_WORDS.search(low)) or any(
             t.lemma_ == "speak" and any(c.lower_ in {"to", "with", "by"} for c in t.children) for t in frame
         )
+
+    def _visit_destination(self) -> str | None:
+        """The country a participant's visit goes to ("Lind's state visit to Estonia" → Estonia), when one."""
+        gaz = gazetteer()
+        nouns = _word_list("cues", "own_visit_nouns") - {"delegation"}
+        found: set[str] = set()
+        for p in self.participants:
+            for m in p.mentions:
+                owned = self._possessed_noun(m)
+                if owned is None or owned.lemma_ not in nouns:
+                    continue
+                for prep in (c for c in owned.children if c.dep_ == "prep" and c.lower_ in {"to", "in"}):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
+                        if country and country != p.affiliation:
+                            found.add(country)
+        return found.pop() if len(found) == 1 else None
+
+    def _visitors(self) -> list[Person]:
+        """Named people whose visit the opening reports ("X's state visit to South Africa was …"): the
+        visitor is a side of the meeting the visit was for, though never the subject of a verb."""
+        nouns = _word_list("cues", "own_visit_nouns") - {"delegation"}
+        limit = self.an.sents[min(len(self.an.sents), 5) - 1].end if self.an.sents else 0
+        found: list[Person] = []
+        for p in self.persons:
+            if not p.name or p.reporter:
+                continue
+            for m in p.mentions:
+                if m.start >= limit:
+                    break
+                owned = self._possessed_noun(m)
+                if owned is not None and owned.lemma_ in nouns and not self._excluded_context(m):
+                    found.append(p)
+                    break
+        return found
 
     def _acting_people(self) -> list[Person]:
         """People who speak or act as subjects of verbs, most active first."""
@@ -1038,6 +1085,11 @@ class People:
                 if stated:
                     p.mentions[0].affiliation = stated
                     p.affiliation_implied = True
+        host = self._visit_destination()
+        untied = [p for p in self.participants if p.affiliation is None and p.name]
+        if host and len(untied) == 1 and host not in {p.affiliation for p in self.participants}:
+            untied[0].mentions[0].affiliation = host  # "X's state visit to Estonia": the one host untied is Estonia's
+            untied[0].affiliation_implied = True
         seat = self._issuing_seat()
         if seat:
             used = {p.affiliation for p in self.participants if p.affiliation}
