@@ -365,3 +365,12 @@ def test_a_possessive_that_owns_something_else_is_not_a_side():
         "They discussed the remarks of Igor Sechin's deputy."
     )
     assert "Igor Sechin" not in [p.name for p in m.participants]
+
+
+def test_the_host_who_received_the_visitors_is_a_participant():
+    m = run(
+        "Two regional leaders arrived in Riga on Sunday. Both leaders were taken to be received by Latvian Prime "
+        "Minister Karlis Ozols. President Ivo Kask of Estonia and President Ana Lind of Lithuania then held talks "
+        "on the Rail Baltica Mini-Summit plan."
+    )
+    assert ("Karlis Ozols", "Latvia") in [(p.name, p.affiliation) for p in m.participants]

@@ -255,9 +255,11 @@ def _agency_keys() -> frozenset[str]:
 
 def _names_a_thing(doc: Any, end: int) -> bool:
     """The words after a place name make it the name of a process or a text ("Nairobi Process")."""
-    for tok in doc[end : min(len(doc), end + 3)]:
+    for tok in doc[end : min(len(doc), end + 4)]:
         if tok.lower_ in _word_list("cues", "named_by_a_place"):
             return True
+        if tok.text in {"-", "–"}:
+            continue  # "the Luanda Mini-Summit"
         if not tok.text[:1].isupper() or tok.is_punct:
             return False
     return False
