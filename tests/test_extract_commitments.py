@@ -173,3 +173,33 @@ def test_a_date_that_names_a_document_is_no_deadline_but_urgency_is():
 def test_a_count_of_more_weeks_is_a_deadline():
     m = run(_MEETING + "The ministers agreed to meet again in three more weeks.")
     assert [c.deadline for c in m.commitments] == ["in three more weeks"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("The ministers agreed to settle the fishing dispute before the upcoming round of talks.",
+         "before the upcoming round of talks"),
+        ("The ministers agreed to draft a trade accord by the next summit.", "by the next summit"),
+    ],
+)  # fmt: skip
+def test_a_coming_event_is_a_deadline(sentence, deadline):
+    assert [c.deadline for c in run(_MEETING + sentence).commitments] == [deadline]
+
+
+def test_a_counted_group_is_the_participants():
+    m = run(
+        "Foreign Minister Ana Ribeiro of Chile, Foreign Minister Jorge Paz of Peru and Foreign Minister Luis Soto "
+        "of Bolivia met in Lima on Monday. The three agreed to open a joint border office."
+    )
+    (item,) = m.commitments
+    assert item.actor == "Ana Ribeiro, Jorge Paz and Luis Soto (Chile, Peru and Bolivia)"
+
+
+def test_the_president_of_the_republic_comma_name_is_titled():
+    m = run(
+        "Foreign Minister Ana Ribeiro of Chile met Foreign Minister Jorge Paz of Peru in Lima on Monday, together "
+        "with the President of the Republic, Luis Mora. The President will meet leaders from Bolivia next week."
+    )
+    assert ("Luis Mora", "President of the Republic") in [(p.name, p.title) for p in m.participants]
+    assert [c.actor for c in m.commitments] == ["Luis Mora"]

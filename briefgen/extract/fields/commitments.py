@@ -191,18 +191,28 @@ def _deadline(an: Analysis, first: int, last: int) -> str | None:
         while start > first and doc[start - 1].lower_ in _DEADLINE_PREPS and ent.start - start < 4:
             start -= 1
         return doc[start : ent.end].text
-    return _urgency(doc[first:last].text)
+    return _undated_deadline(doc[first:last].text)
 
 
 @cache
-def _urgency_pattern() -> re.Pattern[str]:
-    words = sorted(cues()["urgency_deadlines"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+def _undated_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    c = cues()
+    words = sorted(c["urgency_deadlines"], key=len, reverse=True)
+    urgency = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    events = "|".join(re.escape(w) for w in c["deadline_events"])
+    event = re.compile(
+        r"\b(?:by|before|ahead of|until|in time for) the (?:next|upcoming|forthcoming|coming)\b"
+        rf"(?:[ \w'’-]{{0,40}}? )?(?:{events})(?: meeting| of talks| of consultations| of negotiations)?\b",
+        re.I,
+    )
+    return urgency, event
 
 
-def _urgency(action: str) -> str | None:
-    """A deadline stated as urgency ("immediately", "without delay"), when the action names no date."""
-    m = _urgency_pattern().search(action)
+def _undated_deadline(action: str) -> str | None:
+    """A deadline the action states without a date: urgency ("immediately", "without delay") or a coming
+    event ("by the next summit", "before the upcoming round of talks")."""
+    urgency, event = _undated_patterns()
+    m = event.search(action) or urgency.search(action)
     return m.group(0) if m else None
 
 

@@ -46,7 +46,7 @@ from ..text.dateline import dateline
 
 _GROUP_WORDS = {
     "they", "both", "sides", "leaders", "ministers", "officials", "parties", "delegations", "two", "counterparts",
-    "presidents", "secretaries", "we", "heads", "vice", "them",
+    "presidents", "secretaries", "we", "heads", "vice", "them", "three", "four", "five",
 }  # fmt: skip
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 #: Names joined by hyphens or dashes: "Russian-French", "India–Brazil", "Japan-U.S.-ROK".

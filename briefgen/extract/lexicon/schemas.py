@@ -40,6 +40,7 @@ class Cues(_Strict):
     commitment_cues: list[CommitmentCue]
     commitment_nouns: Words
     urgency_deadlines: Words
+    deadline_events: Words
     impersonal_agreement_verbs: Words
     agreement_nouns: Words
     agreement_reached_verbs: Words
