@@ -119,3 +119,21 @@ def test_a_word_or_two_a_participant_is_saying_is_a_quote_but_a_scare_quote_is_n
     )
     assert [(q.speaker, q.text) for q in m.quotes] == [("Ivo Kask", "constructive"), ("Ivo Kask", "win-win")]
     assert {q.confidence for q in m.quotes} == {0.6}
+
+
+_TALKS = "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday. "
+
+
+def test_a_participle_of_speech_speaks_for_the_subject_it_hangs_on():
+    m = run(_TALKS + "Swedish Prime Minister Lind agreed, describing the talks as a “frank and useful exchange”.")
+    assert [(q.speaker, q.text) for q in m.quotes] == [("Ana Lind", "frank and useful exchange")]
+
+
+def test_according_to_a_participant_attributes_a_short_quote():
+    m = run(_TALKS + "According to Lind, trade between the two countries was “steadily improving.”")
+    assert [q.speaker for q in m.quotes] == ["Ana Lind"]
+
+
+def test_a_statement_that_specifies_is_the_speaker():
+    m = run(_TALKS + "A joint statement specified that the ministers were “honouring the old pledge to deepen ties.”")
+    assert [q.speaker for q in m.quotes] == ["joint statement"]

@@ -69,9 +69,11 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                     return body, 0.7
     candidates.sort(key=lambda c: c[0])
     for _, verb in candidates:
-        subjects = [
-            c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not (start <= c.idx < end)
-        ] or _words_before(an, verb, end)
+        subjects = (
+            [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not (start <= c.idx < end)]
+            or _participle_subjects(verb, start, end)
+            or _words_before(an, verb, end)
+        )
         for child in subjects:
             found = people.refer(child)
             if found and _label(found):
@@ -90,6 +92,14 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                 if found and found[0].participant and _label(found):
                     return _label(found), 0.7
     return None, 0.4
+
+
+def _participle_subjects(verb: Any, start: int, end: int) -> list[Any]:
+    """ "X echoed these sentiments, describing the talks as a “…”": a participle of speech has no subject
+    of its own; it speaks for the subject of the verb it hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head is verb:
+        return []
+    return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"} and not (start <= c.idx < end)]
 
 
 def _words_before(an: Analysis, verb: Any, quote_end: int) -> list[Any]:
@@ -167,6 +177,14 @@ def _attributed(an: Analysis, start: int, end: int) -> bool:
     return False
 
 
+def _attributed_or_according(an: Analysis, start: int, end: int) -> bool:
+    """Words of speech around a quote, or "According to X" in its sentence."""
+    if _attributed(an, start, end):
+        return True
+    si = an.sentence_index(start)
+    return bool(re.search(r"\baccording to\b", an.text_of(an.sents[si]), re.I))
+
+
 def extract_quotes(an: Analysis, people: People) -> list[Quote]:
     limit = an.doc[-1].idx + len(an.doc[-1].text) if len(an.doc) else 0
     quotes: list[Quote] = []
@@ -182,7 +200,7 @@ def extract_quotes(an: Analysis, people: People) -> list[Quote]:
             # a word or two in quotation marks is speech only when a person in its own sentence is saying
             # it ("Abiy called the talks a “family dialogue”"); otherwise it is the writer's scare quote
             speaker, confidence = _speaker_near(an, people, span.open_mark, span.close_mark + 1)
-            if speaker is None or confidence < 0.9 or not _attributed(an, span.start, span.end):
+            if speaker is None or confidence < 0.85 or not _attributed_or_according(an, span.start, span.end):
                 continue
             quote = Quote(speaker=speaker, text=stripped, confidence=0.6)
             quote.evidence = [an.evidence(span.start, span.end)]
