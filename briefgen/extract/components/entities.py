@@ -44,7 +44,7 @@ _DATE_PATTERNS = [
     rf"(?:(?:early|late|mid)[- ])?{_MONTH} {_YEAR}",
     rf"{_MONTH} \d{{1,2}}{_ORD}(?!\d)",
     rf"\d{{1,2}}{_ORD} (?:of )?{_MONTH}",
-    rf"(?:in|by|before|until|since|from|during|of|last|next|early|late|mid) {_MONTH}\b",
+    rf"(?:in|by|before|until|till|through|after|than|since|from|during|of|last|next|early|late|mid) {_MONTH}\b",
     rf"(?:last |next |this )?{_WEEKDAY}(?:'s|’s)?",
     r"today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)",
     rf"(?:(?:early|late|mid)[- ])?(?:the )?(?:{_YEAR}s|{_YEAR}[-–]{_YEAR}|{_YEAR}/\d{{2}})",
@@ -75,7 +75,7 @@ _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|
 
 
 #: A preposition that opens a match is not part of the date ("in May" → "May"), as the model tagged it.
-_LEADING_PREPOSITION = re.compile(r"^(?:in|by|before|until|since|from|during|of) ", re.I)
+_LEADING_PREPOSITION = re.compile(r"^(?:in|by|before|until|till|through|after|than|since|from|during|of) ", re.I)
 
 
 def _cased_ok(text: str) -> bool:

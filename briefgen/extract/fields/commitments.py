@@ -184,11 +184,19 @@ def _deadline(an: Analysis, first: int, last: int) -> str | None:
             and root.head.pos_ in {"NOUN", "PROPN"}
         ):
             continue  # a date naming a thing: "the 1951 Mutual Defense Treaty", "the March 3 declaration"
+        if (
+            ent.end < len(doc)
+            and doc[ent.end].lower_ == "of"
+            and re.search(r"\b(?:years?|months?|decades?)$", ent.text)
+        ):
+            continue  # "60 years of cooperation": an age, not a time limit
         start = ent.start
         if start > first and doc[start - 1].lower_ in _DEADLINE_MODIFIERS:
             start -= 1  # "early next year", "later this year"
         # "within six months", "no later than June", "before the summer"
         while start > first and doc[start - 1].lower_ in _DEADLINE_PREPS and ent.start - start < 4:
+            if doc[start - 1].lower_ == "than" and not (start > 1 and doc[start - 2].lower_ in {"later", "earlier"}):
+                break  # "more than 60 years" is a quantity; "no later than June" is a limit
             start -= 1
         return doc[start : ent.end].text
     return _undated_deadline(doc[first:last].text)
@@ -230,6 +238,18 @@ def _after_adverbial(an: Analysis, tok: Any, limit: int) -> Any:
     ):
         k += 1
     return an.doc[k] if tok.i + 1 < k < limit else None
+
+
+def _infinitive_after_phrase(verb: Any) -> Any:
+    """The "to" of a cue verb's infinitive when a prepositional phrase stands between them
+    ("agreed in bilateral talks in Munich to strengthen …"), or None."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "advcl"} and child.i > verb.i and child.i - verb.i <= 14:
+            to = child.left_edge
+            between = verb.doc[verb.i + 1 : to.i]
+            if to.lower_ == "to" and between and between[0].dep_ == "prep":
+                return to
+    return None
 
 
 def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | None:
@@ -475,6 +495,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     negated, nxt = nxt, an.doc[tok.i + 2]  # "agreed not to allow …": the "not" is the undertaking
                 if wanted:
                     later = _after_adverbial(an, tok, sent.end)  # "agreed on Monday to resume talks"
+                    if later is None and "to" in wanted:
+                        later = _infinitive_after_phrase(tok)  # "agreed in talks in Munich, Germany, to …"
                     if later is not None and later.lower_ in set(wanted):
                         nxt = later
                     elif nxt is None or nxt.lower_ not in set(wanted):

@@ -188,6 +188,18 @@ def elsewhere_tokens(sent: Any) -> set[int]:
     return inside if any(meets(t) for t in sent) else set()
 
 
+def discussed_tokens(sent: Any) -> set[int]:
+    """Tokens of a purpose clause of discussion ("… met Y to discuss preparations for Z's visit"): the
+    people named there are what was talked about, not who talked."""
+    verbs = _word_list("taxonomy", "topic_list_verbs") | {"prepare", "plan"}
+    out: set[int] = set()
+    for tok in sent:
+        purpose = tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "advcl"} and tok.lemma_.lower() in verbs
+        if purpose and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+            out.update(t.i for t in tok.subtree if t.i > tok.i)
+    return out
+
+
 #: Words that put a clause at another time than the main one.
 _TIME_MARKERS = {"after", "before", "since", "when", "while", "until", "following"}
 
@@ -619,7 +631,7 @@ class People:
         chosen: list[Person] = []
         if frame is not None:
             self.frame_sentence = frame
-            elsewhere = elsewhere_tokens(frame)
+            elsewhere = elsewhere_tokens(frame) | discussed_tokens(frame)
             for p in self.persons:
                 if p.reporter:
                     continue

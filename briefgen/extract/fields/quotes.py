@@ -10,6 +10,7 @@ whose speaker cannot be found is kept with no speaker and low confidence, never 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ...model import Quote
@@ -120,6 +121,11 @@ def _label(found: list[Any]) -> str | None:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(str(a) for a in cues().get("news_agencies", []))
+
+
 def _body_speaker(an: Analysis, head: Any) -> str | None:
     """A body that speaks ("the Russian embassy", "the ministry's statement", "A Downing Street
     spokesperson"), named by its phrase; never a bare capitalised fragment ("Head", "Briefing")."""
@@ -128,6 +134,8 @@ def _body_speaker(an: Analysis, head: Any) -> str | None:
     if not phrase:
         return None
     text = an.doc[head.left_edge.i : head.i + 1].text
+    if text in _agencies():  # "…," Yonhap added: an agency reporting is a source, named as it writes itself
+        return text
     seat = gazetteer().seat_pattern
     if head.lemma_.lower() in words or head.ent_type_ == "ORG" or any(t.lemma_.lower() in words for t in phrase):
         return _noun_speaker(an, head)

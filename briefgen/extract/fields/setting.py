@@ -207,8 +207,10 @@ def _opened_phrase(text: str) -> str | None:
                 continue
             if opener in _GENERIC_OPENERS and len(words) < 2:
                 continue  # "during the visit": which visit the phrase does not say
-            if opener in _GENERIC_OPENERS and words[0].lower() in _AHEAD_WORDS:
-                continue  # "preparations for the upcoming summit": another event, looked ahead to
+            if opener in _GENERIC_OPENERS and (
+                words[0].lower() in _AHEAD_WORDS or _LOOKED_AHEAD.search(text[: m.start() + len(opener) + 1])
+            ):
+                continue  # "preparations for the (upcoming) summit": another event, looked ahead to
             if opener in _GENERIC_OPENERS:
                 if not (set(re.findall(r"[\w-]+", phrase)) & heads):
                     continue
@@ -239,7 +241,7 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
             return phrase, sent
         text = an.text_of(sent)
         for pattern in _occasion_patterns():
-            m = pattern.search(text)
+            m = next((m for m in pattern.finditer(text) if not _LOOKED_AHEAD.search(text[: m.start()])), None)
             if m:
                 found = m.group(0)
                 cut = _FRAME_END.search(found)
@@ -251,6 +253,12 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
     return None, None
 
 
+#: Words just before a visit or call that make it one being prepared or planned, not the meeting's frame.
+_LOOKED_AHEAD = re.compile(
+    r"\b(?:preparations? for|prepare for|preparing for|plans? for|discuss(?:ed|ing)?|upcoming|forthcoming|next|"
+    r"planned|future|proposed)\W+(?:\w+\W+){0,2}$",
+    re.I,
+)
 #: A named gathering: capitalised words ending in an event noun ("the Baghdad Tripartite Summit").
 _NAMED_EVENT = re.compile(
     r"\b(?:the )?(?:[A-Z0-9][\w'’-]*\s){1,6}(?:Summit|Conference|Forum|Dialogue|Ministerial|Meeting|Session)\b"
@@ -309,6 +317,8 @@ def _is_call(text: str) -> bool:
 def _background(an: Analysis, sent: Any) -> bool:
     """A sentence about an earlier meeting ("when the ministers met in Busan", "last year in Lima")."""
     low = f" {an.text_of(sent).lower()} "
+    # "took place the previous day": a report filed the day after dates the meeting itself this way
+    low = re.sub(r"\b(?:the )?previous (?:day|evening|night|morning|afternoon)\b", " ", low)
     return any(f" {m} " in low for m in cues().get("background_markers", []))
 
 

@@ -1,0 +1,48 @@
+"""Shapes of agency reports and ministry readouts: what each mechanism does with our own sentences."""
+
+from __future__ import annotations
+
+from helpers_extract import run
+
+
+def test_a_meeting_dated_the_previous_day_keeps_its_occasion():
+    m = run(
+        "OSLO, May 6 (NTB) - Estonian Foreign Minister Jaan Tamm has met his Norwegian counterpart, the ministry "
+        "said Friday. Tamm's meeting with Norwegian Foreign Minister Eva Berg took place the previous day on the "
+        "sidelines of the Arctic Forum."
+    )
+    assert m.setting.occasion == "on the sidelines of the Arctic Forum"
+
+
+def test_an_age_of_ties_is_no_deadline_but_no_later_than_is():
+    m = run(
+        "Foreign Minister Jaan Tamm of Estonia met Foreign Minister Eva Berg of Norway in Oslo. The ministers "
+        "agreed to deepen trade, building on more than 30 years of cooperation. They agreed to sign the fisheries "
+        "accord no later than June."
+    )
+    assert [c.deadline for c in m.commitments] == [None, "no later than June"]
+
+
+def test_an_undertaking_with_a_phrase_before_its_infinitive():
+    m = run(
+        "Foreign Minister Jaan Tamm of Estonia and Foreign Minister Eva Berg of Norway agreed in bilateral talks "
+        "in Oslo, Norway, to strengthen cooperation on Arctic research."
+    )
+    assert [c.action for c in m.commitments] == ["strengthen cooperation on Arctic research"]
+
+
+def test_a_news_agency_reporting_a_quote_is_its_source():
+    m = run(
+        "Foreign Minister Jaan Tamm of Estonia met Foreign Minister Eva Berg of Norway in Oslo. "
+        '"They also shared concerns over shipping in the Baltic," NTB added.'
+    )
+    assert [q.speaker for q in m.quotes] == ["NTB"]
+
+
+def test_people_named_in_what_the_meeting_discussed_are_not_participants_nor_is_the_visit_its_occasion():
+    m = run(
+        "Foreign Minister Jaan Tamm held talks with his Norwegian counterpart Eva Berg on Monday to discuss "
+        "preparations for the official visit to Estonia by Norwegian Prime Minister Olaf Lunde next month."
+    )
+    assert [p.name for p in m.participants] == ["Jaan Tamm", "Eva Berg"]
+    assert m.setting.occasion is None
