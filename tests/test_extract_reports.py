@@ -46,3 +46,16 @@ def test_people_named_in_what_the_meeting_discussed_are_not_participants_nor_is_
     )
     assert [p.name for p in m.participants] == ["Jaan Tamm", "Eva Berg"]
     assert m.setting.occasion is None
+
+
+def test_a_venue_named_after_a_city_sits_in_the_city_that_follows_it():
+    m = run("Prime Minister Ivo Kask of Estonia and President Ana Lind of Sweden met at Tartu House in Riga on Friday.")
+    assert m.setting.location.city == "Riga"
+
+
+def test_a_seat_of_government_ties_the_side_the_elimination_leaves():
+    m = run(
+        "Prime Minister Ivo Kask visited the White House today, where he was welcomed by President Tom Reed. "
+        "Estonian officials said the talks covered defence. Kask said Estonia would buy more air defence systems."
+    )
+    assert {p.name: p.affiliation for p in m.participants} == {"Ivo Kask": "Estonia", "Tom Reed": "United States"}

@@ -669,6 +669,9 @@ class People:
         if len({id(p) for p in chosen if p.name or p.title}) < 2:
             acting = self._acting_people()
             if frame is None and len(acting) < 2:
+                # "X visited the White House, where he was welcomed by Y": the host the text places there
+                acting += [p for p in self._said_present() if p not in acting]
+            if frame is None and len(acting) < 2:
                 acting = []  # one person speaking is a statement, not a meeting
             for p in acting:
                 if p not in chosen and (frame is None or p.name):
@@ -1104,16 +1107,7 @@ class People:
         if host and len(untied) == 1 and host not in {p.affiliation for p in self.participants}:
             untied[0].mentions[0].affiliation = host  # "X's state visit to Estonia": the one host untied is Estonia's
             untied[0].affiliation_implied = True
-        seat = self._issuing_seat()
-        if seat:
-            used = {p.affiliation for p in self.participants if p.affiliation}
-            unplaced = [p for p in self.participants if p.affiliation is None]
-            for p in unplaced:
-                # an office named alone ("the Prime Minister"), or the one side left ("received … at the Élysée")
-                if seat not in used and (not p.name or len(unplaced) == 1):
-                    p.mentions[0].affiliation = seat
-                    p.affiliation_implied = True
-                    used.add(seat)
+        self._fill_from_seat()
         self._resolve_offices()  # "the Ukrainian president" ties a side before any elimination
         missing = [p for p in self.participants if p.affiliation is None and p.name]
         if not missing:
@@ -1172,6 +1166,21 @@ class People:
                 p.affiliation_implied = True
                 p.confidence = min(p.confidence, 0.7)
                 used.add(best)
+        self._fill_from_seat()  # the elimination may leave one side untied that the seat then names
+
+    def _fill_from_seat(self) -> None:
+        """The seat of government the text names gives its country to an office named alone ("the Prime
+        Minister") or to the one side left untied ("received … at the Élysée")."""
+        seat = self._issuing_seat()
+        if not seat:
+            return
+        used = {p.affiliation for p in self.participants if p.affiliation}
+        unplaced = [p for p in self.participants if p.affiliation is None]
+        for p in unplaced:
+            if seat not in used and (not p.name or len(unplaced) == 1):
+                p.mentions[0].affiliation = seat
+                p.affiliation_implied = True
+                used.add(seat)
 
     def _stated_country(self, p: Person) -> str | None:
         """The one country that is the subject of what the person says: "X said that Japan would …"."""

@@ -124,7 +124,7 @@ def _venue_city(doc: Any, i: int, limit: int, context: frozenset[str]) -> tuple[
     if k == j:
         return None, None
     venue = doc[j:k]
-    if k + 1 < limit and doc[k].text == ",":  # "at Singha Durbar, Kathmandu"
+    if k + 1 < limit and doc[k].text in {",", "in"}:  # "at Singha Durbar, Kathmandu", "at Hyderabad House in Delhi"
         city, country, _ = _place_after(doc, k + 1, limit, context)
         if city:
             return city, country
