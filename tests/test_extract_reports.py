@@ -59,3 +59,25 @@ def test_a_seat_of_government_ties_the_side_the_elimination_leaves():
         "Estonian officials said the talks covered defence. Kask said Estonia would buy more air defence systems."
     )
     assert {p.name: p.affiliation for p in m.participants} == {"Ivo Kask": "Estonia", "Tom Reed": "United States"}
+
+
+def test_a_byname_in_single_quotes_and_a_place_after_at_leave_the_people_right():
+    m = run(
+        "RIGA: UN Secretary-General Ana Lind has called on Prime Minister Karlis Ozols 'Karlo' at the latter's "
+        "office at Jekaba Sēta, Riga. The two discussed climate finance."
+    )
+    assert [p.name for p in m.participants] == ["Ana Lind", "Karlis Ozols"]
+
+
+def test_a_seat_of_government_is_a_venue_in_its_city():
+    m = run("The Prime Minister met the UN Secretary General, Ana Lind, in Downing Street yesterday for talks.")
+    assert m.setting.location.city == "London"
+
+
+def test_agreeing_on_a_view_is_no_undertaking_but_agreeing_that_something_will_be_done_is():
+    m = run(
+        "The Prime Minister met the UN Secretary General, Ana Lind, in Downing Street yesterday for talks. "
+        "They agreed that they were meeting at a difficult time for the world. "
+        "They agreed that a joint task force will be set up on food security."
+    )
+    assert [c.action for c in m.commitments] == ["a joint task force will be set up on food security"]

@@ -240,6 +240,20 @@ def _after_adverbial(an: Analysis, tok: Any, limit: int) -> Any:
     return an.doc[k] if tok.i + 1 < k < limit else None
 
 
+_UNDERTAKING_MODALS = {"will", "would", "shall", "should", "must", "could", "can", "'ll", "’ll"}
+
+
+def _undertaking_clause(verb: Any) -> bool:
+    """The "that" clause of "agreed that …" says what is to be done: a modal or a passive arrangement
+    ("agreed that a meeting will be held", "that the two sides should resume talks")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _UNDERTAKING_MODALS for c in clause.children):
+            return True
+        if clause.lemma_ in {"need", "have"} and any(c.dep_ == "xcomp" for c in clause.children):
+            return True  # "agreed that they needed to …"
+    return False
+
+
 def _infinitive_after_phrase(verb: Any) -> Any:
     """The "to" of a cue verb's infinitive when a prepositional phrase stands between them
     ("agreed in bilateral talks in Munich to strengthen …"), or None."""
@@ -503,6 +517,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                         continue
                 if lemma == "commit" and _is_perfect_past(tok):
                     continue
+                if nxt is not None and nxt.lower_ == "that" and not _undertaking_clause(tok):
+                    continue  # "agreed that they were meeting at a difficult time": a shared view, not a step
                 start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
                 start = an.doc[start.i + 1] if start.i + 1 < sent.end and start is not tok else (nxt or tok)
                 start = negated if negated is not None else start

@@ -321,8 +321,8 @@ class People:
         for ent in self.an.ents:
             if ent.label_ != "PERSON" or any(k in taken for k in range(ent.start, ent.end)):
                 continue
-            if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
-                continue
+            if ent.start > 0 and doc[ent.start - 1].lower_ in {"the", "at"}:
+                continue  # "the Kremlin", "at Singha Durbar": an untitled name after these is a place
             k = ent.start
             while k < ent.end and (
                 match_title(doc, k, ent.end) or doc[k].lower_.rstrip(".") in name_sets()["honorifics"]
@@ -910,6 +910,8 @@ class People:
         end = m.outer_end or m.end
         if not (end < len(self.doc) and self.doc[end].text in _POSSESSIVE):
             return None
+        if self.doc[end].text in {"'", "’"} and end + 1 < len(self.doc) and self.doc[end + 1].text[:1].isupper():
+            return None  # "Dahal 'Prachanda'": an opening quote around a byname, not a possessive
         last = self.doc[end - 1]
         if last.dep_ == "poss" and last.head.i >= end:  # "Lind ’s state visit": the name's head is what it owns
             return last.head
