@@ -113,3 +113,16 @@ def test_a_list_after_talks_centred_on_gives_one_topic_per_item():
     )
     labels = [t.label for t in m.topics]
     assert {"migration", "EU budget", "rail connections", "energy diversification"} <= set(labels)
+
+
+def test_phrases_naming_who_or_where_are_not_gathered_as_topics():
+    m = run(
+        "Foreign Minister Lena Maris of Estonia met Foreign Minister Tomas Varga of Hungary in Tallinn on Monday. "
+        "Maris warned of cyber attacks in the volatile region at a joint press conference. "
+        "Varga praised the Baltic Council for its work on grid security."
+    )
+    labels = [t.label for t in m.topics]
+    assert not any(
+        label in {"region", "volatile region", "joint press conference", "Baltic Council"} for label in labels
+    )
+    assert any("cyber attacks" in label for label in labels) and any("grid security" in label for label in labels)

@@ -123,6 +123,7 @@ class Taxonomy(_Strict):
     topic_nouns: Words
     label_lead_phrases: Words
     evaluative_words: Words
+    harvest_skip_heads: Words
     pronouns: Words
     label_cut_words: Words
 
