@@ -18,8 +18,10 @@ from ..text.dates import FULL_DATE, resolve
 from .people import People
 
 _MAX_WORDS = 40
-#: Undertakings this sure (cue verbs: agreed, committed, decided …) make their sentence a next step.
-_COMMITMENT_CONFIDENCE = 0.8
+#: Undertakings this sure make their sentence a next step: cue verbs (agreed, committed …), arrangements
+#: without an agent (0.6) and praised resolve (0.65); a restated policy (0.55) does not. Measured on the dev
+#: texts: outlook recall 0.63 → 0.68 at 0.6, with precision unchanged.
+_COMMITMENT_CONFIDENCE = 0.6
 _EVENT_NOUNS = {
     "meeting", "summit", "conference", "visit", "talks", "session", "forum", "agreement", "election", "elections",
     "dialogue", "ministerial", "consultations", "call", "treaty", "memorandum", "declaration", "round", "trip",
