@@ -206,3 +206,18 @@ def test_a_named_summit_the_meeting_looked_ahead_to_is_not_its_occasion():
         "preparations for the upcoming Baltic Sea Summit."
     )
     assert m.setting.occasion is None
+
+
+def test_a_national_agency_filing_from_home_places_a_meeting_the_text_places_nowhere_else():
+    text = "RIGA. LETA – Latvian President Karlis Ozols held a meeting with Estonian President Jaan Tamm, LETA reports."
+    assert run(text).setting.location.city == "Riga"
+
+
+def test_a_wire_dateline_or_a_meeting_placed_abroad_is_not_the_meeting_city():
+    wire = "RIGA (Reuters) - Latvian President Karlis Ozols held a meeting with Estonian President Jaan Tamm."
+    assert run(wire).setting.location.city is None
+    abroad = (
+        "RIGA. LETA – Latvian President Karlis Ozols held a meeting with Estonian President Jaan Tamm, "
+        "who is on a visit to Sweden with him."
+    )
+    assert run(abroad).setting.location.city != "Riga"

@@ -356,7 +356,37 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         city = find_city(line.city, context)
         if city is not None:
             return city.name, city.country, None
+    if line is not None and line.city and line.kind == "agency":
+        # "ASTANA. KAZINFORM – Kazakh Leader X held a meeting with Kyrgyz President Y": a national agency
+        # filing from its own country, a side's home, about a meeting the text places nowhere else
+        city = find_city(line.city, context)
+        sides = {p.affiliation for p in people.participants if p.affiliation}
+        home = _agency_home(line.agency or "")
+        if city is not None and city.country == home and home in sides and not _elsewhere_named(an, home):
+            return city.name, city.country, None
     return None, None, None
+
+
+def _agency_home(agency: str) -> str | None:
+    """The country a national news agency files from at home ("Kazinform" → Kazakhstan), or None."""
+    homes = {fold(k): v for k, v in cues().get("agency_homes", {}).items()}
+    found = homes.get(fold(agency.strip()))
+    return gazetteer().country(found) or found if found else None
+
+
+def _elsewhere_named(an: Analysis, home: str) -> bool:
+    """The opening sentences place someone in another country ("in Germany", "visit to Paris")."""
+    gaz = gazetteer()
+    for sent in an.sents[:6]:
+        for tok in sent:
+            if tok.lower_ not in {"in", "to", "at"} or tok.i + 1 >= sent.end:
+                continue
+            nxt = an.doc[tok.i + 1 : min(sent.end, tok.i + 4)]
+            for n in (3, 2, 1):
+                place = gaz.country_or_capital(nxt[:n].text) if len(nxt) >= n else None
+                if place and place != home:
+                    return True
+    return False
 
 
 def _verified_dateline(text: str, context: frozenset[str]) -> Any:

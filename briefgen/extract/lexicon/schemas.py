@@ -61,6 +61,7 @@ class Cues(_Strict):
     occasion_heads: Words
     occasion_strong_heads: Words
     news_agencies: Words
+    agency_homes: dict[str, str]
     place_nouns: Words
     call_words: Words
     background_markers: Words
