@@ -9,7 +9,7 @@ generic words ("cooperation", "issues") is dropped. The sentence it came from be
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ...model import Commitment, Topic
@@ -112,6 +112,7 @@ def clean_labels(label: str) -> list[str]:
     return [" ".join(words)] if words else []
 
 
+@lru_cache(maxsize=8192)
 def category(text: str) -> str | None:
     """The taxonomy category with most word hits in a label (then in its sentence)."""
     low = " " + re.sub(r"[^\w-]+", " ", text.lower()) + " "
@@ -476,20 +477,24 @@ def _harvest(an: Analysis, people: People) -> list[tuple[Any, str]]:
     """
     out = []
     skip = frozenset(load("taxonomy").get("harvest_skip_heads", []))
+    acting: dict[int, Any] = {}  # sentence start → sentence, for the sentences whose subject is a participant
     for sent in an.sents:
-        if not any(people.refer(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
+        if any(people.refer(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
+            acting[sent.start] = sent
+    if not acting:
+        return out
+    for chunk in an.doc.noun_chunks:  # one pass over the document: per sentence it costs several times more
+        sent = acting.get(an.sents[an.sentence_index(chunk.start_char)].start)
+        root = chunk.root
+        if sent is None or people.owner(root.i) is not None or root.ent_type_ in {"DATE", "TIME", "MONEY"}:
             continue
-        for chunk in sent.noun_chunks:
-            root = chunk.root
-            if people.owner(root.i) is not None or root.ent_type_ in {"DATE", "TIME", "MONEY"}:
-                continue
-            if root.pos_ == "PROPN" or root.lemma_.lower() in skip or root.lower_ in skip:
-                continue  # a body, an event or a place by name; "the region", "the press conference"
-            text = chunk.text
-            if category(text) is None:
-                continue
-            for label in clean_labels(text):
-                out.append((sent, label))
+        if root.pos_ == "PROPN" or root.lemma_.lower() in skip or root.lower_ in skip:
+            continue  # a body, an event or a place by name; "the region", "the press conference"
+        text = chunk.text
+        if category(text) is None:
+            continue
+        for label in clean_labels(text):
+            out.append((sent, label))
     return out
 
 
