@@ -374,3 +374,43 @@ def test_the_host_who_received_the_visitors_is_a_participant():
         "on the Rail Baltica Mini-Summit plan."
     )
     assert ("Karlis Ozols", "Latvia") in [(p.name, p.affiliation) for p in m.participants]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lopes stressed the need for a settlement of the Palestinian issue.",
+        "Lopes briefed her guest on the security situation in Sudan and Somalia.",
+        "On North Korea, Lopes said the missile tests posed a threat.",
+    ],
+)
+def test_a_country_that_is_only_a_matter_discussed_gives_no_one_its_side(sentence):
+    m = run("Foreign Minister Ana Lopes met President Jane Doe in Lisbon on Friday. " + sentence)
+    assert {p.name: p.affiliation for p in m.participants}["Ana Lopes"] in {None, "Portugal"}
+
+
+def test_two_countries_equally_near_give_neither():
+    m = run(
+        "Foreign Minister Roberto Silva met in Lima with the foreign ministers of Argentina and Brazil. "
+        "Silva discussed trade with Argentina and Brazil."
+    )
+    assert {p.name: p.affiliation for p in m.participants}.get("Roberto Silva") is None
+
+
+def test_un_offices_and_permanent_representatives():
+    m = run(
+        "The President of the General Assembly, Dr. Ali Treki, met with Mr. Gerard Araud, Permanent "
+        "Representative of France. President Treki stressed the need for a settlement of the Palestinian issue."
+    )
+    assert [(p.name, p.affiliation) for p in m.participants] == [
+        ("Ali Treki", "United Nations"),
+        ("Gerard Araud", "France"),
+    ]
+
+
+def test_a_generic_foreign_office_names_no_country():
+    m = run(
+        "Foreign Minister Ana Lopes met her Russian counterpart Sergey Lavrov in Goa on Thursday. "
+        "The Foreign Office spokesperson said the talks were useful."
+    )
+    assert {p.name: p.affiliation for p in m.participants}["Ana Lopes"] != "United Kingdom"

@@ -265,6 +265,22 @@ def _agency_keys() -> frozenset[str]:
     return frozenset(fold(str(a)) for a in cues().get("news_agencies", []))
 
 
+def _a_subject_discussed(tok: Any) -> bool:
+    """A place inside a phrase about a matter ("the Palestinian issue", "the situation in Somalia", "North
+    Korea's nuclear programme"): what was discussed, which says nothing of anyone's side."""
+    heads = _word_list("cues", "matter_nouns")
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT"}:
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in heads:
+            return True
+    return False
+
+
 def _names_a_thing(doc: Any, end: int) -> bool:
     """The words after a place name make it the name of a process or a text ("Nairobi Process")."""
     for tok in doc[end : min(len(doc), end + 4)]:
@@ -1123,6 +1139,8 @@ class People:
             c = gaz.country_or_capital(ent.text)
             if c and not gaz.country(ent.text) and _names_a_thing(self.doc, ent.end):
                 continue  # a capital naming a process or a text ("the Lima Process", "the Minsk accords") is no side
+            if c and _a_subject_discussed(ent.root):
+                continue  # "a settlement of the Palestinian issue", "the situation in Somalia": a topic, not a side
             if c and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "in" and gaz.city(ent.text)):
                 counts[c] += 1
                 places.append((ent.start, c))
@@ -1162,7 +1180,10 @@ class People:
             score = Counter({c: v for c, v in score.items() if c in near})
             if not score:
                 continue
+            ranked = sorted(score.values(), reverse=True)
             best, value = max(score.items(), key=lambda kv: (kv[1], kv[0]))
+            if len(ranked) > 1 and ranked[1] == value:
+                continue  # two countries equally likely: a guess between them is no evidence
             if value > 0:
                 p.mentions[0].affiliation = best
                 p.affiliation_implied = True

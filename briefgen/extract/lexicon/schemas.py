@@ -54,6 +54,7 @@ class Cues(_Strict):
     not_commitment_verbs: Words
     outlook_cues: Words
     named_by_a_place: Words
+    matter_nouns: Words
     presence_after_name: Words
     presence_before_names: Words
     occasion_openers: Words
