@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers_extract import run
 
 
@@ -81,3 +82,46 @@ def test_agreeing_on_a_view_is_no_undertaking_but_agreeing_that_something_will_b
         "They agreed that a joint task force will be set up on food security."
     )
     assert [c.action for c in m.commitments] == ["a joint task force will be set up on food security"]
+
+
+def test_a_month_after_a_given_name_is_a_surname():
+    m = run("Prime Minister Theresa May received Chancellor Olaf Scholz in London on Monday.")
+    assert [p.name for p in m.participants] == ["Theresa May", "Olaf Scholz"]
+
+
+def test_a_readout_heading_of_place_and_date_on_one_line():
+    m = run("Geneva, 3 March 2021\n\nThe Secretary-General met today with President Jane Doe of Estonia.")
+    assert (m.setting.location.city, str(m.setting.date)) == ("Geneva", "2021-03-03")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "city"),
+    [
+        ("in the capital Accra", "Accra"),
+        ("in the Black Sea resort of Sochi", "Sochi"),
+        ("at State House, Accra", "Accra"),
+    ],
+)
+def test_a_place_introduced_by_a_noun(phrase, city):
+    m = run(f"President Ana Lind of Estonia held talks with President John Mensah of Ghana {phrase} on Friday.")
+    assert m.setting.location.city == city
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign Minister Ana Lopes of Portugal is in Berlin to talk to German Foreign Minister Hans Weber on energy.",
+        "Foreign Minister Ana Lopes of Portugal flew to Berlin to meet German Foreign Minister Hans Weber on Friday.",
+    ],
+)
+def test_being_or_going_somewhere_to_meet_reports_the_meeting(sentence):
+    m = run(sentence)
+    assert ([p.name for p in m.participants], m.setting.location.city) == (["Ana Lopes", "Hans Weber"], "Berlin")
+
+
+def test_agreeing_to_meet_is_not_the_meeting_and_urging_others_to_come_is_no_place():
+    m = run(
+        "Foreign Minister Ana Lopes of Portugal met German Foreign Minister Hans Weber today. "
+        "Lopes urged the parties to come to Geneva for the peace conference."
+    )
+    assert m.setting.location.city is None

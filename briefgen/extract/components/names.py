@@ -197,6 +197,15 @@ def is_name_word(tok: Any) -> bool:
     return True
 
 
+#: Months that are also surnames ("Theresa May", "Brian June"); read as a name only after a given name.
+_MONTH_SURNAMES = {"May", "June", "April", "August", "March"}
+
+
+def _dated_after(doc: Any, k: int, limit: int) -> bool:
+    """A day or a year follows ("… May 3", "… June 2024"): the month is a date."""
+    return k < limit and (doc[k].like_num or doc[k].text[:1].isdigit())
+
+
 def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
     """The name starting at token i (after honorifics): (start, end); end == start when none."""
     limit = len(doc) if limit is None else limit
@@ -210,6 +219,9 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
         tok = doc[j]
         if is_name_word(tok):
             j += 1
+            last_good = j
+        elif j > start and last_good == j and tok.text in _MONTH_SURNAMES and not _dated_after(doc, j + 1, limit):
+            j += 1  # "Theresa May received …": a month after a given name is a surname, unless a day follows
             last_good = j
         elif tok.lower_ in particles and j >= start:
             # a run of particles ("von der", "de la", "van den") belongs to the name when a name word

@@ -140,6 +140,9 @@ def _group_modifiers() -> frozenset[str]:
 _PLACE_TAIL = re.compile(r"\bin [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s*(?:[a-z]+)?\s*$")
 
 #: Auxiliaries that put a meeting verb in the future or the hypothetical.
+#: Verbs of being somewhere or going there: "is in Berlin to talk to X", "flew to Delhi to meet Y" report the
+#: meeting itself, unlike "agreed to meet".
+_CAME_TO = {"be", "arrive", "travel", "come", "fly", "go", "visit", "head", "stop", "land"}
 _NOT_HAPPENED_AUX = {"will", "would", "shall", "'ll", "’ll", "to", "could", "may", "might", "should"}
 
 
@@ -196,7 +199,12 @@ def discussed_tokens(sent: Any) -> set[int]:
     for tok in sent:
         purpose = tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "advcl"} and tok.lemma_.lower() in verbs
         if purpose and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
-            out.update(t.i for t in tok.subtree if t.i > tok.i)
+            for child in tok.children:  # what was discussed, not whom it was discussed with ("talk to X")
+                if child.i > tok.i and (
+                    child.dep_ in {"dobj", "xcomp", "ccomp"}
+                    or (child.dep_ == "prep" and child.lower_ not in {"with", "to", "in", "at"})
+                ):
+                    out.update(t.i for t in child.subtree)
     return out
 
 
@@ -968,7 +976,9 @@ class People:
                 lemma = tok.lemma_.lower()
                 if tok.pos_ not in {"VERB", "AUX"} or lemma not in s["meeting_verbs"]:
                     continue
-                if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_HAPPENED_AUX for c in tok.children):
+                if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_HAPPENED_AUX for c in tok.children) and not (
+                    tok.head.lemma_.lower() in _CAME_TO and tok.dep_ in {"xcomp", "advcl"}
+                ):
                     continue  # "would meet this autumn", "agreed to meet": a meeting to come, not this one
                 if tok.i in elsewhere:
                     continue  # "A day after X hosted Y, …": another meeting, told to date this one

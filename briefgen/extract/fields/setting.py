@@ -83,6 +83,7 @@ def _place_after(
     capital = _capital_named(doc, i, limit)
     if capital[0]:
         return capital
+    i = _past_place_noun(doc, i, limit)  # "the capital Accra", "the German city of Meseberg"
     if not doc[i].text[:1].isupper():
         return None, None, i
     for n in range(min(gaz.longest_city + 1, limit - i), 0, -1):
@@ -108,6 +109,29 @@ def _place_after(
                 city = again
         return city.name, region_country or city.country, after
     return None, None, i
+
+
+#: Nouns that introduce a place's name: "the capital Accra", "the Black Sea resort of Sochi".
+_PLACE_INTRO = {"capital", "city", "town", "resort", "port", "village", "island", "seaside", "coastal"}
+
+
+def _past_place_noun(doc: Any, i: int, limit: int) -> int:
+    """The token after "the (German) city of" / "the capital" when a capitalised name follows; else i."""
+    if i >= limit or doc[i].lower_ != "the":
+        return i
+    k = i + 1
+    while k < limit and k - i <= 5 and doc[k].lower_ not in _PLACE_INTRO:
+        if not (doc[k].text[:1].isupper() or doc[k].pos_ == "ADJ"):
+            return i
+        k += 1
+    if k >= limit or doc[k].lower_ not in _PLACE_INTRO:
+        return i
+    k += 1
+    while k < limit and doc[k].lower_ in _PLACE_INTRO:
+        k += 1  # "the port city of"
+    if k < limit and doc[k].lower_ == "of":
+        k += 1
+    return k if k < limit and doc[k].text[:1].isupper() else i
 
 
 def is_person_token(doc: Any, i: int) -> bool:
@@ -147,7 +171,7 @@ def _city_in(sent: Any, an: Analysis, context: frozenset[str] = frozenset()) -> 
             continue
         if low not in {"in", "to", "at"} or an.quote_at(tok.idx) is not None:
             continue  # a place inside a quotation is what someone said, not where the meeting was
-        if low == "to" and not (tok.i > 0 and doc[tok.i - 1].lemma_ in {"visit", "trip", "travel", "arrive"}):
+        if low == "to" and not (tok.i > 0 and doc[tok.i - 1].lemma_ in {"visit", "trip", "travel", "arrive", "fly"}):
             continue
         if low == "at":
             city, country = _venue_city(doc, tok.i + 1, sent.end, context)

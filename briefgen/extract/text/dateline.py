@@ -7,6 +7,7 @@
     Seoul - Yonhap                       a line of its own
     Bogor:                               a place and a colon
     New York / 23 September 2023         a readout's heading lines
+    Geneva, 3 March 2021                 a readout's heading line
     ALBAWABA -                           an agency alone: no place
 
 Why its own module, with no lexicon: the shapes are grammar; whether the word is a city (and not an
@@ -47,6 +48,8 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("agency", re.compile(rf"^\s*(?P<city>{_UPPER_PLACE})\.\s+(?P<agency>[A-Z][A-Z\-]{{1,20}})\s*{_DASH}+\s*")),
     # City - Agency (a line of its own)
     ("agency", re.compile(rf"^\s*(?P<city>{_PLACE})\s+[-–—]\s+(?P<agency>[A-Z][A-Za-z\- ]{{1,25}})\s*\n")),
+    # City, DATE on a line of its own (a readout's heading: "Geneva, 3 March 2021")
+    ("header", re.compile(rf"^\s*(?P<city>{_MIXED_PLACE}|{_UPPER_PLACE}),\s*(?P<date>{_DATE})[ \t]*\n")),
     # CITY, DATE -   /   CITY -   /   City:
     (
         "dash",
