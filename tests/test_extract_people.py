@@ -414,3 +414,19 @@ def test_a_generic_foreign_office_names_no_country():
         "The Foreign Office spokesperson said the talks were useful."
     )
     assert {p.name: p.affiliation for p in m.participants}["Ana Lopes"] != "United Kingdom"
+
+
+def test_the_ministry_a_story_cites_ties_the_side_left_untied():
+    m = run(
+        "Foreign Minister Park Min-ho and his Japanese counterpart, Kenji Sato, held talks in Lima, Seoul's "
+        "foreign ministry said Friday. They discussed trilateral cooperation involving the United States."
+    )
+    assert {p.name: p.affiliation for p in m.participants} == {"Park Min-ho": "South Korea", "Kenji Sato": "Japan"}
+
+
+def test_a_country_in_a_list_after_a_matter_gives_no_side():
+    m = run(
+        "President Samuel Okoro held a telephone conversation with Secretary of State Marco Rubio on Monday. "
+        "Okoro also kept Rubio abreast of the security situation in Sudan, South Sudan and Somalia."
+    )
+    assert {p.name: p.affiliation for p in m.participants}["Samuel Okoro"] is None

@@ -140,6 +140,14 @@ def _group_modifiers() -> frozenset[str]:
 _PLACE_TAIL = re.compile(r"\bin [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s*(?:[a-z]+)?\s*$")
 
 #: Auxiliaries that put a meeting verb in the future or the hypothetical.
+#: A government body cited as a story's source: "Seoul's foreign ministry said", "according to the Kenyan
+#: presidency", "the Japanese government announced".
+_CITED_BODY = re.compile(
+    r"(?:(?:according to|said|stated|cited) (?:the )?|^|[.!?]\s+|\s)"
+    r"(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}?)(?:'s|’s)? "
+    r"(?:foreign|external affairs|defen[cs]e|presidential|prime minister's|foreign affairs)? ?"
+    r"(?:ministry|presidency|government|office)\b(?= (?:said|says|stated|announced|reported|added|noted)| statement)",
+)
 #: Verbs of being somewhere or going there: "is in Berlin to talk to X", "flew to Delhi to meet Y" report the
 #: meeting itself, unlike "agreed to meet".
 _CAME_TO = {"be", "arrive", "travel", "come", "fly", "go", "visit", "head", "stop", "land"}
@@ -278,7 +286,7 @@ def _a_subject_discussed(tok: Any) -> bool:
     Korea's nuclear programme"): what was discussed, which says nothing of anyone's side."""
     heads = _word_list("cues", "matter_nouns")
     cur = tok
-    for _ in range(3):
+    for _ in range(5):  # "the situation in Sudan, South Sudan and Somalia": through the list to its head
         if cur.head is cur:
             return False
         if cur.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT"}:
@@ -1203,8 +1211,9 @@ class People:
 
     def _fill_from_seat(self) -> None:
         """The seat of government the text names gives its country to an office named alone ("the Prime
-        Minister") or to the one side left untied ("received … at the Élysée")."""
-        seat = self._issuing_seat()
+        Minister") or to the one side left untied ("received … at the Élysée"); so does the one ministry
+        the text cites as its source ("Seoul's foreign ministry said")."""
+        seat = self._issuing_seat() or self._issuing_ministry()
         if not seat:
             return
         used = {p.affiliation for p in self.participants if p.affiliation}
@@ -1214,6 +1223,18 @@ class People:
                 p.mentions[0].affiliation = seat
                 p.affiliation_implied = True
                 used.add(seat)
+
+    def _issuing_ministry(self) -> str | None:
+        """The country of the one ministry or government office the text cites as its source: "South Korea's
+        foreign ministry said", "according to the Kenyan presidency", "the Japanese government said"."""
+        gaz = gazetteer()
+        found: set[str] = set()
+        for m in _CITED_BODY.finditer(self.an.text):
+            who = re.sub(r"(?:'s|’s)$", "", m.group("who"))
+            country = gaz.affiliation(who) or gaz.country_or_capital(who)  # "Seoul's foreign ministry"
+            if country and gaz.country(country):
+                found.add(country)
+        return found.pop() if len(found) == 1 else None
 
     def _stated_country(self, p: Person) -> str | None:
         """The one country that is the subject of what the person says: "X said that Japan would …"."""
