@@ -430,3 +430,20 @@ def test_a_country_in_a_list_after_a_matter_gives_no_side():
         "Okoro also kept Rubio abreast of the security situation in Sudan, South Sudan and Somalia."
     )
     assert {p.name: p.affiliation for p in m.participants}["Samuel Okoro"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Secretary-General and President Ana Lind held talks at UN Headquarters on Monday.",
+            [("Ana Lind", "President"), (None, "Secretary-General")],
+        ),
+        (
+            "Deputy Prime Minister and Foreign Minister Ishaq Dar met Foreign Minister Ana Lind of Estonia.",
+            [("Ishaq Dar", "Deputy Prime Minister and Foreign Minister"), ("Ana Lind", "Foreign Minister")],
+        ),
+    ],
+)
+def test_two_head_offices_joined_are_two_people_but_a_compound_title_is_one(text, expected):
+    assert [(p.name, p.title) for p in run(text).participants] == expected

@@ -58,6 +58,7 @@ def name_sets() -> dict[str, frozenset[str]]:
         "extension": frozenset(t.get("title_extension_words", [])),
         "reporter_titles": frozenset(x.lower() for x in t.get("reporter_titles", [])),
         "office_nouns": frozenset(x.lower() for x in t.get("office_nouns", [])),
+        "head_offices": frozenset(x.lower() for x in t.get("head_offices", [])),
         "participant_verbs": frozenset(cues().get("participant_verbs", [])),
         "meeting_verbs": frozenset(cues().get("meeting_verbs", [])),
         "meeting_nouns": frozenset(cues().get("meeting_nouns", [])),
@@ -122,9 +123,17 @@ def match_title(doc: Any, i: int, limit: int | None = None) -> int:
             k += 1
         n2 = _core_title(doc, lows, k, limit)
         same = lows[k : k + n2] == lows[j : j + n]  # "the President and President X": two people
-        if n2 and not same and k + n2 < limit and is_name_word(doc[k + n2]):
+        # "the Secretary-General and President X", "the Chancellor and President X": two heads, two people
+        two_heads = _is_head_office(lows[j : j + n]) and _is_head_office(lows[k : k + n2])
+        if n2 and not same and not two_heads and k + n2 < limit and is_name_word(doc[k + n2]):
             end = k + n2
     return end - i
+
+
+def _is_head_office(words: list[str]) -> bool:
+    """A title one person holds alone at the top of a state or body ("President", "Prime Minister",
+    "Secretary-General"): two of them joined by "and" are two people, not one compound title."""
+    return " ".join(words).replace(" - ", "-") in name_sets()["head_offices"]
 
 
 def title_entry(title: str) -> dict[str, Any]:

@@ -93,6 +93,7 @@ class Titles(_Strict):
     honorifics: Words
     name_particles: Words
     office_nouns: Words
+    head_offices: Words
     title_extension_words: Words
 
 
