@@ -203,3 +203,28 @@ def test_the_president_of_the_republic_comma_name_is_titled():
     )
     assert ("Luis Mora", "President of the Republic") in [(p.name, p.title) for p in m.participants]
     assert [c.actor for c in m.commitments] == ["Luis Mora"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ribeiro expressed hope that the alliance will emerge as a successful forum.",
+        "Brazil is the top destination for Uruguayan exports, worth $12.7 billion in 2022.",
+    ],
+)
+def test_a_hope_or_a_statistic_is_no_undertaking(sentence):
+    m = run(
+        "Foreign Minister Ana Ribeiro of Brazil met Foreign Minister Pablo Sosa of Uruguay in Montevideo. " + sentence
+    )
+    assert m.commitments == []
+
+
+def test_money_given_is_an_undertaking_and_his_majesty_is_the_king():
+    m = run(
+        "King Harald of Norway received Prime Minister Ana Lind of Estonia in Oslo on Monday. "
+        "His Majesty pledged to support the bid. Norway will provide $28 million for flood relief."
+    )
+    assert [(c.actor, c.action) for c in m.commitments] == [
+        ("Harald (Norway)", "support the bid"),
+        ("Norway", "provide $28 million for flood relief"),
+    ]

@@ -96,6 +96,8 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
             places.append(place)
         elif tok.ent_type_ in {"DATE", "TIME"}:
             continue  # "Thursday": a parse that made the day the subject is no actor
+        elif _is_agency(span.text):
+            continue  # "Press Trust of India reported …": the reporter, never a party
         elif tok.lower_ in {"teams", "team"} or tok.pos_ == "PROPN" or tok.lemma_.lower() in _actor_bodies():
             owner = [people.owner(t.i) for t in span if people.owner(t.i)]
             texts.append(span.text + (f" ({actor_label(owner)})" if owner else ""))
@@ -312,11 +314,33 @@ def _future_modal(tok: Any) -> bool:
     if tok.tag_ != "MD":
         return False
     if tok.lower_ in {"will", "’ll", "'ll"}:
-        return True
+        # "expressed hope that the forum will emerge stronger": a wish about the future, not an undertaking
+        return not (tok.head.dep_ in {"ccomp", "acl"} and _hoped(tok.head.head))
     if tok.lower_ != "would":
         return False
     clause = tok.head
     return clause.dep_ == "ccomp" and clause.head.lemma_ in _REPORTING_VERBS
+
+
+def _is_agency(text: str) -> bool:
+    """A news agency's name, or the start of one ("Press Trust" of "Press Trust of India")."""
+    low = " ".join(text.lower().split())
+    return bool(low) and any(a == low or a.startswith(low + " ") for a in _agency_names())
+
+
+@cache
+def _agency_names() -> frozenset[str]:
+    return frozenset(str(a).lower() for a in cues().get("news_agencies", []))
+
+
+def _hoped(tok: Any) -> bool:
+    """A verb or noun of hope or belief ("hoped", "expressed hope", "is confident", "believes")."""
+    return tok.lemma_.lower() in _word_list_cues("hope_words")
+
+
+@cache
+def _word_list_cues(key: str) -> frozenset[str]:
+    return frozenset(str(w) for w in cues().get(key, []))
 
 
 _REPORTING_VERBS = {
@@ -633,7 +657,12 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 covered.append((found_.first.i, found_.end))
         # 5. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):
-            money = [e for e in an.ents_in(sent.start, sent.end) if e.label_ == "MONEY"]
+            giving = _word_list_cues("provision_verbs")
+            money = [
+                e
+                for e in an.ents_in(sent.start, sent.end)
+                if e.label_ == "MONEY" and any(a.lemma_.lower() in giving for a in e.root.ancestors)
+            ]  # "will provide $28 million for …", never "exports worth $12.7 billion"
             if money and not _PAST_MARKERS.search(an.text_of(sent)):
                 root = sent.root
                 add(root, an.doc[min(root.i + 1, sent.end - 1)], sent.end, 0.6)

@@ -408,8 +408,11 @@ class People:
         if not m.name:
             return False
         doc = self.doc
-        if fold(m.name) in _agency_keys() or fold(m.name) == self._dateline_agency:
+        key = fold(m.name)
+        if key in _agency_keys() or key == self._dateline_agency:
             return True
+        if any(a.startswith(key + " ") for a in _agency_keys()) and m.end < len(doc) and doc[m.end].lower_ == "of":
+            return True  # "Press Trust of India": the start of an agency's name
         ends = place_name_ends()
         last = m.name.split()[-1]
         if last in ends or (m.end < len(doc) and doc[m.end].text in ends):
@@ -1326,6 +1329,11 @@ class People:
         if low == "counterpart":
             found = self._counterpart_of(tok)
             return [found] if found else None
+        addresses = titles().get("honorific_addresses") or {}
+        if low in addresses:  # "His Majesty", "His Highness": the one royal participant
+            held = {str(t).lower() for t in addresses[low]}
+            royals = [p for p in self.participants if (p.title or "").lower() in held]
+            return royals if len(royals) == 1 else None
         found = self._by_office_phrase(tok)
         return [found] if found else None
 

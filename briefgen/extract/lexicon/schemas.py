@@ -40,6 +40,8 @@ class Cues(_Strict):
     commitment_cues: list[CommitmentCue]
     commitment_nouns: Words
     urgency_deadlines: Words
+    hope_words: Words
+    provision_verbs: Words
     deadline_events: Words
     impersonal_agreement_verbs: Words
     agreement_nouns: Words
@@ -94,6 +96,7 @@ class Titles(_Strict):
     name_particles: Words
     office_nouns: Words
     head_offices: Words
+    honorific_addresses: dict[str, Words]
     title_extension_words: Words
 
 
