@@ -137,3 +137,13 @@ def test_according_to_a_participant_attributes_a_short_quote():
 def test_a_statement_that_specifies_is_the_speaker():
     m = run(_TALKS + "A joint statement specified that the ministers were “honouring the old pledge to deepen ties.”")
     assert [q.speaker for q in m.quotes] == ["joint statement"]
+
+
+def test_an_agency_reporting_a_speakers_words_is_not_the_speaker():
+    m = run(_TALKS + "Kask said the ties were “important and growing”, according to Xinhua.")
+    assert [q.speaker for q in m.quotes] == ["Ivo Kask"]
+
+
+def test_a_plural_office_is_no_person():
+    m = run("Secretary Ana Lind met Secretary Tom Reed in Washington on Monday. The Secretaries discussed trade.")
+    assert "Secretaries" not in [p.name for p in m.participants + m.mentioned]

@@ -180,7 +180,10 @@ def is_name_word(tok: Any) -> bool:
     if not text[:1].isupper() or not any(c.isalpha() for c in text):
         return False
     low = text.lower()
-    if low in _event_words() or (low.endswith("s") and low[:-1] in title_index()[2]):
+    heads = title_index()[2]
+    if low in _event_words() or (low.endswith("s") and low[:-1] in heads):
+        return False
+    if low.endswith("ies") and low[:-3] + "y" in heads:  # "Secretaries": a plural office, not a name
         return False
     honorific = low in name_sets()["honorifics"] and low not in _inner_honorifics()
     if low in _word_sets()[1] or low in _word_sets()[0] or honorific or low in title_index()[2]:

@@ -62,6 +62,8 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
         for tok in sent:
             if tok.lower_ == "according" and not (start <= tok.idx < end) and tok.i + 2 < len(an.doc):
                 source = next((c for c in an.doc[tok.i + 1].children if c.dep_ == "pobj"), an.doc[tok.i + 2])
+                if an.doc[source.left_edge.i : source.i + 1].text in _agencies():
+                    continue  # "X said it was “vital”, according to Xinhua": the agency reports X's words
                 found = people.refer(source)
                 if found and _label(found):
                     return _label(found), 0.85
