@@ -126,3 +126,12 @@ def test_phrases_naming_who_or_where_are_not_gathered_as_topics():
         label in {"region", "volatile region", "joint press conference", "Baltic Council"} for label in labels
     )
     assert any("cyber attacks" in label for label in labels) and any("grid security" in label for label in labels)
+
+
+def test_a_two_word_place_name_joined_by_and_stays_whole_and_a_source_is_no_topic():
+    m = run(
+        "Foreign Minister Lena Maris of Estonia met Foreign Minister Tomas Varga of Hungary in Tallinn on Monday. "
+        "The ministers discussed trade, energy and Jammu and Kashmir, according to a statement issued later."
+    )
+    labels = [t.label for t in m.topics]
+    assert "Kashmir" not in labels and not any(label.lower().startswith("according") for label in labels)

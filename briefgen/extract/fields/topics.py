@@ -64,6 +64,8 @@ def clean_labels(label: str) -> list[str]:
     """
     lead, evaluative, pronouns, cuts = _label_rules()
     text = " ".join(label.split())
+    if re.match(r"(?:according to|as reported by|in a statement)\b", text, re.I):
+        return []  # the source of the report, not a subject
     quoted = _QUOTED.search(text)
     if quoted:
         text = quoted.group(1)
@@ -353,8 +355,10 @@ def _list_items(an: Analysis, verb: Any) -> list[str]:
     text = " ".join(doc[start:end].text.split()).rstrip(" .;:")
     items = []
     parts = _ITEM_SPLIT.split(text)
-    if len(parts) > 1 and " and " in parts[-1]:  # "A, B and C": the last "and" parts the last two items
-        parts[-1:] = parts[-1].split(" and ", 1)
+    head, _, tail = parts[-1].partition(" and ")
+    one_name = len(head.split()) == 1 == len(tail.split()) and head[:1].isupper() and tail[:1].isupper()
+    if len(parts) > 1 and tail and not one_name:  # "A, B and C": the last "and" parts the last two items
+        parts[-1:] = [head, tail]  # but "Jammu and Kashmir", "Trinidad and Tobago" are one name
     for part in parts:
         part = re.split(r"\s+(?:which|who|whose|where|while|that)\s+", part.strip())[0]
         part = _LEAD.sub("", _ITEM_LEAD.sub("", part)).strip(" .;:")
