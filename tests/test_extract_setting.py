@@ -221,3 +221,17 @@ def test_a_wire_dateline_or_a_meeting_placed_abroad_is_not_the_meeting_city():
         "who is on a visit to Sweden with him."
     )
     assert run(abroad).setting.location.city != "Riga"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Prime Minister Ivo Kask and President Ana Lind of Latvia held talks at Tartu House in Riga on Friday.",
+         "Tartu House"),
+        ("President Ana Lind of Latvia was received at the Élysée Palace by President Jean Morel of France.",
+         "Élysée Palace"),
+        ("President Ana Lind of Latvia met President Jean Morel of France at 10 am in Paris.", None),
+    ],
+)  # fmt: skip
+def test_the_building_the_meeting_sentence_names_is_the_venue(text, venue):
+    assert run(text).setting.location.venue == venue

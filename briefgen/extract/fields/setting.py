@@ -398,6 +398,30 @@ def _agency_home(agency: str) -> str | None:
     return gazetteer().country(found) or found if found else None
 
 
+def _venue_named(an: Analysis, sents: list[Any]) -> str | None:
+    """The building the meeting sentence names after "at" ("at Hyderabad House", "at the Élysée Palace"):
+    capitalised words ending in a building word of names.yaml, or a listed venue or seat of government."""
+    gaz = gazetteer()
+    ends = place_name_ends() - {"City", "Province", "Region", "Island", "Islands"}  # places, not buildings
+    for sent in dict.fromkeys(sents):
+        doc = an.doc
+        for tok in sent:
+            if tok.lower_ != "at" or an.quote_at(tok.idx) is not None:
+                continue
+            j = tok.i + 1 + (1 if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "the" else 0)
+            k = j
+            while k < sent.end and k - j < 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "the"}):
+                k += 1
+            while k > j and doc[k - 1].lower_ in {"of", "the"}:
+                k -= 1
+            if k == j:
+                continue
+            name = doc[j:k].text
+            if doc[k - 1].text in ends or gaz.venue_city(name) or gaz.seat(name):
+                return name
+    return None
+
+
 def _elsewhere_named(an: Analysis, home: str) -> bool:
     """The opening sentences place someone in another country ("in Germany", "visit to Paris")."""
     gaz = gazetteer()
@@ -480,10 +504,11 @@ def extract_setting(an: Analysis, people: People) -> Setting:
         city = country = None
     if people.frame_is_call or (occasion and _is_call(occasion)):
         city = country = None
+    venue = None if people.frame_is_call else _venue_named(an, [s for s in (place_sent, frame) if s is not None])
     setting = Setting(
         date=date,
         date_text=date_text,
-        location=Location(city=city, country=country),
+        location=Location(city=city, country=country, venue=venue),
         occasion=occasion,
     )
     sents = evidence_sents or ([frame] if frame is not None else [])
