@@ -18,7 +18,7 @@ def _person(an, p: Cluster) -> Person:
         name=p.name,
         title=p.title,
         affiliation=p.affiliation,
-        side=p.affiliation or p.name,
+        side=p.affiliation,  # unknown stays empty: a person is not their own delegation
         confidence=round(p.confidence if not p.affiliation_implied else min(p.confidence, 0.75), 2),
     )
     seen: set[int] = set()
