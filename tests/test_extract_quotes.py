@@ -147,3 +147,11 @@ def test_an_agency_reporting_a_speakers_words_is_not_the_speaker():
 def test_a_plural_office_is_no_person():
     m = run("Secretary Ana Lind met Secretary Tom Reed in Washington on Monday. The Secretaries discussed trade.")
     assert "Secretaries" not in [p.name for p in m.participants + m.mentioned]
+
+
+def test_a_document_that_mentions_words_is_their_source():
+    m = run(
+        _TALKS + "Both ministers agreed on closer cooperation in defence, “favouring technology transfer and joint "
+        "development,” the document also mentioned."
+    )
+    assert [q.speaker for q in m.quotes] == ["document"]
