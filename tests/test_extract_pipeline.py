@@ -34,6 +34,30 @@ def test_attribute_table_matches_the_model_ruler():
     assert got == want
 
 
+def test_cached_lemmatizer_matches_the_model_lemmatizer_and_keeps_its_word_index():
+    import spacy
+
+    from briefgen.extract.components.entities import common_words
+    from briefgen.extract.components.lemmas import install
+    from briefgen.extract.components.pipeline import MODEL_NAMES
+
+    def load():
+        for name in MODEL_NAMES:
+            try:
+                return spacy.load(name, exclude=["ner"])
+            except OSError:
+                continue
+        pytest.skip("no spaCy English model")
+
+    plain, cached = load(), load()
+    assert install(cached) and "lemmatizer" not in cached.pipe_names
+    text = SEAT_READOUT + " They were meeting; he had been told. The ministers' talks are going well, aren't they?"
+    for _ in range(2):  # the second pass answers from the cache
+        got = [(t.text, t.pos_, t.lemma_) for t in cached(text)]
+        assert got == [(t.text, t.pos_, t.lemma_) for t in plain(text)]
+    assert common_words(cached) == common_words(plain) and "partnership" in common_words(cached)
+
+
 def test_every_data_file_matches_its_schema_and_a_typo_is_refused():
     from pydantic import ValidationError
 

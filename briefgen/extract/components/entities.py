@@ -118,7 +118,8 @@ def common_words(nlp: Any) -> frozenset[str]:
     """English dictionary words (the lemmatizer's word index): "Cold War" and "Strategic Partnership" are not names."""
     words: set[str] = set()
     try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        name = "lemmatizer" if "lemmatizer" in nlp.pipe_names else "briefgen_cached_lemmatizer"
+        index = nlp.get_pipe(name).lookups.get_table("lemma_index")
         for values in index.values():
             words.update(str(v) for v in values)
     except (KeyError, ValueError, AttributeError):

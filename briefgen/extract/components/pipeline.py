@@ -143,6 +143,9 @@ def load_pipeline() -> Any:
         from .attributes import install
 
         install(nlp)  # the model's attribute rules, applied by table lookup (same result, faster)
+        from .lemmas import install as install_lemmas
+
+        install_lemmas(nlp)  # the model's lemmas, memoised per document (same result, faster)
         ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
         register()
         nlp.add_pipe("briefgen_paragraphs", before="parser")
