@@ -51,6 +51,13 @@ def test_a_cache_folder_that_cannot_be_made_only_costs_time(monkeypatch, tmp_pat
         world.world_cities.cache_clear()
 
 
+def test_a_new_index_replaces_the_stale_ones(fresh_index):
+    fresh_index.mkdir(parents=True)
+    (fresh_index / "cities-0000000000000000.marshal").write_bytes(b"old")
+    world.find_city("Mombasa")
+    assert [p.name for p in fresh_index.glob("cities-*.marshal")] == [world._cache_file().name]
+
+
 def test_the_cache_name_follows_the_gazetteer(fresh_index, monkeypatch):
     first = world._cache_file()
     monkeypatch.setattr(world, "_INDEX_FORMAT", world._INDEX_FORMAT + 1)

@@ -128,6 +128,10 @@ def world_cities() -> tuple[list[str], dict[str, str]]:
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+            for stale in path.parent.glob("cities-*.marshal"):  # indexes of an older gazetteer or GeoNames
+                if stale != path:
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
     return names, index
 
 
