@@ -12,21 +12,24 @@ SEAT_READOUT = (
 )
 
 
-def test_attribute_table_matches_the_model_ruler():
+def _model():
+    """The English model as installed, without its recogniser; skip when there is none."""
     import spacy
 
-    from briefgen.extract.components.attributes import install
     from briefgen.extract.components.pipeline import MODEL_NAMES
 
-    def load():
-        for name in MODEL_NAMES:
-            try:
-                return spacy.load(name, exclude=["ner"])
-            except OSError:
-                continue
-        pytest.skip("no spaCy English model")
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, exclude=["ner"])
+        except OSError:
+            continue
+    pytest.skip("no spaCy English model")
 
-    plain, table = load(), load()
+
+def test_attribute_table_matches_the_model_ruler():
+    from briefgen.extract.components.attributes import install
+
+    plain, table = _model(), _model()
     assert install(table)
     text = SEAT_READOUT + " I'd say they ain't gonna do it. There is nothing here; it's what we've got, isn't it?"
     got = [(t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in table(text)]
@@ -35,21 +38,10 @@ def test_attribute_table_matches_the_model_ruler():
 
 
 def test_cached_lemmatizer_matches_the_model_lemmatizer_and_keeps_its_word_index():
-    import spacy
-
     from briefgen.extract.components.entities import common_words
     from briefgen.extract.components.lemmas import install
-    from briefgen.extract.components.pipeline import MODEL_NAMES
 
-    def load():
-        for name in MODEL_NAMES:
-            try:
-                return spacy.load(name, exclude=["ner"])
-            except OSError:
-                continue
-        pytest.skip("no spaCy English model")
-
-    plain, cached = load(), load()
+    plain, cached = _model(), _model()
     assert install(cached) and "lemmatizer" not in cached.pipe_names
     text = SEAT_READOUT + " They were meeting; he had been told. The ministers' talks are going well, aren't they?"
     for _ in range(2):  # the second pass answers from the cache
