@@ -149,9 +149,9 @@ def test_a_plural_office_is_no_person():
     assert "Secretaries" not in [p.name for p in m.participants + m.mentioned]
 
 
-def test_a_document_that_mentions_words_is_their_source():
+def test_a_release_that_states_words_is_their_source():
     m = run(
-        _TALKS + "Both ministers agreed on closer cooperation in defence, “favouring technology transfer and joint "
-        "development,” the document also mentioned."
+        _TALKS + "Both ministers agreed on closer cooperation in shipbuilding, “pooling know-how and sharing "
+        "yards,” the release stated."
     )
-    assert [q.speaker for q in m.quotes] == ["document"]
+    assert [q.speaker for q in m.quotes] == ["release"]
