@@ -447,3 +447,13 @@ def test_a_country_in_a_list_after_a_matter_gives_no_side():
 )
 def test_two_head_offices_joined_are_two_people_but_a_compound_title_is_one(text, expected):
     assert [(p.name, p.title) for p in run(text).participants] == expected
+
+
+def test_a_counterpart_holds_the_common_name_of_the_office_and_assistant_is_kept():
+    m = run("External Affairs Minister Ravi Menon held talks with his Pakistani counterpart Ali Khan in Qingdao.")
+    assert [(p.name, p.title) for p in m.participants] == [
+        ("Ravi Menon", "External Affairs Minister"),
+        ("Ali Khan", "Foreign Minister"),
+    ]
+    m = run("Assistant Foreign Minister Li Wen met Ambassador Tom Reed in Beijing.")
+    assert m.participants[0].title == "Assistant Foreign Minister"

@@ -1114,6 +1114,9 @@ class People:
             others = {t for t in others if t.lower() not in {"counterpart", "counterparts"}}
             if len(others) == 1:
                 office = others.pop()
+                # "his Pakistani counterpart" of an External Affairs Minister is a foreign minister: one
+                # country's name for an office becomes the common one
+                office = str((titles().get("counterpart_offices") or {}).get(office, office))
                 for m in p.mentions:
                     if m.title and m.title.lower() in {"counterpart", "counterparts"}:
                         m.title = office

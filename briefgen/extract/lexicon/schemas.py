@@ -96,6 +96,7 @@ class Titles(_Strict):
     name_particles: Words
     office_nouns: Words
     head_offices: Words
+    counterpart_offices: dict[str, str]
     honorific_addresses: dict[str, Words]
     title_extension_words: Words
 
