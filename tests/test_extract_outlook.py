@@ -33,3 +33,11 @@ def test_a_next_step_a_participant_names_in_quotation_marks_is_outlook_but_a_pre
 def test_a_past_event_is_not_outlook():
     m = run(_MEETING + "The leaders recalled the summit held in Riga in 2019.")
     assert not any("Riga" in o.text for o in m.outlook)
+
+
+def test_a_follow_up_to_an_earlier_meeting_or_thanks_for_an_invitation_look_back():
+    m = run(
+        _MEETING + "Monday's talks were a follow-up to the previous round in Riga in May. "
+        "Lind thanked Kask for the invitation."
+    )
+    assert not any("follow-up" in o.text or "invitation" in o.text for o in m.outlook)
