@@ -194,6 +194,8 @@ def is_name_word(tok: Any) -> bool:
         return False
     if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
         return False  # "Analysts said": a plural common noun capitalised at the start of a sentence
+    if tok.is_sent_start and tok.pos_ in {"VERB", "AUX"} and tok.tag_ in {"VBD", "VBN", "VBG", "VBZ"}:
+        return False  # "Met the President today": a post that opens with its verb
     gaz = gazetteer()
     if gaz.country(text) or gaz.body(text) or gaz.seat(text):
         return False
