@@ -457,3 +457,14 @@ def test_a_counterpart_holds_the_common_name_of_the_office_and_assistant_is_kept
     ]
     m = run("Assistant Foreign Minister Li Wen met Ambassador Tom Reed in Beijing.")
     assert m.participants[0].title == "Assistant Foreign Minister"
+
+
+def test_the_ministers_opening_a_sentence_titles_an_untitled_participant():
+    m = run(
+        "On May 3, Jaan Tamm had a meeting with Minister of Foreign Affairs of Norway Eva Berg in Oslo.\n\n"
+        "The ministers discussed the state of bilateral relations."
+    )
+    assert [(p.name, p.title) for p in m.participants] == [
+        ("Jaan Tamm", "minister"),
+        ("Eva Berg", "Minister of Foreign Affairs"),
+    ]

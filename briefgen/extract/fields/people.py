@@ -1077,8 +1077,11 @@ class People:
 
     def _fill_group_titles(self) -> None:
         """ "The two ministers" gives "minister" to participants the text gives no title."""
-        pattern = r"\b(?:the|The) (?:two|three|four|five) ([a-z]+(?: [a-z]+)?)s\b|\b[Bb]oth ([a-z]+)s\b"
-        nouns = [(m.group(1) or m.group(2) or "").strip() for m in re.finditer(pattern, self.an.text)]
+        pattern = (
+            r"\b(?:the|The) (?:two|three|four|five) ([a-z]+(?: [a-z]+)?)s\b|\b[Bb]oth ([a-z]+)s\b"
+            r"|(?:^|[.!?]\s+)The ([a-z]+)s (?=[a-z]+ed\b)"  # "The ministers discussed …" opening a sentence
+        )
+        nouns = [(m.group(1) or m.group(2) or m.group(3) or "").strip() for m in re.finditer(pattern, self.an.text)]
         nouns = [
             n for n in nouns if n + "s" in name_sets()["office_nouns"] and n in name_sets()["office_nouns"] | {"leader"}
         ]
