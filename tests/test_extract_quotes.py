@@ -155,3 +155,10 @@ def test_a_release_that_states_words_is_their_source():
         "yards,” the release stated."
     )
     assert [q.speaker for q in m.quotes] == ["release"]
+
+
+def test_a_curly_opening_closed_by_a_straight_mark_is_one_quotation():
+    from briefgen.extract.text.quotemarks import find_quote_spans
+
+    text = 'She told reporters, “We agreed to meet again in May."\n\nThen “soon” and "later" were said.'
+    assert [s.text(text) for s in find_quote_spans(text)] == ["We agreed to meet again in May.", "soon", "later"]

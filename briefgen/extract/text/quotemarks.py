@@ -3,7 +3,8 @@
 Why its own module: quotes (speech with a speaker) and commitments (nothing said inside quotation
 marks is an undertaking recorded by the text) need the same spans, found once per text.
 
-Curly marks (“…”), guillemets («…») and low-high marks („…“) pair directly. Straight marks pair
+Curly marks (“…”), guillemets («…») and low-high marks („…“) pair directly; a curly opening mark
+left unclosed in its paragraph may close with a straight one (“…"). Straight marks pair
 within a paragraph; a straight mark that opens a paragraph and finds no partner before the paragraph
 ends opens a quotation that runs on: later paragraphs may open with a mark of their own (the
 English convention) and the first mark that is not at the start of a paragraph closes it:
@@ -43,8 +44,12 @@ def _at_paragraph_start(text: str, i: int) -> bool:
     return not text[line_start:i].strip()
 
 
-def _straight(text: str) -> list[QuoteSpan]:
-    marks = [m.start() for m in re.finditer('"', text)]
+#: A curly opening mark closed by a straight one in the same paragraph (“… ." as some pages type it).
+_MIXED = re.compile(r'“([^“”"\n]{2,5000}?)"(?=[\s,.;:!?)]|$)')
+
+
+def _straight(text: str, taken: frozenset[int] = frozenset()) -> list[QuoteSpan]:
+    marks = [m.start() for m in re.finditer('"', text) if m.start() not in taken]
     out: list[QuoteSpan] = []
     i = 0
     while i + 1 < len(marks):
@@ -78,6 +83,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         for g in (1, 2, 3)
         if m.group(g) is not None
     ]
-    spans.extend(_straight(text))
+    opened = {s.open_mark for s in spans}
+    mixed = [
+        QuoteSpan(m.start(1), m.end(1), m.start(), m.end() - 1)
+        for m in _MIXED.finditer(text)
+        if m.start() not in opened
+    ]
+    spans.extend(mixed)
+    spans.extend(_straight(text, frozenset(s.close_mark for s in mixed)))
     spans.sort(key=lambda s: s.open_mark)
     return spans
