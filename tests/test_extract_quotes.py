@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from helpers_extract import run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.extract.text.quotemarks import find_quote_spans
 
@@ -162,3 +164,15 @@ def test_a_curly_opening_closed_by_a_straight_mark_is_one_quotation():
 
     text = 'She told reporters, “We agreed to meet again in May."\n\nThen “soon” and "later" were said.'
     assert [s.text(text) for s in find_quote_spans(text)] == ["We agreed to meet again in May.", "soon", "later"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list('ab ,.\n“”"«»„') + ["said", "We"]), max_size=60).map("".join))
+def test_quotation_spans_stay_inside_their_marks(text):
+    from briefgen.extract.text.quotemarks import find_quote_spans
+
+    spans = find_quote_spans(text)
+    assert [s.open_mark for s in spans] == sorted(s.open_mark for s in spans)
+    for s in spans:
+        assert 0 <= s.open_mark < s.start <= s.end <= s.close_mark < len(text)
+        assert text[s.open_mark] in '“«„"' and text[s.close_mark] in '”»“"'
