@@ -468,3 +468,14 @@ def test_the_ministers_opening_a_sentence_titles_an_untitled_participant():
         ("Jaan Tamm", "minister"),
         ("Eva Berg", "Minister of Foreign Affairs"),
     ]
+
+
+def test_an_office_another_country_names_differently_joins_its_holder_without_a_default_country():
+    m = run(
+        "Foreign Minister Roberto Silva met in Lima with the foreign ministers of Argentina and Brazil. "
+        "The Secretary of State discussed the agenda of the Inter-American summit with both ministers. "
+        "The Secretary of State said that “it is important that there are free elections”."
+    )
+    silva = next(p for p in m.participants if p.name == "Roberto Silva")
+    assert silva.affiliation != "United States"
+    assert [q.speaker for q in m.quotes] == ["Roberto Silva"]

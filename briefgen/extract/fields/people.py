@@ -140,6 +140,8 @@ def _group_modifiers() -> frozenset[str]:
 _PLACE_TAIL = re.compile(r"\bin [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s*(?:[a-z]+)?\s*$")
 
 #: Auxiliaries that put a meeting verb in the future or the hypothetical.
+#: Words before "America" or "American" that make a region of it, not the United States.
+_REGION_PREFIXES = {"latin", "south", "central", "north", "inter", "pan", "east", "west", "sub"}
 #: A government body cited as a story's source: "Seoul's foreign ministry said", "according to the Kenyan
 #: presidency", "the Japanese government announced".
 _CITED_BODY = re.compile(
@@ -762,9 +764,14 @@ class People:
         return False
 
     def _holds(self, p: Person, title: str | None) -> bool:
-        """The person's title carries the office's head word ("Foreign Minister" holds "the minister")."""
+        """The person's title carries the office's head word ("Foreign Minister" holds "the minister"), or
+        both are one office by another name ("Secretary of State" and "Foreign Minister", titles.yaml)."""
         office = (_abbreviation(title or "") or title or "").lower().replace("-", " ").split()[-1:]
-        return bool(office) and office[0] in (p.title or "").lower().replace("-", " ").split()
+        if bool(office) and office[0] in (p.title or "").lower().replace("-", " ").split():
+            return True
+        common = {str(k).lower(): str(v).lower() for k, v in (titles().get("counterpart_offices") or {}).items()}
+        mine, theirs = (p.title or "").lower(), (title or "").lower()
+        return bool(mine and theirs) and common.get(mine, mine) == common.get(theirs, theirs)
 
     def _resolve_offices(self) -> None:
         """Office-only mentions left alone at clustering ("the Botswana president") join the named person
@@ -788,6 +795,10 @@ class People:
                     owner = salient if salient in (sides or untied) else None
             if owner is None or owner is office:
                 continue
+            if owner.title and owner.title.lower() != (m.title or "").lower():
+                for om in office.mentions:  # "Secretary of State" means the US only while no one else holds it
+                    if om.affiliation and title_entry(om.title or "").get("affiliation") == om.affiliation:
+                        om.affiliation = None
             owner.mentions.extend(office.mentions)
             tied.add(m.affiliation)
             self.persons.remove(office)
@@ -1168,6 +1179,14 @@ class People:
                 continue  # a capital naming a process or a text ("the Lima Process", "the Minsk accords") is no side
             if c and _a_subject_discussed(ent.root):
                 continue  # "a settlement of the Palestinian issue", "the situation in Somalia": a topic, not a side
+            before = self.doc[ent.start - 1] if ent.start > 0 else None
+            if (
+                c
+                and ent.text.lower() in {"america", "american", "americas"}
+                and before is not None
+                and (before.lower_ in _REGION_PREFIXES or before.text in {"-", "–"})
+            ):
+                continue  # "Latin America", "Inter-American": a region, not the United States
             if c and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "in" and gaz.city(ent.text)):
                 counts[c] += 1
                 places.append((ent.start, c))
