@@ -228,3 +228,14 @@ def test_money_given_is_an_undertaking_and_his_majesty_is_the_king():
         ("Harald (Norway)", "support the bid"),
         ("Norway", "provide $28 million for flood relief"),
     ]
+
+
+def test_a_visit_that_lies_ahead_with_its_time_is_the_visitors_undertaking():
+    m = run(
+        "Prime Minister Ana Lind of Estonia spoke with President Tom Reed of Latvia on Monday. "
+        "They discussed the agenda for the visits Lind will make in two more weeks to Riga and Vilnius. "
+        "Lind recalled her visit to Riga last year."
+    )
+    assert [(c.actor, c.action, c.deadline) for c in m.commitments] == [
+        ("Ana Lind (Estonia)", "visit Riga and Vilnius", "in two more weeks")
+    ]

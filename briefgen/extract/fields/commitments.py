@@ -19,7 +19,7 @@ from ..components.document import Analysis
 from ..lexicon.data import cues
 from ..lexicon.gazetteer import gazetteer
 from .people import People, Person
-from .undertakings import sideways_undertakings
+from .undertakings import planned_visit, sideways_undertakings
 
 _MAX_ACTION_WORDS = 45
 _PAST_MARKERS = re.compile(
@@ -216,6 +216,10 @@ def _undated_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.I,
     )
     return urgency, event
+
+
+def _urgency_words() -> frozenset[str]:
+    return _word_list_cues("urgency_deadlines")
 
 
 def _undated_deadline(action: str) -> str | None:
@@ -510,6 +514,28 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     for sent in an.sents:
         if _PAST_MARKERS.search(an.text_of(sent)) and not re.search(r"\bwill\b", an.text_of(sent)):
             continue
+        # 0. a visit that lies ahead, with its time: "looked forward to the President's visit to the UK in July"
+        for tok in sent:
+            visit = planned_visit(tok, people) if not inside(tok.i) else None
+            if visit is None:
+                continue
+            scope = [visit.noun, *visit.noun.subtree]
+            first, last = min(t.i for t in scope), max(t.i for t in scope) + 1
+            deadline = _deadline(an, first, last)
+            if deadline is None or deadline in _urgency_words():
+                continue
+            actor, _ = _actor(an, people, visit.noun, visit.visitor)
+            if actor is None:
+                continue
+            item = Commitment(
+                actor=actor,
+                action="visit" + (f" {visit.destination}" if visit.destination else ""),
+                deadline=deadline,
+                confidence=0.6,
+            )
+            item.evidence = [an.sentence_evidence(sent)]
+            found.append(item)
+            covered.append((first, last))
         for tok in sent:
             lemma = tok.lemma_.lower()
             if (lemma not in relevant and tok.tag_ != "MD") or inside(tok.i) or _in_quote(an, people, tok):

@@ -107,6 +107,36 @@ def _pronoun_owner(noun: Any, verb: Any, people: People) -> Any:
     return None
 
 
+@dataclass(frozen=True)
+class PlannedVisit:
+    noun: Any  # "visit", "trip"
+    visitor: Any  # the possessor token ("his", "Trump's")
+    destination: str | None  # "the UK", "Argentina and Brazil"
+
+
+def planned_visit(tok: Any, people: People) -> PlannedVisit | None:
+    """ "looked forward to the President's visit to the UK in July", "the visits he will make in two more weeks
+    to these countries": a visit that lies ahead, owned by a participant. The caller requires a deadline."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in {"visit", "trip", "tour"}:
+        return None
+    visitor = next((k for k in tok.children if k.dep_ == "poss"), None)
+    if visitor is None:  # "the visits he will make": the subject of the relative clause
+        clause = next((k for k in tok.children if k.dep_ == "relcl"), None)
+        visitor = next((k for k in clause.children if k.dep_ == "nsubj"), None) if clause is not None else None
+    if visitor is None or not people.refer(visitor):
+        return None
+    places = [
+        obj
+        for node in [tok, *(k for k in tok.children if k.dep_ == "relcl")]
+        for prep in node.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    destination = tok.doc[places[0].left_edge.i : places[0].right_edge.i + 1].text if places else None
+    return PlannedVisit(tok, visitor, destination)
+
+
 def sideways_undertakings(sent: Any, people: People) -> Iterator[Undertaking]:
     """The impersonal and praised undertakings of one sentence, in text order."""
     for tok in sent:
