@@ -135,3 +135,11 @@ def test_a_two_word_place_name_joined_by_and_stays_whole_and_a_source_is_no_topi
     )
     labels = [t.label for t in m.topics]
     assert "Kashmir" not in labels and not any(label.lower().startswith("according") for label in labels)
+
+
+def test_phrases_of_sentences_in_which_the_sides_act_by_name_are_gathered():
+    m = run(
+        "Foreign Minister Lena Maris of Estonia met Foreign Minister Tomas Varga of Hungary in Tallinn on Monday. "
+        "Estonia pressed for more investment in cyber defence."
+    )
+    assert any("cyber defence" in t.label for t in m.topics)

@@ -482,8 +482,13 @@ def _harvest(an: Analysis, people: People) -> list[tuple[Any, str]]:
     out = []
     skip = frozenset(load("taxonomy").get("harvest_skip_heads", []))
     acting: dict[int, Any] = {}  # sentence start → sentence, for the sentences whose subject is a participant
+    from ..lexicon.gazetteer import gazetteer
+
+    gaz = gazetteer()
     for sent in an.sents:
-        if any(people.refer(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
+        subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"}]
+        # the participants acting, or the sides by name ("Vietnam and Chile agreed …")
+        if any(people.refer(t) or (t.pos_ == "PROPN" and gaz.country(t.text)) for t in subjects):
             acting[sent.start] = sent
     if not acting:
         return out
