@@ -122,7 +122,7 @@ def test_deadlines_kept_with_their_preposition(deadline):
 def test_a_countrys_side_undertakes():
     m = run(
         "BEIJING, Feb. 13 (Xinhua) -- State Councilor Li Wen met Foreign Minister Tran Duc of Vietnam in Beijing "
-        "on Monday.\n\nTran said the Vietnamese side will work with the Chinese side to deepen cooperation."
+        "on Monday.\n\nTran said the Vietnamese side will work with Beijing on a new rail corridor."
     )
     assert [(c.actor, c.action.split()[0]) for c in m.commitments] == [("Vietnam", "work")]
     assert {p.title for p in m.participants} == {"State Councilor", "Foreign Minister"}

@@ -56,7 +56,7 @@ def test_a_venue_named_after_a_city_sits_in_the_city_that_follows_it():
 
 def test_a_seat_of_government_ties_the_side_the_elimination_leaves():
     m = run(
-        "Prime Minister Ivo Kask visited the White House today, where he was welcomed by President Tom Reed. "
+        "Prime Minister Ivo Kask called at the White House on Tuesday and was welcomed by President Tom Reed. "
         "Estonian officials said the talks covered defence. Kask said Estonia would buy more air defence systems."
     )
     assert {p.name: p.affiliation for p in m.participants} == {"Ivo Kask": "Estonia", "Tom Reed": "United States"}

@@ -168,8 +168,8 @@ def test_a_headline_is_its_own_sentence_and_a_page_date_dates_the_weekday():
 def test_a_venue_in_the_frame_beats_a_city_of_an_earlier_visit_and_a_coming_summit_is_no_occasion():
     m = run(
         "Prime Minister Tom Hale met President Lea Roux of France at Downing Street this afternoon.\n\n"
-        "They agreed to convene a summit of European leaders in the coming weeks.\n\n"
-        "The Prime Minister thanked the President for his hospitality during his recent visit to Paris."
+        "Both want a summit of European leaders called within weeks.\n\n"
+        "Hale thanked Roux for the welcome he had received in Paris last month."
     )
     assert m.setting.location.city == "London"
     assert m.setting.occasion is None
@@ -235,3 +235,11 @@ def test_a_wire_dateline_or_a_meeting_placed_abroad_is_not_the_meeting_city():
 )  # fmt: skip
 def test_the_building_the_meeting_sentence_names_is_the_venue(text, venue):
     assert run(text).setting.location.venue == venue
+
+
+def test_a_summit_the_leaders_want_or_call_for_is_not_their_occasion():
+    m = run(
+        "Prime Minister Tom Hale met President Lea Roux of France at Downing Street this afternoon.\n\n"
+        "Both called for a summit of European leaders within weeks."
+    )
+    assert (m.setting.occasion, m.setting.location.city) == (None, "London")

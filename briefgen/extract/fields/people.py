@@ -481,7 +481,7 @@ class People:
                     or (doc[s - 1].lower_ in particles and s - 2 >= 0 and is_name_word(doc[s - 2]))
                 )
             ):
-                s -= 1  # "Abdullah bin Zayed Al Nahyan, Deputy Prime Minister": particles inside the name
+                s -= 1  # "Khalid bin Saif Al Mansoori, Deputy Prime Minister": particles inside the name
             if s == k or (s > 0 and doc[s - 1].lower_ in {"the", "of", "a"}):
                 continue
             start, end = grab_name(doc, s, k)

@@ -280,7 +280,8 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
 #: Words just before a visit or call that make it one being prepared or planned, not the meeting's frame.
 _LOOKED_AHEAD = re.compile(
     r"\b(?:preparations? for|prepare for|preparing for|plans? for|discuss(?:ed|ing)?|upcoming|forthcoming|next|"
-    r"planned|future|proposed)\W+(?:\w+\W+){0,2}$",
+    r"planned|future|proposed?|wants?|wanted|calls? for|called for|convene|convening|plans? to|planning|"
+    r"agreed to (?:hold|convene))\W+(?:\w+\W+){0,2}$",
     re.I,
 )
 #: A named gathering: capitalised words ending in an event noun ("the Baghdad Tripartite Summit").
@@ -312,7 +313,7 @@ def _named_event(text: str) -> str | None:
 
 
 def _meeting_sentences(an: Analysis) -> list[Any]:
-    """Early sentences that speak of the meeting itself ("They met at the AU Headquarters on Tuesday, …")."""
+    """Early sentences that speak of the meeting itself ("The two held talks at the Union's headquarters on Friday, …")."""
     verbs = set(cues().get("meeting_verbs", []))
     return [
         s for s in an.sents[:6] if not _background(an, s) and any(t.lemma_ in verbs and t.pos_ == "VERB" for t in s)
