@@ -313,7 +313,7 @@ def _named_event(text: str) -> str | None:
 
 
 def _meeting_sentences(an: Analysis) -> list[Any]:
-    """Early sentences that speak of the meeting itself ("The two held talks at the Union's headquarters on Friday, …")."""
+    """Early sentences that speak of the meeting itself ("The two held talks at the Union's headquarters, …")."""
     verbs = set(cues().get("meeting_verbs", []))
     return [
         s for s in an.sents[:6] if not _background(an, s) and any(t.lemma_ in verbs and t.pos_ == "VERB" for t in s)
