@@ -427,7 +427,7 @@ def test_the_ministry_a_story_cites_ties_the_side_left_untied():
 def test_a_country_in_a_list_after_a_matter_gives_no_side():
     m = run(
         "President Samuel Okoro held a telephone conversation with Secretary of State Marco Rubio on Monday. "
-        "Okoro then briefed Rubio on the security situation in Sudan, South Sudan and Somalia."
+        "Okoro then briefed Rubio on the security situation in Chad, Niger and Mali."
     )
     assert {p.name: p.affiliation for p in m.participants}["Samuel Okoro"] is None
 
@@ -461,8 +461,8 @@ def test_a_counterpart_holds_the_common_name_of_the_office_and_assistant_is_kept
 
 def test_the_ministers_opening_a_sentence_titles_an_untitled_participant():
     m = run(
-        "On May 3, Jaan Tamm had a meeting with Minister of Foreign Affairs of Norway Eva Berg in Oslo.\n\n"
-        "The ministers discussed the state of bilateral relations."
+        "On May 3, Jaan Tamm held talks in Oslo with Norway's Minister of Foreign Affairs Eva Berg.\n\n"
+        "The ministers reviewed fisheries and energy links."
     )
     assert [(p.name, p.title) for p in m.participants] == [
         ("Jaan Tamm", "minister"),

@@ -115,8 +115,8 @@ class PlannedVisit:
 
 
 def planned_visit(tok: Any, people: People) -> PlannedVisit | None:
-    """ "looked forward to the President's visit to the UK in July", "the visits he will make in two more weeks
-    to these countries": a visit that lies ahead, owned by a participant. The caller requires a deadline."""
+    """A visit that lies ahead, owned by a participant: "the leaders look forward to her trip to Rome next
+    month", "the visits she is to pay to both capitals within weeks". The caller requires a deadline."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in {"visit", "trip", "tour"}:
         return None
     visitor = next((k for k in tok.children if k.dep_ == "poss"), None)
