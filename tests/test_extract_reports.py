@@ -125,3 +125,18 @@ def test_agreeing_to_meet_is_not_the_meeting_and_urging_others_to_come_is_no_pla
         "Lopes urged the parties to come to Geneva for the peace conference."
     )
     assert m.setting.location.city is None
+
+
+def test_a_readout_title_then_its_heading_of_place_and_date():
+    m = run(
+        "Readout of the Secretary-General's meeting with H.E. Mr. Jan Novak, President of Estonia\n\n"
+        "New York, 24 September 2013\n\n"
+        "The Secretary-General met today with President Jan Novak of Estonia. They discussed climate finance."
+    )
+    assert (m.setting.location.city, str(m.setting.date)) == ("New York", "2013-09-24")
+    assert [(p.name, p.title) for p in m.participants] == [("Jan Novak", "President"), (None, "Secretary-General")]
+
+
+def test_the_owner_of_a_meeting_with_someone_is_a_side():
+    m = run("Foreign Minister Cho Min's meeting with Iranian Foreign Minister Ali Rezai took place in New York.")
+    assert {"Cho Min", "Ali Rezai"} <= {p.name for p in m.participants}

@@ -123,7 +123,7 @@ def analyse(text: str, published: dt.date | None) -> Analysis:
     if line is not None and line.kind == "header" and (not line.city or find_city(line.city) is None):
         line = None  # a headline in title case, not a place heading: it stays part of the text
     if line is not None:  # "BUENOS AIRES, Argentina (AFP) —" is no part of the first sentence's grammar
-        body = " " * line.end + body[line.end :]
+        body = body[: line.start] + " " * (line.end - line.start) + body[line.end :]  # a title above it stays
     doc = nlp(body)
     sents = [s for s in doc.sents if s.text.strip()]
     return Analysis(

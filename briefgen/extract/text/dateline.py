@@ -71,6 +71,7 @@ class Dateline:
     agency: str | None
     end: int
     kind: str  # "agency" (news: where it was filed), "dash", "colon" (issued at), "header" (a readout's heading)
+    start: int = 0  # where it begins: after a readout's title line, else the start of the text
 
 
 def _title(place: str) -> str:
@@ -79,7 +80,21 @@ def _title(place: str) -> str:
 
 
 def dateline(text: str) -> Dateline | None:
-    """The dateline at the very start of a text, if any."""
+    """The dateline at the very start of a text, or the heading lines of place and date under a readout's
+    title ("Readout of the Secretary-General's meeting with …" / "New York, 24 September 2013")."""
+    found = _at_start(text)
+    if found is not None:
+        return found
+    title = re.match(r"[ \t]*[^\n]{10,200}[^.\n][ \t]*\n\s*\n", text)  # one line with no final stop, then a blank line
+    if title is None:
+        return None
+    below = _at_start(text[title.end() :])
+    if below is None or below.kind != "header" or not below.date_text:
+        return None
+    return Dateline(below.city, below.date_text, below.agency, title.end() + below.end, below.kind, title.end())
+
+
+def _at_start(text: str) -> Dateline | None:
     head = text[:240]
     for kind, pattern in _FORMS:
         m = pattern.match(head)
