@@ -243,3 +243,11 @@ def test_a_summit_the_leaders_want_or_call_for_is_not_their_occasion():
         "Both called for a summit of European leaders within weeks."
     )
     assert (m.setting.occasion, m.setting.location.city) == (None, "London")
+
+
+def test_an_occasion_ends_at_a_comma():
+    m = run(
+        "Prime Minister Tom Hale and Crown Prince Omar bin Faisal held the first meeting of the Anglo-Gulf "
+        "Partnership Council, chaired jointly, in London on Wednesday."
+    )
+    assert m.setting.occasion == "first meeting of the Anglo-Gulf Partnership Council"

@@ -212,8 +212,8 @@ _GENERIC_OPENERS = (
     "under the",
     "for a",
 )
-#: Where a matched frame runs on into the clause ("the signing of the accord tomorrow is …").
-_FRAME_END = re.compile(r" (?:here|today|will|was|is|were|are|has|had|would|on|in|at|by|after|before|when|since)\b")
+#: Where a matched frame runs on into the clause ("the signing of the accord tomorrow is …", "…, chaired by").
+_FRAME_END = re.compile(r",| (?:here|today|will|was|is|were|are|has|had|would|on|in|at|by|after|before|when|since)\b")
 
 
 def _opened_phrase(text: str) -> str | None:
