@@ -211,8 +211,10 @@ def is_name_word(tok: Any) -> bool:
     return True
 
 
-#: Months that are also surnames ("Theresa May", "Brian June"); read as a name only after a given name.
-_MONTH_SURNAMES = {"May", "June", "April", "August", "March"}
+@cache
+def _month_surnames() -> frozenset[str]:
+    """Months that are also surnames ("Theresa May"); read as a name only after a given name (names.yaml)."""
+    return frozenset(load("names").get("month_surnames", []))
 
 
 def _dated_after(doc: Any, k: int, limit: int) -> bool:
@@ -234,7 +236,7 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
         if is_name_word(tok):
             j += 1
             last_good = j
-        elif j > start and last_good == j and tok.text in _MONTH_SURNAMES and not _dated_after(doc, j + 1, limit):
+        elif j > start and last_good == j and tok.text in _month_surnames() and not _dated_after(doc, j + 1, limit):
             j += 1  # "Theresa May received …": a month after a given name is a surname, unless a day follows
             last_good = j
         elif tok.lower_ in particles and j >= start:

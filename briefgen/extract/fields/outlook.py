@@ -49,9 +49,9 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
         hits += [h for h in pattern.findall(an.text_of(sent).lower()) if h != "will" and h not in hits]
         past = bool(re.search(r"\b(?:has|have|had) (?:committed|pledged)\b", body)) and "will" not in hits
         # "a follow-up to the previous gathering", "thanked him for the invitation": looking back, not ahead
-        past = past or (
-            set(hits) <= _WEAK_CUES and bool(re.search(r"\b(?:previous|earlier|last|ago|thanked)\b", body, re.I))
-        )
+        weak = set(cues().get("weak_outlook_cues", []))
+        looks_back = bool(re.search(r"\b(?:previous|earlier|last|ago|thanked)\b", body, re.I))
+        past = past or (set(hits) <= weak and looks_back)
         if evidence.start in undertaken:
             confidence = 0.7
         elif not hits or past or (sent is people.frame_sentence and not _discussed_ahead(sent, hits)):
@@ -77,8 +77,6 @@ def _discussed_ahead(sent: Any, hits: list[str]) -> bool:
 
 
 _DISCUSSION_VERBS = {"discuss", "review", "consider", "examine", "address", "exchange"}
-#: Cues that look ahead only when nothing in the sentence looks back.
-_WEAK_CUES = {"follow up", "follow-up", "invitation", "invited", "future"}
 _PRONOUN_TAGS = {"PRP", "PRP$"}
 _REPORTING = {"say", "add", "note", "state", "stress", "tell", "express", "emphasize", "emphasise", "underline"}
 

@@ -140,8 +140,6 @@ def _group_modifiers() -> frozenset[str]:
 _PLACE_TAIL = re.compile(r"\bin [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s*(?:[a-z]+)?\s*$")
 
 #: Auxiliaries that put a meeting verb in the future or the hypothetical.
-#: Words before "America" or "American" that make a region of it, not the United States.
-_REGION_PREFIXES = {"latin", "south", "central", "north", "inter", "pan", "east", "west", "sub"}
 #: A government body cited as a story's source: "Seoul's foreign ministry said", "according to the Kenyan
 #: presidency", "the Japanese government announced".
 _CITED_BODY = re.compile(
@@ -150,9 +148,6 @@ _CITED_BODY = re.compile(
     r"(?:foreign|external affairs|defen[cs]e|presidential|prime minister's|foreign affairs)? ?"
     r"(?:ministry|presidency|government|office)\b(?= (?:said|says|stated|announced|reported|added|noted)| statement)",
 )
-#: Verbs of being somewhere or going there: "is in Berlin to talk to X", "flew to Delhi to meet Y" report the
-#: meeting itself, unlike "agreed to meet".
-_CAME_TO = {"be", "arrive", "travel", "come", "fly", "go", "visit", "head", "stop", "land"}
 _NOT_HAPPENED_AUX = {"will", "would", "shall", "'ll", "’ll", "to", "could", "may", "might", "should"}
 
 
@@ -999,7 +994,7 @@ class People:
                 if tok.pos_ not in {"VERB", "AUX"} or lemma not in s["meeting_verbs"]:
                     continue
                 if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_HAPPENED_AUX for c in tok.children) and not (
-                    tok.head.lemma_.lower() in _CAME_TO and tok.dep_ in {"xcomp", "advcl"}
+                    tok.head.lemma_.lower() in _word_list("cues", "arrival_verbs") and tok.dep_ in {"xcomp", "advcl"}
                 ):
                     continue  # "would meet this autumn", "agreed to meet": a meeting to come, not this one
                 if tok.i in elsewhere:
@@ -1184,7 +1179,7 @@ class People:
                 c
                 and ent.text.lower() in {"america", "american", "americas"}
                 and before is not None
-                and (before.lower_ in _REGION_PREFIXES or before.text in {"-", "–"})
+                and (before.lower_ in _word_list("cues", "region_prefixes") or before.text in {"-", "–"})
             ):
                 continue  # "Latin America", "Inter-American": a region, not the United States
             if c and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "in" and gaz.city(ent.text)):

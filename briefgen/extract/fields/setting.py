@@ -111,23 +111,20 @@ def _place_after(
     return None, None, i
 
 
-#: Nouns that introduce a place's name: "the capital Accra", "the Black Sea resort of Sochi".
-_PLACE_INTRO = {"capital", "city", "town", "resort", "port", "village", "island", "seaside", "coastal"}
-
-
 def _past_place_noun(doc: Any, i: int, limit: int) -> int:
     """The token after "the (German) city of" / "the capital" when a capitalised name follows; else i."""
     if i >= limit or doc[i].lower_ != "the":
         return i
+    intro = frozenset(cues().get("place_intro_nouns", []))  # "the capital Accra", "the resort of Sochi"
     k = i + 1
-    while k < limit and k - i <= 5 and doc[k].lower_ not in _PLACE_INTRO:
+    while k < limit and k - i <= 5 and doc[k].lower_ not in intro:
         if not (doc[k].text[:1].isupper() or doc[k].pos_ == "ADJ"):
             return i
         k += 1
-    if k >= limit or doc[k].lower_ not in _PLACE_INTRO:
+    if k >= limit or doc[k].lower_ not in intro:
         return i
     k += 1
-    while k < limit and doc[k].lower_ in _PLACE_INTRO:
+    while k < limit and doc[k].lower_ in intro:
         k += 1  # "the port city of"
     if k < limit and doc[k].lower_ == "of":
         k += 1
@@ -199,7 +196,6 @@ def _opener_stop() -> re.Pattern[str]:
     )
 
 
-_AHEAD_WORDS = {"upcoming", "forthcoming", "next", "future", "coming", "planned", "proposed"}
 #: Openers too common to frame a meeting unless an event word ends the phrase.
 _GENERIC_OPENERS = (
     "at the",
@@ -232,7 +228,8 @@ def _opened_phrase(text: str) -> str | None:
             if opener in _GENERIC_OPENERS and len(words) < 2:
                 continue  # "during the visit": which visit the phrase does not say
             if opener in _GENERIC_OPENERS and (
-                words[0].lower() in _AHEAD_WORDS or _LOOKED_AHEAD.search(text[: m.start() + len(opener) + 1])
+                words[0].lower() in set(cues().get("ahead_words", []))
+                or _LOOKED_AHEAD.search(text[: m.start() + len(opener) + 1])
             ):
                 continue  # "preparations for the (upcoming) summit": another event, looked ahead to
             if opener in _GENERIC_OPENERS:

@@ -56,6 +56,11 @@ class Cues(_Strict):
     not_commitment_verbs: Words
     outlook_cues: Words
     named_by_a_place: Words
+    region_prefixes: Words
+    arrival_verbs: Words
+    weak_outlook_cues: Words
+    place_intro_nouns: Words
+    ahead_words: Words
     matter_nouns: Words
     presence_after_name: Words
     presence_before_names: Words
@@ -115,6 +120,7 @@ class Names(_Strict):
     not_name_words: Words
     place_name_ends: Words
     inner_honorifics: Words
+    month_surnames: Words
 
 
 class Category(_Strict):
