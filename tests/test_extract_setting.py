@@ -251,3 +251,16 @@ def test_an_occasion_ends_at_a_comma():
         "Partnership Council, chaired jointly, in London on Wednesday."
     )
     assert m.setting.occasion == "first meeting of the Anglo-Gulf Partnership Council"
+
+
+def test_a_later_sentence_that_says_when_the_meeting_took_place_dates_it():
+    m = run(
+        "Prime Minister Tom Hale spoke by phone with President Lea Roux of France, his office said.\n\n"
+        "The two discussed energy prices and the war in Ukraine.\n\n"
+        "Hale said the call had been friendly.\n\n"
+        "Roux later posted a photograph of the two leaders.\n\n"
+        "Aides described the mood as warm.\n\n"
+        "No joint statement was issued.\n\n"
+        "The conversation between the two leaders took place on Thursday, 13 February 2025, officials said."
+    )
+    assert str(m.setting.date) == "2025-02-13"

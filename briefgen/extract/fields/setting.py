@@ -309,6 +309,19 @@ def _named_event(text: str) -> str | None:
     return None
 
 
+_TOOK_PLACE = re.compile(
+    r"\b(?:meeting|talks|call|conversation|summit|visit)\b[^.;]{0,60}?\b(?:took place|happened|was held|were held|"
+    r"occurred)\b",
+    re.I,
+)
+
+
+def _dated_later(an: Analysis) -> list[Any]:
+    """Later sentences that say when the meeting happened ("the conversation … happened on Thursday, 13
+    February"): read after the opening, when it gives no date."""
+    return [s for s in an.sents[6:] if _TOOK_PLACE.search(an.text_of(s)) and not _background(an, s)]
+
+
 def _meeting_sentences(an: Analysis) -> list[Any]:
     """Early sentences that speak of the meeting itself ("The two held talks at the Union's headquarters, …")."""
     verbs = set(cues().get("meeting_verbs", []))
@@ -459,7 +472,7 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     date_text = None
     date = None
     opening = _opening(an)
-    date_sents = [s for s in (frame, *opening, *_meeting_sentences(an)) if s is not None]
+    date_sents = [s for s in (frame, *opening, *_meeting_sentences(an), *_dated_later(an)) if s is not None]
     skip_until = line.end if line else 0
     # a page date in the heading lines ("06 December, 2017") dates a "December 6" in the story
     heading = FULL_DATE.search(an.text, skip_until, opening[-1].end_char) if opening else None
