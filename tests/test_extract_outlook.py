@@ -41,3 +41,8 @@ def test_a_follow_up_to_an_earlier_meeting_or_thanks_for_an_invitation_look_back
         "Lind thanked Kask for the invitation."
     )
     assert not any("follow-up" in o.text or "invitation" in o.text for o in m.outlook)
+
+
+def test_an_aim_stated_for_the_future_is_outlook():
+    m = run(_MEETING + "The two governments aim to double ferry traffic across the Baltic.")
+    assert any("double ferry traffic" in o.text for o in m.outlook)
