@@ -5,9 +5,10 @@ Readouts of every government report some undertakings sideways rather than as "X
 - impersonally: "it was agreed to expand …", "it was decided that a commission would be set up …",
   "an agreement was reached to hold …" — the undertaking is the sides';
 - through praise of another party's resolve: "thanked X for his commitment to sustaining …",
-  "commended X's willingness to engage in dialogue" — the undertaking is the possessor's.
+  "commended X's willingness to engage in dialogue" — the undertaking is the possessor's;
+- as a visit that lies ahead ("her trip to Rome next month"): the visitor's, when a time is given.
 
-commitments.py owns the cue verbs with a party as subject; this module finds these two shapes, from
+commitments.py owns the cue verbs with a party as subject; this module finds these shapes, from
 the parse, with the word lists in cues.yaml. Each finding is (verb the evidence hangs on, first token
 of the action, one past its last token, actor or None for the sides, confidence).
 """
