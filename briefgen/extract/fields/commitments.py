@@ -16,8 +16,8 @@ from typing import Any
 
 from ...model import Commitment
 from ..components.document import Analysis
-from ..lexicon.data import cues
-from ..lexicon.gazetteer import gazetteer
+from ..lexicon.data import cues, word_set
+from ..lexicon.gazetteer import gazetteer, is_news_agency
 from .people import People, Person
 from .undertakings import planned_visit, sideways_undertakings
 
@@ -96,7 +96,7 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
             places.append(place)
         elif tok.ent_type_ in {"DATE", "TIME"}:
             continue  # "Thursday": a parse that made the day the subject is no actor
-        elif _is_agency(span.text):
+        elif is_news_agency(span.text, start_of_name=True):
             continue  # "Press Trust of India reported …": the reporter, never a party
         elif tok.lower_ in {"teams", "team"} or tok.pos_ == "PROPN" or tok.lemma_.lower() in _actor_bodies():
             owner = [people.owner(t.i) for t in span if people.owner(t.i)]
@@ -219,7 +219,7 @@ def _undated_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _urgency_words() -> frozenset[str]:
-    return _word_list_cues("urgency_deadlines")
+    return word_set("cues", "urgency_deadlines")
 
 
 def _undated_deadline(action: str) -> str | None:
@@ -326,25 +326,9 @@ def _future_modal(tok: Any) -> bool:
     return clause.dep_ == "ccomp" and clause.head.lemma_ in _REPORTING_VERBS
 
 
-def _is_agency(text: str) -> bool:
-    """A news agency's name, or the start of one ("Press Trust" of "Press Trust of India")."""
-    low = " ".join(text.lower().split())
-    return bool(low) and any(a == low or a.startswith(low + " ") for a in _agency_names())
-
-
-@cache
-def _agency_names() -> frozenset[str]:
-    return frozenset(str(a).lower() for a in cues().get("news_agencies", []))
-
-
 def _hoped(tok: Any) -> bool:
     """A verb or noun of hope or belief ("hoped", "expressed hope", "is confident", "believes")."""
-    return tok.lemma_.lower() in _word_list_cues("hope_words")
-
-
-@cache
-def _word_list_cues(key: str) -> frozenset[str]:
-    return frozenset(str(w) for w in cues().get(key, []))
+    return tok.lemma_.lower() in word_set("cues", "hope_words")
 
 
 _REPORTING_VERBS = {
@@ -683,7 +667,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 covered.append((found_.first.i, found_.end))
         # 5. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):
-            giving = _word_list_cues("provision_verbs")
+            giving = word_set("cues", "provision_verbs")
             money = [
                 e
                 for e in an.ents_in(sent.start, sent.end)

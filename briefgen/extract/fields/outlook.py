@@ -13,7 +13,7 @@ from typing import Any
 
 from ...model import BackgroundEvent, Commitment, OutlookItem
 from ..components.document import Analysis
-from ..lexicon.data import cues
+from ..lexicon.data import cues, word_set
 from ..text.dates import FULL_DATE, resolve
 from .people import People
 
@@ -49,7 +49,7 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
         hits += [h for h in pattern.findall(an.text_of(sent).lower()) if h != "will" and h not in hits]
         past = bool(re.search(r"\b(?:has|have|had) (?:committed|pledged)\b", body)) and "will" not in hits
         # "a follow-up to the previous gathering", "thanked him for the invitation": looking back, not ahead
-        weak = set(cues().get("weak_outlook_cues", []))
+        weak = word_set("cues", "weak_outlook_cues")
         looks_back = bool(re.search(r"\b(?:previous|earlier|last|ago|thanked)\b", body, re.I))
         past = past or (set(hits) <= weak and looks_back)
         if evidence.start in undertaken:

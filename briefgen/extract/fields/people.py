@@ -40,8 +40,8 @@ from ..components.names import (
     prefix_affiliation,
     title_entry,
 )
-from ..lexicon.data import cues, load, titles
-from ..lexicon.gazetteer import fold, gazetteer
+from ..lexicon.data import cues, titles, word_set
+from ..lexicon.gazetteer import fold, gazetteer, is_news_agency
 from ..text.dateline import dateline
 
 _GROUP_WORDS = {
@@ -199,7 +199,7 @@ def elsewhere_tokens(sent: Any) -> set[int]:
 def discussed_tokens(sent: Any) -> set[int]:
     """Tokens of a purpose clause of discussion ("… met Y to discuss preparations for Z's visit"): the
     people named there are what was talked about, not who talked."""
-    verbs = _word_list("taxonomy", "topic_list_verbs") | {"prepare", "plan"}
+    verbs = word_set("taxonomy", "topic_list_verbs") | {"prepare", "plan"}
     out: set[int] = set()
     for tok in sent:
         purpose = tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "advcl"} and tok.lemma_.lower() in verbs
@@ -266,22 +266,10 @@ def _not_own_country() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b")
 
 
-@cache
-def _word_list(name: str, key: str) -> frozenset[str]:
-    """A word list of a data file, as a set (loaded once)."""
-    return frozenset(str(w) for w in load(name).get(key, []))
-
-
-@cache
-def _agency_keys() -> frozenset[str]:
-    """The news agencies and outlets of cues.yaml, folded for lookup."""
-    return frozenset(fold(str(a)) for a in cues().get("news_agencies", []))
-
-
 def _a_subject_discussed(tok: Any) -> bool:
     """A place inside a phrase about a matter ("the Palestinian issue", "the situation in Somalia", "North
     Korea's nuclear programme"): what was discussed, which says nothing of anyone's side."""
-    heads = _word_list("cues", "matter_nouns")
+    heads = word_set("cues", "matter_nouns")
     cur = tok
     for _ in range(5):  # "the situation in Sudan, South Sudan and Somalia": through the list to its head
         if cur.head is cur:
@@ -297,7 +285,7 @@ def _a_subject_discussed(tok: Any) -> bool:
 def _names_a_thing(doc: Any, end: int) -> bool:
     """The words after a place name make it the name of a process or a text ("Nairobi Process")."""
     for tok in doc[end : min(len(doc), end + 4)]:
-        if tok.lower_ in _word_list("cues", "named_by_a_place"):
+        if tok.lower_ in word_set("cues", "named_by_a_place"):
             return True
         if tok.text in {"-", "–"}:
             continue  # "the Luanda Mini-Summit"
@@ -405,10 +393,9 @@ class People:
         if not m.name:
             return False
         doc = self.doc
-        key = fold(m.name)
-        if key in _agency_keys() or key == self._dateline_agency:
+        if is_news_agency(m.name) or fold(m.name) == self._dateline_agency:
             return True
-        if any(a.startswith(key + " ") for a in _agency_keys()) and m.end < len(doc) and doc[m.end].lower_ == "of":
+        if m.end < len(doc) and doc[m.end].lower_ == "of" and is_news_agency(m.name, start_of_name=True):
             return True  # "Press Trust of India": the start of an agency's name
         ends = place_name_ends()
         last = m.name.split()[-1]
@@ -618,7 +605,7 @@ class People:
         of State" → the Kazakh president, "the PM" → the Prime Minister); None when it is not one person."""
         office = _abbreviation(title) or title
         head = office.lower().replace("-", " ").split()[-1:] or [""]
-        generic = head[0] in _word_list("titles", "generic_offices")
+        generic = head[0] in word_set("titles", "generic_offices")
         pool = [p for p in self.persons if p.name and not p.reporter]
         if self.participants:
             pool = [p for p in pool if p.participant] + [p for p in pool if not p.participant]
@@ -728,8 +715,8 @@ class People:
     def _said_present(self) -> list[Person]:
         """Named people the text says were there: "X, who was present, …", "Also present were X and Y",
         "accompanied by X". Phrases from cues.yaml; a person only spoken of is not made present."""
-        after = tuple(_word_list("cues", "presence_after_name"))
-        before = tuple(_word_list("cues", "presence_before_names"))
+        after = tuple(word_set("cues", "presence_after_name"))
+        before = tuple(word_set("cues", "presence_before_names"))
         found: list[Person] = []
         for p in self.persons:
             if not p.name or p.reporter or p.participant:
@@ -994,7 +981,7 @@ class People:
                 if tok.pos_ not in {"VERB", "AUX"} or lemma not in s["meeting_verbs"]:
                     continue
                 if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_HAPPENED_AUX for c in tok.children) and not (
-                    tok.head.lemma_.lower() in _word_list("cues", "arrival_verbs") and tok.dep_ in {"xcomp", "advcl"}
+                    tok.head.lemma_.lower() in word_set("cues", "arrival_verbs") and tok.dep_ in {"xcomp", "advcl"}
                 ):
                     continue  # "would meet this autumn", "agreed to meet": a meeting to come, not this one
                 if tok.i in elsewhere:
@@ -1032,7 +1019,7 @@ class People:
     def _visit_destination(self) -> str | None:
         """The country a participant's visit goes to ("Lind's state visit to Estonia" → Estonia), when one."""
         gaz = gazetteer()
-        nouns = _word_list("cues", "own_visit_nouns") - {"delegation"}
+        nouns = word_set("cues", "own_visit_nouns") - {"delegation"}
         found: set[str] = set()
         for p in self.participants:
             for m in p.mentions:
@@ -1049,7 +1036,7 @@ class People:
     def _visitors(self) -> list[Person]:
         """Named people whose visit the opening reports ("X's state visit to South Africa was …"): the
         visitor is a side of the meeting the visit was for, though never the subject of a verb."""
-        nouns = _word_list("cues", "own_visit_nouns") - {"delegation"}
+        nouns = word_set("cues", "own_visit_nouns") - {"delegation"}
         limit = self.an.sents[min(len(self.an.sents), 5) - 1].end if self.an.sents else 0
         found: list[Person] = []
         for p in self.persons:
@@ -1179,7 +1166,7 @@ class People:
                 c
                 and ent.text.lower() in {"america", "american", "americas"}
                 and before is not None
-                and (before.lower_ in _word_list("cues", "region_prefixes") or before.text in {"-", "–"})
+                and (before.lower_ in word_set("cues", "region_prefixes") or before.text in {"-", "–"})
             ):
                 continue  # "Latin America", "Inter-American": a region, not the United States
             if c and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "in" and gaz.city(ent.text)):
@@ -1268,7 +1255,7 @@ class People:
             if (
                 owner is not p
                 or tok.dep_ not in {"nsubj", "nsubjpass"}
-                or tok.head.lemma_ not in _word_list("cues", "stating_verbs")
+                or tok.head.lemma_ not in word_set("cues", "stating_verbs")
             ):
                 continue
             for clause in tok.head.children:

@@ -10,13 +10,12 @@ whose speaker cannot be found is kept with no speaker and low confidence, never 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from ...model import Quote
 from ..components.document import Analysis
 from ..lexicon.data import cues
-from ..lexicon.gazetteer import gazetteer
+from ..lexicon.gazetteer import gazetteer, is_news_agency
 from .people import People
 
 _MIN_WORDS = 3
@@ -62,7 +61,7 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
         for tok in sent:
             if tok.lower_ == "according" and not (start <= tok.idx < end) and tok.i + 2 < len(an.doc):
                 source = next((c for c in an.doc[tok.i + 1].children if c.dep_ == "pobj"), an.doc[tok.i + 2])
-                if an.doc[source.left_edge.i : source.i + 1].text in _agencies():
+                if is_news_agency(an.doc[source.left_edge.i : source.i + 1].text):
                     continue  # "X said it was “vital”, according to Xinhua": the agency reports X's words
                 found = people.refer(source)
                 if found and _label(found):
@@ -123,11 +122,6 @@ def _label(found: list[Any]) -> str | None:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-@cache
-def _agencies() -> frozenset[str]:
-    return frozenset(str(a) for a in cues().get("news_agencies", []))
-
-
 def _body_speaker(an: Analysis, head: Any) -> str | None:
     """A body that speaks ("the Russian embassy", "the ministry's statement", "A Downing Street
     spokesperson"), named by its phrase; never a bare capitalised fragment ("Head", "Briefing")."""
@@ -136,7 +130,7 @@ def _body_speaker(an: Analysis, head: Any) -> str | None:
     if not phrase:
         return None
     text = an.doc[head.left_edge.i : head.i + 1].text
-    if text in _agencies():  # "…," Yonhap added: an agency reporting is a source, named as it writes itself
+    if is_news_agency(text):  # "…," Yonhap added: an agency reporting is a source, named as it writes itself
         return text
     seat = gazetteer().seat_pattern
     if head.lemma_.lower() in words or head.ent_type_ == "ORG" or any(t.lemma_.lower() in words for t in phrase):

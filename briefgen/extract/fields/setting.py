@@ -16,7 +16,7 @@ from typing import Any
 from ...model import Location, Setting
 from ..components.document import Analysis
 from ..components.names import match_place, place_name_ends
-from ..lexicon.data import cues
+from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import fold, gazetteer
 from ..lexicon.world import find_city
 from ..text.dateline import dateline
@@ -115,7 +115,7 @@ def _past_place_noun(doc: Any, i: int, limit: int) -> int:
     """The token after "the (German) city of" / "the capital" when a capitalised name follows; else i."""
     if i >= limit or doc[i].lower_ != "the":
         return i
-    intro = frozenset(cues().get("place_intro_nouns", []))  # "the capital Accra", "the resort of Sochi"
+    intro = word_set("cues", "place_intro_nouns")  # "the capital Accra", "the resort of Sochi"
     k = i + 1
     while k < limit and k - i <= 5 and doc[k].lower_ not in intro:
         if not (doc[k].text[:1].isupper() or doc[k].pos_ == "ADJ"):
@@ -228,7 +228,7 @@ def _opened_phrase(text: str) -> str | None:
             if opener in _GENERIC_OPENERS and len(words) < 2:
                 continue  # "during the visit": which visit the phrase does not say
             if opener in _GENERIC_OPENERS and (
-                words[0].lower() in set(cues().get("ahead_words", []))
+                words[0].lower() in word_set("cues", "ahead_words")
                 or _LOOKED_AHEAD.search(text[: m.start() + len(opener) + 1])
             ):
                 continue  # "preparations for the (upcoming) summit": another event, looked ahead to

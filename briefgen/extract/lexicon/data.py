@@ -41,5 +41,11 @@ def titles() -> dict[str, Any]:
     return load("titles")
 
 
+@cache
+def word_set(name: str, key: str) -> frozenset[str]:
+    """A word list of a data file as a set, built once: the rules test membership token by token."""
+    return frozenset(str(w) for w in load(name).get(key, []))
+
+
 def taxonomy() -> list[dict[str, Any]]:
     return list(load("taxonomy").get("categories", []))

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from .data import load
+from .data import load, word_set
 
 
 @lru_cache(maxsize=65536)
@@ -138,3 +138,17 @@ def gazetteer() -> Gazetteer:
     gaz.event_words = set(data.get("event_words", []))
     gaz.longest_city = max((len(k.replace("-", " - ").split()) for k in gaz.cities), default=1)
     return gaz
+
+
+@cache
+def _agency_keys() -> frozenset[str]:
+    return frozenset(fold(a) for a in word_set("cues", "news_agencies"))
+
+
+def is_news_agency(text: str, *, start_of_name: bool = False) -> bool:
+    """A news agency or outlet of cues.yaml ("Yonhap"); with `start_of_name`, also the first words of one
+    ("Press Trust" of "Press Trust of India"). Agencies report; they are never people, parties or actors."""
+    key = fold(text)
+    if not key:
+        return False
+    return key in _agency_keys() or (start_of_name and any(a.startswith(key + " ") for a in _agency_keys()))
