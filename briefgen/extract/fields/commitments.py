@@ -483,15 +483,17 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         action = text or _action_text(an, action_from, action_end)
         if len(action.split()) < 2:
             return
-        item = Commitment(
-            actor=actor,
-            action=action,
-            deadline=_deadline(an, action_from.i, action_end),
-            confidence=round(min(confidence, actor_conf + 0.1), 2),
+        deadline = _deadline(an, action_from.i, action_end)
+        record(
+            actor, action, deadline, round(min(confidence, actor_conf + 0.1), 2), verb.sent, action_from.i, action_end
         )
-        item.evidence = [an.sentence_evidence(verb.sent)]
+
+    def record(actor: str, action: str, deadline: str | None, confidence: float, sent: Any, a: int, b: int) -> None:
+        """Keep one commitment, with its sentence as evidence; tokens [a, b) are spoken for."""
+        item = Commitment(actor=actor, action=action, deadline=deadline, confidence=confidence)
+        item.evidence = [an.sentence_evidence(sent)]
         found.append(item)
-        covered.append((action_from.i, action_end))
+        covered.append((a, b))
 
     readiness = set(c.get("readiness_adjectives", []))
     relevant = set(table) | frame_verbs | readiness | {"be"}  # the lemmas any rule below starts from
@@ -511,15 +513,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             actor, _ = _actor(an, people, visit.noun, visit.visitor)
             if actor is None:
                 continue
-            item = Commitment(
-                actor=actor,
-                action="visit" + (f" {visit.destination}" if visit.destination else ""),
-                deadline=deadline,
-                confidence=0.6,
-            )
-            item.evidence = [an.sentence_evidence(sent)]
-            found.append(item)
-            covered.append((first, last))
+            action = "visit" + (f" {visit.destination}" if visit.destination else "")
+            record(actor, action, deadline, 0.6, sent, first, last)
         for tok in sent:
             lemma = tok.lemma_.lower()
             if (lemma not in relevant and tok.tag_ != "MD") or inside(tok.i) or _in_quote(an, people, tok):
@@ -641,12 +636,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 if actor is None:
                     continue
                 end = clause_end(tok)
-                item = Commitment(
-                    actor=actor, action=phrase, deadline=_deadline(an, tok.sent.start, end), confidence=0.6
-                )
-                item.evidence = [an.sentence_evidence(sent)]
-                found.append(item)
-                covered.append((tok.i, end))
+                record(actor, phrase, _deadline(an, tok.sent.start, end), 0.6, sent, tok.i, end)
         # 4c. undertakings written sideways: "it was agreed to …", "thanked X for his commitment to …"
         for found_ in sideways_undertakings(sent, people):
             if inside(found_.first.i):
@@ -656,15 +646,9 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 continue
             actor = _sides_label(people)
             if actor is not None:
-                item = Commitment(
-                    actor=actor,
-                    action=_action_text(an, found_.first, found_.end),
-                    deadline=_deadline(an, found_.first.i, found_.end),
-                    confidence=found_.confidence,
-                )
-                item.evidence = [an.sentence_evidence(sent)]
-                found.append(item)
-                covered.append((found_.first.i, found_.end))
+                action = _action_text(an, found_.first, found_.end)
+                deadline = _deadline(an, found_.first.i, found_.end)
+                record(actor, action, deadline, found_.confidence, sent, found_.first.i, found_.end)
         # 5. money for a purpose, with no other cue in the sentence
         if not any(sent.start <= a < sent.end for a, _ in covered):
             giving = word_set("cues", "provision_verbs")
