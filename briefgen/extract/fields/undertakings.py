@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon.data import cues
+from ..lexicon.data import word_set
 from .people import People
 
 
@@ -34,16 +34,16 @@ class Undertaking:
 
 def _impersonal(tok: Any) -> Undertaking | None:
     """ "it was agreed to X" / "it was decided that X" / "an agreement was reached to X"."""
-    c = cues()
     kids = list(tok.children)
     if tok.tag_ != "VBN" or not any(k.dep_ == "auxpass" for k in kids) or any(k.dep_ == "agent" for k in kids):
         return None
     subject = next((k for k in kids if k.dep_ == "nsubjpass"), None)
     if subject is None:
         return None
-    impersonal_verb = tok.lemma_.lower() in c["impersonal_agreement_verbs"] and subject.lower_ == "it"
-    agreement_noun = tok.lemma_.lower() in c["agreement_reached_verbs"] and subject.lemma_.lower() in set(
-        c["agreement_nouns"]
+    lemma = tok.lemma_.lower()
+    impersonal_verb = lemma in word_set("cues", "impersonal_agreement_verbs") and subject.lower_ == "it"
+    agreement_noun = lemma in word_set("cues", "agreement_reached_verbs") and subject.lemma_.lower() in word_set(
+        "cues", "agreement_nouns"
     )
     if not (impersonal_verb or agreement_noun):
         return None
@@ -61,8 +61,7 @@ def _impersonal(tok: Any) -> Undertaking | None:
 
 def _praised_resolve(tok: Any, people: People) -> Undertaking | None:
     """ "thanked X for his commitment to sustaining Y", "commended X's willingness to engage in Z"."""
-    c = cues()
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in set(c["commitment_nouns"]):
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in word_set("cues", "commitment_nouns"):
         return None
     possessor = next((k for k in tok.children if k.dep_ == "poss"), None)
     if possessor is None or not people.refer(possessor):
@@ -70,7 +69,7 @@ def _praised_resolve(tok: Any, people: People) -> Undertaking | None:
     head, steps = tok, 0
     while head.dep_ in {"pobj", "dobj", "conj", "prep"} and steps < 4 and head.head is not head:
         head, steps = head.head, steps + 1
-    if head.pos_ != "VERB" or head.lemma_.lower() not in set(c["praise_verbs"]):
+    if head.pos_ != "VERB" or head.lemma_.lower() not in word_set("cues", "praise_verbs"):
         return None
     if possessor.pos_ == "PRON":
         possessor = _pronoun_owner(tok, head, people) or possessor
