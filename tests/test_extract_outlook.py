@@ -46,3 +46,16 @@ def test_a_follow_up_to_an_earlier_meeting_or_thanks_for_an_invitation_look_back
 def test_an_aim_stated_for_the_future_is_outlook():
     m = run(_MEETING + "The two governments aim to double ferry traffic across the Baltic.")
     assert any("double ferry traffic" in o.text for o in m.outlook)
+
+
+def test_the_meetings_own_sentence_is_outlook_only_when_what_it_discussed_lies_ahead():
+    ahead = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday and "
+        "discussed the agenda of upcoming ministerial meetings."
+    )
+    assert len(ahead.outlook) == 1
+    framed = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday ahead of "
+        "the upcoming Nordic summit."
+    )
+    assert framed.outlook == []
