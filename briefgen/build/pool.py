@@ -10,6 +10,10 @@ queued and terminates the workers. A worker that is stopped mid-write removes it
 files and puts back any output it had already replaced (fsio.write_files runs its cleanup as
 the exception passes), then exits at once instead of taking the next job. The caller keeps
 the results that arrived, so the manifest records every finished input.
+
+In this process (-j 1) an interrupt waits for the job under way to finish and be recorded:
+otherwise a memo whose files were all in place a moment before the signal would be missing
+from the manifest, and the next build would redo it. A second signal stops at once.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import contextlib
 import datetime as dt
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..config import MemoSettings
@@ -78,6 +82,31 @@ def _chunks(todo: list[tuple[Job, Prior]], workers: int) -> list[list[tuple[Job,
     return [todo[i : i + size] for i in range(0, len(todo), size)]
 
 
+@contextlib.contextmanager
+def _interrupt_after_this_job() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends, then raise KeyboardInterrupt; a second
+    signal raises at once. Outside the main thread signals cannot be caught: run as is."""
+    caught: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        if caught:
+            raise KeyboardInterrupt
+        caught.append(signum)
+
+    try:
+        previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if caught:
+        raise KeyboardInterrupt
+
+
 def _raise_exit(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -120,7 +149,8 @@ def execute(
     workers, note = worker_count(jobs, len(todo), needs_language)
     if workers == 1 or any(job.reads_stdin for job, _ in todo):
         for job, prior in todo:
-            on_result(run_job(job, str(out), settings, published, debug, prior))
+            with _interrupt_after_this_job():
+                on_result(run_job(job, str(out), settings, published, debug, prior))
         return 1, note
     _execute_parallel(todo, out, settings, published, debug, workers, needs_language, on_result)
     return workers, note
