@@ -239,3 +239,26 @@ def test_a_visit_that_lies_ahead_with_its_time_is_the_visitors_undertaking():
     assert [(c.actor, c.action, c.deadline) for c in m.commitments] == [
         ("Ana Lind (Estonia)", "visit Riga and Vilnius", "in two more weeks")
     ]
+
+
+def test_an_agreement_a_participant_reports_in_a_quote_is_an_undertaking():
+    m = run(_MEETING + '"Both sides agreed to reopen the consulates in Tartu and Pecs," Maris told reporters.')
+    assert [(c.actor, c.action) for c in m.commitments] == [
+        ("Lena Maris and Tomas Varga (Estonia and Hungary)", "reopen the consulates in Tartu and Pecs")
+    ]
+    # A quoted promise that is not a report of agreement stays rhetoric.
+    m = run(_MEETING + '"We will never stop fighting for our farmers," Maris told reporters.')
+    assert m.commitments == []
+
+
+def test_a_task_a_participant_gives_is_the_undertaking_of_the_one_tasked():
+    m = run(_MEETING + "Maris said she had asked Economy Minister Peeter Kask to draft a joint energy plan.")
+    assert [(c.actor.split(" (")[0], c.action) for c in m.commitments] == [("Peeter Kask", "draft a joint energy plan")]
+
+
+def test_one_undertaking_told_twice_is_listed_once():
+    m = run(
+        _MEETING + "The ministers agreed to raise bilateral trade to 5 billion euros by 2030. "
+        '"We agreed to set a bilateral trade target of 5 billion euros by 2030," Maris said.'
+    )
+    assert [c.action for c in m.commitments] == ["raise bilateral trade to 5 billion euros by 2030"]

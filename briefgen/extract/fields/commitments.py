@@ -19,6 +19,7 @@ from ..components.document import Analysis
 from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import gazetteer, is_news_agency
 from .people import People, Person
+from .repeats import drop_repeats
 from .undertakings import planned_visit, sideways_undertakings
 
 _MAX_ACTION_WORDS = 45
@@ -166,6 +167,18 @@ _DEADLINE_WORDS = re.compile(
 #: Words that may open a deadline before the date itself: "before the summer", "early next year", "later this year".
 _DEADLINE_PREPS = {"by", "within", "before", "until", "over", "in", "during", "after", "no", "later", "than"}
 _DEADLINE_MODIFIERS = {"early", "late", "later", "earlier", "mid", "middle"}
+
+
+def _agreement_reported(tok: Any, verbs: frozenset[str]) -> bool:
+    """A speaker reporting what the sides agreed ("both sides agreed to continue talks", "we decided to
+    …") records an undertaking even inside quotation marks; other quoted promises are rhetoric."""
+    if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB":
+        return False
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        s.lower_ in {"we", "they"} or s.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in s.children)
+        for s in subjects
+    )
 
 
 def _deadline(an: Analysis, first: int, last: int) -> str | None:
@@ -496,6 +509,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         covered.append((a, b))
 
     readiness = set(c.get("readiness_adjectives", []))
+    quoted_agreements = word_set("cues", "quoted_agreement_verbs")
     relevant = set(table) | frame_verbs | readiness | {"be"}  # the lemmas any rule below starts from
     for sent in an.sents:
         if _PAST_MARKERS.search(an.text_of(sent)) and not re.search(r"\bwill\b", an.text_of(sent)):
@@ -517,7 +531,9 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             record(actor, action, deadline, 0.6, sent, first, last)
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if (lemma not in relevant and tok.tag_ != "MD") or inside(tok.i) or _in_quote(an, people, tok):
+            if (lemma not in relevant and tok.tag_ != "MD") or inside(tok.i):
+                continue
+            if _in_quote(an, people, tok) and not _agreement_reported(tok, quoted_agreements):
                 continue
             nxt = an.doc[tok.i + 1] if tok.i + 1 < len(an.doc) else None
             # 1. cue verbs: agreed to, committed to, pledged, plans to …
@@ -660,4 +676,4 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             if money and not _PAST_MARKERS.search(an.text_of(sent)):
                 root = sent.root
                 add(root, an.doc[min(root.i + 1, sent.end - 1)], sent.end, 0.6)
-    return found
+    return drop_repeats(found)

@@ -6,6 +6,8 @@ Readouts of every government report some undertakings sideways rather than as "X
   "an agreement was reached to hold …" — the undertaking is the sides';
 - through praise of another party's resolve: "thanked X for his commitment to sustaining …",
   "commended X's willingness to engage in dialogue" — the undertaking is the possessor's;
+- as a task a participant gave someone ("asked the foreign minister to convene …", "instructed their
+  ministers to prepare …"): the undertaking is the one tasked;
 - as a visit that lies ahead ("her trip to Rome next month"): the visitor's, when a time is given.
 
 commitments.py owns the cue verbs with a party as subject; this module finds these shapes, from
@@ -107,6 +109,26 @@ def _pronoun_owner(noun: Any, verb: Any, people: People) -> Any:
     return None
 
 
+def _tasked(tok: Any, people: People) -> Undertaking | None:
+    """ "asked Minister X to convene Y", "instructed their ministers to prepare Z": a participant tasks
+    someone; the undertaking is the tasked party's. Only a named person counts as the one tasked."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in word_set("cues", "tasking_verbs"):
+        return None
+    kids = list(tok.children)
+    asker = next((k for k in kids if k.dep_ == "nsubj"), None)
+    tasked = next((k for k in kids if k.dep_ == "dobj" and k.i > tok.i), None)
+    comp = next((k for k in kids if k.dep_ in {"xcomp", "ccomp"} and k.pos_ in {"VERB", "AUX"} and k.i > tok.i), None)
+    if asker is None or tasked is None or comp is None:
+        return None
+    participants = set(map(id, people.participants))
+    if not any(id(p) in participants for p in people.refer(asker) or []) or not people.refer(tasked):
+        return None
+    first = comp.left_edge if comp.left_edge.lower_ != "to" else tok.doc[comp.left_edge.i + 1]
+    if first.i <= tasked.i:  # the parse put the object inside the clause: take the clause after it
+        first = next((t for t in tok.doc[tasked.right_edge.i + 1 : comp.i + 1] if t.lower_ != "to"), comp)
+    return Undertaking(tok, first, comp.right_edge.i + 1, tasked, 0.65)
+
+
 @dataclass(frozen=True)
 class PlannedVisit:
     noun: Any  # "visit", "trip"
@@ -138,8 +160,8 @@ def planned_visit(tok: Any, people: People) -> PlannedVisit | None:
 
 
 def sideways_undertakings(sent: Any, people: People) -> Iterator[Undertaking]:
-    """The impersonal and praised undertakings of one sentence, in text order."""
+    """The impersonal, praised and tasked undertakings of one sentence, in text order."""
     for tok in sent:
-        found = _impersonal(tok) or _praised_resolve(tok, people)
+        found = _impersonal(tok) or _praised_resolve(tok, people) or _tasked(tok, people)
         if found is not None and found.end - found.first.i >= 2:
             yield found

@@ -44,6 +44,8 @@ class Cues(_Strict):
     provision_verbs: Words
     deadline_events: Words
     impersonal_agreement_verbs: Words
+    tasking_verbs: Words
+    quoted_agreement_verbs: Words
     agreement_nouns: Words
     agreement_reached_verbs: Words
     praise_verbs: Words
