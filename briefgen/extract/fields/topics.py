@@ -29,6 +29,26 @@ def _generic() -> frozenset[str]:
 
 
 @cache
+def _audience_nouns() -> frozenset[str]:
+    return frozenset(load("taxonomy").get("audience_nouns", []))
+
+
+@cache
+def _frame_not_topic() -> frozenset[str]:
+    return frozenset(load("taxonomy").get("framing_not_topic_heads", []))
+
+
+def _framing_topic(an: Analysis, sent: Any, phrase_start: int, phrase_end: int) -> bool:
+    """ "On Taiwan, …" names a topic; "On his second day in Lima, …", "On the Greek side, …" and
+    "On September 23, …" set the scene. The phrase's head decides."""
+    span = an.doc.char_span(phrase_start, phrase_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    head = span.root
+    return head.ent_type_ not in {"DATE", "TIME"} and head.lemma_.lower() not in _frame_not_topic()
+
+
+@cache
 def _verbs() -> frozenset[str]:
     return frozenset(load("taxonomy").get("topic_verbs", []))
 
@@ -131,6 +151,17 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
     doc = an.doc
     if head.pos_ not in {"NOUN", "PROPN"} or people.owner(head.i) is not None or head.ent_type_ in {"DATE", "TIME"}:
         return None
+    if head.lemma_.lower() in _audience_nouns():
+        # "briefed the ministers on the ceasefire talks": the people addressed are no topic; what they
+        # were told about is
+        about = [
+            obj
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in {"on", "about", "regarding"}
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        return _phrase(an, about[0], people) if about else None
     if head.lower_ in _generic():
         # "views on debt relief", "commitment to the fight against X": the complement is the topic;
         # "the situation in Sudan", "developments in Ukraine": a place alone is no topic, so keep the head
@@ -413,7 +444,7 @@ def extract_topics(an: Analysis, people: People, commitments: list[Commitment] |
             r"\s*(?:On|Regarding|Concerning|As for|Turning to|With regard to|On the subject of)\s+([^,]{3,80}),",
             an.text_of(sent),
         )
-        if m:
+        if m and _framing_topic(an, sent, sent.start_char + m.start(1), sent.start_char + m.end(1)):
             add(_LEAD.sub("", m.group(1).strip()), sent)
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in _list_verbs():
@@ -497,7 +528,7 @@ def _harvest(an: Analysis, people: People) -> list[tuple[Any, str]]:
         root = chunk.root
         if sent is None or people.owner(root.i) is not None or root.ent_type_ in {"DATE", "TIME", "MONEY"}:
             continue
-        if root.pos_ == "PROPN" or root.lemma_.lower() in skip or root.lower_ in skip:
+        if root.pos_ == "PROPN" or root.lemma_.lower() in skip | _audience_nouns() or root.lower_ in skip:
             continue  # a body, an event or a place by name; "the region", "the press conference"
         text = chunk.text
         if category(text) is None:

@@ -139,6 +139,8 @@ class Taxonomy(_Strict):
     label_lead_phrases: Words
     evaluative_words: Words
     harvest_skip_heads: Words
+    audience_nouns: Words
+    framing_not_topic_heads: Words
     pronouns: Words
     label_cut_words: Words
 
