@@ -262,3 +262,16 @@ def test_one_undertaking_told_twice_is_listed_once():
         '"We agreed to set a bilateral trade target of 5 billion euros by 2030," Maris said.'
     )
     assert [c.action for c in m.commitments] == ["raise bilateral trade to 5 billion euros by 2030"]
+
+
+def test_it_after_a_body_the_sides_set_up_is_that_body():
+    m = run(
+        _MEETING + "The ministers set up a joint working group on energy. "
+        "Maris said it will hold its first session in the spring."
+    )
+    assert ("joint working group on energy", "hold its first session in the spring") in [
+        (c.actor, c.action) for c in m.commitments
+    ]
+    # With a country nearer, "it" is not guessed.
+    m = run(_MEETING + "The ministers set up a joint working group on energy with Latvia. It will meet in May.")
+    assert all("working group" not in (c.actor or "") for c in m.commitments)

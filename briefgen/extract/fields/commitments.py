@@ -18,6 +18,7 @@ from ...model import Commitment
 from ..components.document import Analysis
 from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import gazetteer, is_news_agency
+from .bodies import body_antecedent
 from .people import People, Person
 from .repeats import drop_repeats
 from .undertakings import planned_visit, sideways_undertakings
@@ -99,6 +100,8 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
             continue  # "Thursday": a parse that made the day the subject is no actor
         elif is_news_agency(span.text, start_of_name=True):
             continue  # "Press Trust of India reported …": the reporter, never a party
+        elif (body := body_antecedent(tok, an.sents)) is not None:
+            texts.append(body.text)  # "the leaders set up a group …; it will meet in the autumn"
         elif tok.lower_ in {"teams", "team"} or tok.pos_ == "PROPN" or tok.lemma_.lower() in _actor_bodies():
             owner = [people.owner(t.i) for t in span if people.owner(t.i)]
             texts.append(span.text + (f" ({actor_label(owner)})" if owner else ""))
@@ -366,6 +369,7 @@ def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
         or gazetteer().affiliation(an.doc[s.left_edge.i : s.i + 1].text)
         or _side_of(s)
         or s.lower_ in {"teams", "administration", "government"}
+        or body_antecedent(s, an.sents) is not None
         for s in _subjects(verb)
     )
 
