@@ -176,3 +176,12 @@ def test_quotation_spans_stay_inside_their_marks(text):
     for s in spans:
         assert 0 <= s.open_mark < s.start <= s.end <= s.close_mark < len(text)
         assert text[s.open_mark] in '“«„"' and text[s.close_mark] in '”»“"'
+
+
+def test_a_body_named_once_keeps_its_name_when_called_the_document_later():
+    m = run(
+        _TALKS + "A Rosenbad statement says the prime ministers “agreed to hold a joint cabinet session in June.” "
+        "Both leaders also agreed on closer ties in shipbuilding, “pooling know-how and sharing yards,” "
+        "the document added."
+    )
+    assert [q.speaker for q in m.quotes] == ["Rosenbad statement", "Rosenbad statement"]

@@ -44,7 +44,7 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
     verbs = _speech_lemmas()
     candidates: list[tuple[int, Any]] = []
     for sent in sents:
-        if sent.start_char > end + 2 and (
+        if sent.start_char >= end and (
             not _same_paragraph(an, end, sent.start_char)
             or not re.match(r"\s*[,—–-]?\s*[\w-]+(?: [\w-]+)? (said|added|stated|says)\b", an.text_of(sent))
         ):
@@ -226,4 +226,19 @@ def extract_quotes(an: Analysis, people: People) -> list[Quote]:
         quote.evidence = [an.evidence(span.start, span.end)]
         quotes.append(quote)
         last_close = span.close_mark
+    return _named_bodies(quotes)
+
+
+def _named_bodies(quotes: list[Quote]) -> list[Quote]:
+    """ "A foreign ministry statement said …" then "…, the document added": a body written as a bare
+    noun ("document", "statement", "ministry") is the body named in full before it."""
+    bodies = set(cues().get("speaking_bodies", []))
+    named: str | None = None
+    for quote in quotes:
+        speaker = quote.speaker or ""
+        words = speaker.split()
+        if len(words) == 1 and speaker.lower() in bodies and speaker.islower():
+            quote.speaker = named or quote.speaker
+        elif len(words) > 1 and words[-1].lower() in bodies:
+            named = speaker
     return quotes
