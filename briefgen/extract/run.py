@@ -6,8 +6,8 @@ from ..model import Meeting, Person, SourceInfo
 from .components.document import analyse
 from .fields.commitments import extract_commitments
 from .fields.outlook import extract_background, extract_outlook
-from .fields.people import People
 from .fields.people import Person as Cluster
+from .fields.people import find_people
 from .fields.quotes import extract_quotes
 from .fields.setting import extract_setting
 from .fields.topics import extract_topics
@@ -39,8 +39,7 @@ def run_extraction(text: str, info: SourceInfo) -> Meeting:
     an = analyse(text, info.published)
     if not an.sents:
         return Meeting(source=info)
-    people = People(an)
-    people.decide_roles()
+    people = find_people(an)
     participants = [_person(an, p) for p in people.participants]
     mentioned = [_person(an, p) for p in people.mentioned]
     setting = extract_setting(an, people)

@@ -1,0 +1,234 @@
+"""Affiliations the text only implies.
+
+An affiliation the text writes with a mention (a demonym, "of <country>", an apposition) is found
+with the mention. The rest are filled here, most certain first: a title's default, the country the
+person speaks for, the seat or ministry that issued the text, and last an elimination over the
+countries the text names. A participant with no safe evidence keeps none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from ...components.names import _POSSESSIVE, title_entry
+from ...lexicon.data import cues, word_set
+from ...lexicon.gazetteer import gazetteer
+from .clusters import Clusters, Person
+from .context import _a_subject_discussed, _names_a_thing
+
+#: Names joined by hyphens or dashes: "Russian-French", "India–Brazil", "Japan-U.S.-ROK".
+_PAIR = re.compile(r"\b[A-Z][\w.’']*(?:[-–][A-Z][\w.’']*)+")
+
+#: A country that ends a place phrase ("in Qingdao, east China"): where the meeting was, not whose side.
+_PLACE_TAIL = re.compile(r"\bin [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s*(?:[a-z]+)?\s*$")
+
+#: A government body cited as a story's source: "Seoul's foreign ministry said", "according to the Kenyan
+#: presidency", "the Japanese government announced".
+_CITED_BODY = re.compile(
+    r"(?:(?:according to|said|stated|cited) (?:the )?|^|[.!?]\s+|\s)"
+    r"(?P<who>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}?)(?:'s|’s)? "
+    r"(?:foreign|external affairs|defen[cs]e|presidential|prime minister's|foreign affairs)? ?"
+    r"(?:ministry|presidency|government|office)\b(?= (?:said|says|stated|announced|reported|added|noted)| statement)",
+)
+
+
+@cache
+def _not_own_country() -> re.Pattern[str]:
+    """Words before a country that make it a partner, a host or a subject, not the person's own side."""
+    words = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in cues()["partner_markers"])
+    return re.compile(rf"\b(?:{words})\b")
+
+
+class Affiliations(Clusters):
+    """Fills the affiliations the text only implies."""
+
+    def _fill_affiliations(self) -> None:
+        """Implied affiliations, most certain first; a participant with no safe evidence keeps none.
+
+        1. title defaults ("Secretary of State" → United States);
+        2. the country the person speaks for: "Prime Minister Tanaka stated that Japan will host …";
+        3. an office named only by its title in a text issued by a seat of government ("A Kremlin
+           spokesman said: 'The President took a call from …'");
+        4. elimination over the countries named in the person's own sentences, never one the text
+           names as someone else's, as a partner ("with", "thanked") or only in a group's sentence
+           ("the three leaders condemned the launches by North Korea").
+        """
+        for p in self.persons:
+            if p.affiliation is None and p.title:
+                default = title_entry(p.title).get("affiliation")
+                if default:
+                    p.mentions[0].affiliation = default
+                    p.affiliation_implied = True
+        for p in self.participants:
+            if p.affiliation is None:
+                stated = self._stated_country(p)
+                if stated:
+                    p.mentions[0].affiliation = stated
+                    p.affiliation_implied = True
+        host = self._visit_destination()
+        untied = [p for p in self.participants if p.affiliation is None and p.name]
+        if host and len(untied) == 1 and host not in {p.affiliation for p in self.participants}:
+            untied[0].mentions[0].affiliation = host  # "X's state visit to Estonia": the one host untied is Estonia's
+            untied[0].affiliation_implied = True
+        self._fill_from_seat()
+        self._resolve_offices()  # "the Ukrainian president" ties a side before any elimination
+        missing = [p for p in self.participants if p.affiliation is None and p.name]
+        if not missing:
+            return
+        gaz = gazetteer()
+        counts: Counter[str] = Counter()
+        places: list[tuple[int, str]] = []
+        for ent in self.an.ents:
+            if ent.label_ not in {"GPE", "NORP", "ORG"}:
+                continue
+            c = gaz.country_or_capital(ent.text)
+            if c and not gaz.country(ent.text) and _names_a_thing(self.doc, ent.end):
+                continue  # a capital naming a process or a text ("the Lima Process", "the Minsk accords") is no side
+            if c and _a_subject_discussed(ent.root):
+                continue  # "a settlement of the Palestinian issue", "the situation in Somalia": a topic, not a side
+            before = self.doc[ent.start - 1] if ent.start > 0 else None
+            if (
+                c
+                and ent.text.lower() in {"america", "american", "americas"}
+                and before is not None
+                and (before.lower_ in word_set("cues", "region_prefixes") or before.text in {"-", "–"})
+            ):
+                continue  # "Latin America", "Inter-American": a region, not the United States
+            if c and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "in" and gaz.city(ent.text)):
+                counts[c] += 1
+                places.append((ent.start, c))
+        used = {p.affiliation for p in self.participants if p.affiliation}
+        # "his Zambian counterpart X": the counterpart's side is never the other person's
+        used |= {
+            p.affiliation for p in self.persons if p.name and p.affiliation and "counterpart" in (p.title or "").lower()
+        }
+        paired = self._paired_countries(used)
+        for p in missing:
+            score: Counter[str] = Counter({c: n for c, n in counts.items()})
+            for c in used:
+                score[c] -= 50
+            for c in paired:
+                score[c] += 30
+            near: set[str] = set(paired)  # countries named in the person's own sentences or paired with a side
+            for sent in self.an.sents:
+                if not any(self._owner.get(t.i) is p for t in sent):
+                    continue
+                subject = any(self._owner.get(t.i) is p and t.dep_ in {"nsubj", "nsubjpass"} for t in sent)
+                first_possessive = True
+                for start, c in places:
+                    if not sent.start <= start < sent.end:
+                        continue
+                    before = self.doc[max(sent.start, start - 3) : start].text.lower()
+                    wider = self.doc[max(sent.start, start - 6) : start].text
+                    near.add(c)
+                    if _not_own_country().search(before) or _PLACE_TAIL.search(wider):
+                        score[c] -= 100
+                    elif subject and first_possessive and start + 1 < len(self.doc):
+                        ent_end = next((e.end for e in self.an.ents if e.start == start), start + 1)
+                        if ent_end < len(self.doc) and (
+                            self.doc[ent_end].text in _POSSESSIVE or self.doc[ent_end - 1].text.endswith(("’s", "'s"))
+                        ):
+                            score[c] += 20
+                            first_possessive = False
+            score = Counter({c: v for c, v in score.items() if c in near})
+            if not score:
+                continue
+            ranked = sorted(score.values(), reverse=True)
+            best, value = max(score.items(), key=lambda kv: (kv[1], kv[0]))
+            if len(ranked) > 1 and ranked[1] == value:
+                continue  # two countries equally likely: a guess between them is no evidence
+            if value > 0:
+                p.mentions[0].affiliation = best
+                p.affiliation_implied = True
+                p.confidence = min(p.confidence, 0.7)
+                used.add(best)
+        self._fill_from_seat()  # the elimination may leave one side untied that the seat then names
+
+    def _visit_destination(self) -> str | None:
+        """The country a participant's visit goes to ("Lind's state visit to Estonia" → Estonia), when one."""
+        gaz = gazetteer()
+        nouns = word_set("cues", "own_visit_nouns") - {"delegation"}
+        found: set[str] = set()
+        for p in self.participants:
+            for m in p.mentions:
+                owned = self._possessed_noun(m)
+                if owned is None or owned.lemma_ not in nouns:
+                    continue
+                for prep in (c for c in owned.children if c.dep_ == "prep" and c.lower_ in {"to", "in"}):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
+                        if country and country != p.affiliation:
+                            found.add(country)
+        return found.pop() if len(found) == 1 else None
+
+    def _fill_from_seat(self) -> None:
+        """The seat of government the text names gives its country to an office named alone ("the Prime
+        Minister") or to the one side left untied ("received … at the Élysée"); so does the one ministry
+        the text cites as its source ("Seoul's foreign ministry said")."""
+        seat = self._issuing_seat() or self._issuing_ministry()
+        if not seat:
+            return
+        used = {p.affiliation for p in self.participants if p.affiliation}
+        unplaced = [p for p in self.participants if p.affiliation is None]
+        for p in unplaced:
+            if seat not in used and (not p.name or len(unplaced) == 1):
+                p.mentions[0].affiliation = seat
+                p.affiliation_implied = True
+                used.add(seat)
+
+    def _issuing_ministry(self) -> str | None:
+        """The country of the one ministry or government office the text cites as its source: "South Korea's
+        foreign ministry said", "according to the Kenyan presidency", "the Japanese government said"."""
+        gaz = gazetteer()
+        found: set[str] = set()
+        for m in _CITED_BODY.finditer(self.an.text):
+            who = re.sub(r"(?:'s|’s)$", "", m.group("who"))
+            country = gaz.affiliation(who) or gaz.country_or_capital(who)  # "Seoul's foreign ministry"
+            if country and gaz.country(country):
+                found.add(country)
+        return found.pop() if len(found) == 1 else None
+
+    def _stated_country(self, p: Person) -> str | None:
+        """The one country that is the subject of what the person says: "X said that Japan would …"."""
+        gaz = gazetteer()
+        found: set[str] = set()
+        for i, owner in self._owner.items():
+            tok = self.doc[i]
+            if (
+                owner is not p
+                or tok.dep_ not in {"nsubj", "nsubjpass"}
+                or tok.head.lemma_ not in word_set("cues", "stating_verbs")
+            ):
+                continue
+            for clause in tok.head.children:
+                if clause.dep_ != "ccomp" or not any(
+                    c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children
+                ):
+                    continue  # "said that Japan will host": a pledge for one's own side; "said Russia ignores": not
+                for subj in clause.children:
+                    if subj.dep_ in {"nsubj", "nsubjpass"}:
+                        c = gaz.country(self.doc[subj.left_edge.i : subj.i + 1].text)
+                        if c:
+                            found.add(c)
+        return found.pop() if len(found) == 1 else None
+
+    def _paired_countries(self, used: set[str]) -> set[str]:
+        """Countries joined to a known side in a hyphenated pair: "Russian-French ties", "Japan-U.S.-ROK summit"."""
+        gaz = gazetteer()
+        out: set[str] = set()
+        for m in _PAIR.finditer(self.an.text):
+            parts = [gaz.country(x) for x in re.split(r"[-–]", m.group(0))]
+            if all(parts) and len(set(parts)) == len(parts) and used & set(parts):
+                out.update(c for c in parts if c and c not in used)
+        return out
+
+    def _issuing_seat(self) -> str | None:
+        """The country of the one seat of government the text names ("Downing Street", "the Kremlin")."""
+        gaz = gazetteer()
+        if gaz.seat_pattern is None:
+            return None
+        found = {gaz.seat(m.group(0)) for m in gaz.seat_pattern.finditer(self.an.text[: self.doc[-1].idx + 1])}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None

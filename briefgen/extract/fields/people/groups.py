@@ -1,0 +1,176 @@
+"""Groups: meetings whose sides the text counts or names by office.
+
+"The four Presidents", "the foreign ministers of A and B", "the two ministers": a count fills the
+participants up to the group's size, an office over a list of sides gives one office-only participant
+per side, and a group's office or a counterpart's becomes the title of participants given none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...components.names import match_place, name_sets
+from ...lexicon.data import titles
+from ...lexicon.gazetteer import gazetteer
+from .clusters import Clusters, Mention, Person
+
+
+@cache
+def _group_modifiers() -> frozenset[str]:
+    """Words that may stand before a plural office ("foreign ministers", "defence ministers")."""
+    t = titles()
+    words = [*t.get("title_extension_words", []), *t.get("title_modifiers", [])]
+    return frozenset(w.lower() for w in words if w[:1].isupper())
+
+
+class Groups(Clusters):
+    """Fills participants and titles from the groups the text counts or names by office."""
+
+    def _fill_to_group_count(self, chosen: list[Person]) -> None:
+        """ "Three regional leaders met …", "the four Presidents": when the text counts the group and the
+        frame named fewer, the next titled people the opening names join it, in order of mention."""
+        count = self._stated_group_count()
+        if count <= len(chosen):
+            return
+        limit = self.an.sents[min(len(self.an.sents), 10) - 1].end if self.an.sents else 0
+        for p in sorted(self.persons, key=lambda q: q.first_token):
+            if len(chosen) >= count:
+                break
+            if p in chosen or not p.name or not p.title or p.reporter or p.first_token >= limit:
+                continue
+            if all(self._excluded_context(m) or self._possessive(m) for m in p.mentions if m.name):
+                continue
+            p.confidence = min(p.confidence, 0.7)
+            chosen.append(p)
+
+    def _stated_group_count(self) -> int:
+        """The size of the meeting's group as the opening states it ("three top regional leaders"), or 0."""
+        counts = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+        for sent in self.an.sents[:2]:
+            for tok in sent:
+                if tok.lower_ not in counts or tok.head.tag_ not in {"NNS", "NNPS"}:
+                    continue
+                head = tok.head
+                if head.lower_.rstrip("s") in name_sets()["office_nouns"] or head.lower_ in {"leaders", "ministers"}:
+                    return counts[tok.lower_]
+        return 0
+
+    def _group_offices(self) -> None:
+        """ "the foreign ministers of Argentina and Chile", "the Japanese, Chinese and South Korean foreign
+        ministers": one participant per side, named by office, where no named participant holds it."""
+        doc = self.doc
+        sents = [self.frame_sentence] if self.frame_sentence is not None else []
+        sents += [s for s in self.an.sents[:3] if s is not self.frame_sentence]
+        for sent in sents:
+            for tok in sent:
+                if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_.rstrip("s") not in name_sets()["office_nouns"]:
+                    continue
+                office_start = tok.i
+                while (
+                    office_start > sent.start
+                    and doc[office_start - 1].text[:1].isalpha()
+                    and (doc[office_start - 1].lower_ in _group_modifiers())
+                ):
+                    office_start -= 1
+                office = (doc[office_start : tok.i].text + " " + tok.text[:-1]).strip()
+                sides = (
+                    self._countries_listed(tok.i + 2, sent.end)
+                    if tok.i + 1 < sent.end and (doc[tok.i + 1].lower_ == "of")
+                    else self._countries_listed_before(office_start, sent.start)
+                )
+                if len(sides) < 2:
+                    continue
+                for side in sides:
+                    if any(p.participant and p.affiliation == side for p in self.persons):
+                        continue
+                    m = Mention(tok.i, tok.i, None, office.lower(), side, "group", office_start, tok.i + 1)
+                    self.persons.append(Person(mentions=[m], participant=True, confidence=0.7))
+                return
+
+    def _countries_listed(self, i: int, limit: int) -> list[str]:
+        """Countries in a list starting at token i: "Argentina and Chile", "Japan, China and South Korea"."""
+        out: list[str] = []
+        while i < limit:
+            place, end = match_place(self.doc, i, limit)
+            country = gazetteer().country(place) if place else None
+            if not country:
+                break
+            out.append(country)
+            i = end
+            if i < limit and self.doc[i].text == ",":
+                i += 1
+            if i < limit and self.doc[i].lower_ == "and":
+                i += 1
+        return out
+
+    def _countries_listed_before(self, end: int, floor: int) -> list[str]:
+        """Demonyms listed before an office: "the Japanese, Chinese and South Korean foreign ministers"."""
+        gaz = gazetteer()
+        out: list[str] = []
+        k = end - 1
+        while k >= floor:
+            tok = self.doc[k]
+            if tok.text in {",", "and"}:
+                k -= 1
+                continue
+            found = None
+            for n in (3, 2, 1):
+                if k - n + 1 >= floor:
+                    found = gaz.country(self.doc[k - n + 1 : k + 1].text)
+                    if found:
+                        k -= n
+                        break
+            if not found:
+                break
+            out.insert(0, found)
+        return out
+
+    def _fill_group_titles(self) -> None:
+        """ "The two ministers" gives "minister" to participants the text gives no title."""
+        pattern = (
+            r"\b(?:the|The) (?:two|three|four|five) ([a-z]+(?: [a-z]+)?)s\b|\b[Bb]oth ([a-z]+)s\b"
+            r"|(?:^|[.!?]\s+)The ([a-z]+)s (?=[a-z]+ed\b)"  # "The ministers discussed …" opening a sentence
+        )
+        nouns = [(m.group(1) or m.group(2) or m.group(3) or "").strip() for m in re.finditer(pattern, self.an.text)]
+        nouns = [
+            n for n in nouns if n + "s" in name_sets()["office_nouns"] and n in name_sets()["office_nouns"] | {"leader"}
+        ]
+        if not nouns:
+            nouns = self._plural_office_in_opening()
+        if not nouns:
+            return
+        noun = nouns[0]
+        for p in self.participants:
+            if not p.title:
+                p.mentions.append(Mention(p.mentions[0].start, p.mentions[0].start, None, noun, kind="group"))
+
+    def _plural_office_in_opening(self) -> list[str]:
+        """ "Foreign ministers of the Quad met …": the office a group of participants holds, singular."""
+        doc = self.doc
+        for sent in self.an.sents[:2]:
+            for tok in sent:
+                if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_.rstrip("s") not in name_sets()["office_nouns"]:
+                    continue
+                k = tok.i
+                while k > sent.start and doc[k - 1].lower_ in _group_modifiers():
+                    k -= 1
+                if k < tok.i:  # "foreign ministers", not a bare "ministers"
+                    return [(doc[k : tok.i].text + " " + tok.text[:-1]).lower()]
+        return []
+
+    def _fill_counterpart_titles(self) -> None:
+        """ "his Greek counterpart Giorgos Gerapetritis": a counterpart holds the other side's office."""
+        for p in self.participants:
+            if (p.title or "").lower() not in {"counterpart", "counterparts"}:
+                continue
+            others = {q.title for q in self.participants if q is not p and q.title}
+            others = {t for t in others if t.lower() not in {"counterpart", "counterparts"}}
+            if len(others) == 1:
+                office = others.pop()
+                # "his Pakistani counterpart" of an External Affairs Minister is a foreign minister: one
+                # country's name for an office becomes the common one
+                office = str((titles().get("counterpart_offices") or {}).get(office, office))
+                for m in p.mentions:
+                    if m.title and m.title.lower() in {"counterpart", "counterparts"}:
+                        m.title = office
