@@ -479,3 +479,30 @@ def test_an_office_another_country_names_differently_joins_its_holder_without_a_
     silva = next(p for p in m.participants if p.name == "Roberto Silva")
     assert silva.affiliation != "United States"
     assert [q.speaker for q in m.quotes] == ["Roberto Silva"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Foreign Minister Ana Ruiz of Chile met the foreign ministers of Peru and Bolivia, Jorge Paz and Luis Soto, "
+        "in Quito on Monday.",
+        "Foreign Minister Ana Ruiz of Chile met her counterparts from Peru and Bolivia, Jorge Paz and Luis Soto, "
+        "in Quito on Monday.",
+    ],
+)
+def test_sides_listed_before_as_many_names_pair_in_order(opening):
+    m = run(opening + " The ministers discussed fisheries.")
+    assert [(p.name, p.title.lower(), p.affiliation) for p in m.participants] == [
+        ("Ana Ruiz", "foreign minister", "Chile"),
+        ("Jorge Paz", "foreign minister", "Peru"),
+        ("Luis Soto", "foreign minister", "Bolivia"),
+    ]
+
+
+def test_the_side_left_is_the_country_the_text_pairs_with_the_known_side():
+    # Ghana's one other mention is as a giver of help, which on its own marks a partner, not a side.
+    m = run(
+        "Vice President Ama Mensah met today with Vice President Tunde Bello of Nigeria. Mensah welcomed the ties "
+        "between Ghana and Nigeria and announced help from Ghana for Nigerian schools."
+    )
+    assert {p.name: p.affiliation for p in m.participants} == {"Ama Mensah": "Ghana", "Tunde Bello": "Nigeria"}

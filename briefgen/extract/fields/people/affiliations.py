@@ -77,6 +77,16 @@ class Affiliations(Clusters):
         missing = [p for p in self.participants if p.affiliation is None and p.name]
         if not missing:
             return
+        self._paired_at: set[int] = set()  # where a country stands in a pair with a side: no partner there
+        used = {p.affiliation for p in self.participants if p.affiliation}
+        paired = self._paired_countries(used)
+        if len(missing) == 1 and len(paired) == 1:
+            # one side left, and the text pairs the known side with one other country ("the partnership
+            # between the United States and Nigeria"): that country is the side left
+            missing[0].mentions[0].affiliation = paired.pop()
+            missing[0].affiliation_implied = True
+            missing[0].confidence = min(missing[0].confidence, 0.7)
+            return
         gaz = gazetteer()
         counts: Counter[str] = Counter()
         places: list[tuple[int, str]] = []
@@ -123,6 +133,8 @@ class Affiliations(Clusters):
                     before = self.doc[max(sent.start, start - 3) : start].text.lower()
                     wider = self.doc[max(sent.start, start - 6) : start].text
                     near.add(c)
+                    if start in self._paired_at:
+                        continue  # "the partnership between the United States and Nigeria": the pair decides
                     if _not_own_country().search(before) or _PLACE_TAIL.search(wider):
                         score[c] -= 100
                     elif subject and first_possessive and start + 1 < len(self.doc):
@@ -222,6 +234,18 @@ class Affiliations(Clusters):
             parts = [gaz.country(x) for x in re.split(r"[-–]", m.group(0))]
             if all(parts) and len(set(parts)) == len(parts) and used & set(parts):
                 out.update(c for c in parts if c and c not in used)
+        # "ties between the United States and Nigeria", "Nigeria and Ghana play a central role": two countries
+        # joined by "and", one of them a known side
+        for ent in self.an.ents:
+            if ent.label_ != "GPE" or ent.root.dep_ != "conj":
+                continue
+            first = ent.root.head
+            if first.ent_type_ != "GPE" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children):
+                continue
+            pair = [gaz.country(self.doc[first.left_edge.i : first.i + 1].text), gaz.country(ent.text)]
+            if all(pair) and pair[0] != pair[1] and used & set(pair) and len(list(first.conjuncts)) == 1:
+                out.update(c for c in pair if c and c not in used)
+                self._paired_at.update({ent.start, first.left_edge.i})
         return out
 
     def _issuing_seat(self) -> str | None:

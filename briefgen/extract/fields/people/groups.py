@@ -56,6 +56,74 @@ class Groups(Clusters):
                     return counts[tok.lower_]
         return 0
 
+    def _respective_sides(self) -> None:
+        """ "the foreign ministers of Peru and Bolivia, Jorge Paz and Luis Soto", "her counterparts from Peru
+        and Bolivia, X and Y": an office over a list of sides, then as many names, pairs them in order.
+
+        Each named person gets the side at the same place in the list, and the office (singular) as the
+        title when the text gave none; "counterparts" and "peers" take the other side's office later.
+        """
+        doc = self.doc
+        peers = {"counterparts", "peers", "colleagues", "counterpart", "peer"}
+        for sent in self.an.sents[:3]:
+            for tok in sent:
+                plural = tok.tag_ in {"NNS", "NNPS"} and tok.lower_.rstrip("s") in name_sets()["office_nouns"]
+                if not (plural or tok.lower_ in peers) or tok.i + 2 >= sent.end:
+                    continue
+                if doc[tok.i + 1].lower_ not in {"of", "from"}:
+                    continue
+                sides, end = self._countries_and_end(tok.i + 2, sent.end)
+                if len(sides) < 2 or end >= sent.end or doc[end].text != ",":
+                    continue
+                named = self._names_listed(end + 1, sent.end, len(sides))
+                if not named:
+                    continue
+                office_start = tok.i
+                while office_start > sent.start and doc[office_start - 1].lower_ in _group_modifiers():
+                    office_start -= 1
+                office = (doc[office_start : tok.i].text + " " + tok.text[:-1]).strip().lower()
+                for person, side in zip(named, sides, strict=True):
+                    first = min(person.mentions, key=lambda m: m.start)
+                    first.affiliation = first.affiliation or side
+                    if not person.title:
+                        first.title = "counterpart" if tok.lower_ in peers else office
+                    person.participant = person.participant or self.frame_sentence is sent
+                return
+
+    def _countries_and_end(self, i: int, limit: int) -> tuple[list[str], int]:
+        """The countries listed from token i, and the token just after the list."""
+        countries: list[str] = []
+        while i < limit:
+            place, end = match_place(self.doc, i, limit)
+            country = gazetteer().country(place) if place else None
+            if not country:
+                break
+            countries.append(country)
+            i = end
+            if i + 1 < limit and self.doc[i].text == "," and self.doc[i + 1].lower_ == "and":
+                i += 2
+            elif (
+                i < limit
+                and self.doc[i].lower_ == "and"
+                or (i + 1 < limit and self.doc[i].text == "," and gazetteer().country(self.doc[i + 1].text))
+            ):
+                i += 1
+        return countries, i
+
+    def _names_listed(self, i: int, limit: int, count: int) -> list[Person]:
+        """`count` named people written one after another from token i ("Jorge Paz and Luis Soto"), or []."""
+        starts = {m.start: (p, m) for p in self.persons for m in p.mentions if m.name}
+        out: list[Person] = []
+        while i < limit and len(out) < count:
+            found = starts.get(i)
+            if found is None or found[0] in out:
+                return []
+            out.append(found[0])
+            i = found[1].end
+            while i < limit and self.doc[i].text in {",", "and"}:
+                i += 1
+        return out if len(out) == count else []
+
     def _group_offices(self) -> None:
         """ "the foreign ministers of Argentina and Chile", "the Japanese, Chinese and South Korean foreign
         ministers": one participant per side, named by office, where no named participant holds it."""

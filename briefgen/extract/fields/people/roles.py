@@ -87,6 +87,7 @@ class Roles(Clusters):
             p.participant = True
             if frame is None:
                 p.confidence = min(p.confidence, 0.75)
+        self._respective_sides()
         self._group_offices()
         self._fill_group_titles()
         self._fill_counterpart_titles()
