@@ -271,6 +271,44 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
         named = _named_event(an.text_of(sent))
         if named:
             return named, sent
+    return _described_later(an, people)
+
+
+#: "This was the first meeting of …", "The talks were the second round of …": the text saying what the
+#: meeting itself was, wherever it says so (often after the opening, next to a look back "since 2023").
+_SELF_DESCRIBED = re.compile(
+    r"^\s*(?:This|It|The (?:meeting|talks|summit|visit|call|session|conversation))\s+(?:was|is|were|marked|marks)\s+"
+    r"(?:the|a|an|his|her|their)\s+(?P<occasion>[^;:]{3,120})"
+)
+#: Where such a description ends: a clause, a look back or a place; a comma only where no list of names
+#: goes on ("the meeting of Japanese, Chinese and South Korean ministers since 2023").
+_DESCRIBED_END = re.compile(
+    r",(?! [A-Z][\w-]+(?:,| and ))| (?:since|when|where|which|who|after|before|on|in|at|today|here|but)\b"
+)
+#: A participant's arrival "for a two-day state visit": the visit is the occasion, wherever it is told.
+_ARRIVAL = re.compile(r"\barriv\w*\b[^.;]{0,80}?\bfor\s+(?P<occasion>(?:an?|the|his|her|their)\s+[^,.;]{3,60})")
+
+
+def _described_later(an: Analysis, people: People) -> tuple[str | None, Any]:
+    """The occasion as a later sentence describes the meeting itself or the visitor's arrival, when the
+    opening names none."""
+    heads = word_set("cues", "occasion_strong_heads") | {"meeting", "talks", "round", "session"}
+    for sent in an.sents:
+        text = an.text_of(sent)
+        for pattern in (_SELF_DESCRIBED, _ARRIVAL):
+            m = pattern.search(text)
+            if m is None:
+                continue
+            found = m.group("occasion")
+            cut = _DESCRIBED_END.search(found)
+            found = (found[: cut.start()] if cut else found).strip()
+            words = found.split()
+            if 1 < len(words) <= 16 and any(w.lower().strip("'’s") in heads for w in words):
+                if pattern is _ARRIVAL and not any(
+                    people.refer(t) for t in sent if t.idx - sent.start_char < m.start()
+                ):
+                    continue  # someone else's arrival
+                return found, sent
     return None, None
 
 
