@@ -506,3 +506,16 @@ def test_the_side_left_is_the_country_the_text_pairs_with_the_known_side():
         "between Ghana and Nigeria and announced help from Ghana for Nigerian schools."
     )
     assert {p.name: p.affiliation for p in m.participants} == {"Ama Mensah": "Ghana", "Tunde Bello": "Nigeria"}
+
+
+def test_a_side_named_by_office_first_is_the_person_the_opening_names_for_it():
+    m = run(
+        "The Swiss president praised the leaders of Laos and Cambodia for a border deal reached in talks in Geneva.\n\n"
+        "Speaking in Geneva on Monday, he commended Lao President Ana Phomvihane and Cambodian Prime Minister "
+        "Sok Rithy for their courage."
+    )
+    assert {(p.name, p.affiliation) for p in m.participants} >= {
+        ("Ana Phomvihane", "Laos"),
+        ("Sok Rithy", "Cambodia"),
+    }
+    assert all(p.name for p in m.participants), "the office-only stand-ins give way to the named leaders"

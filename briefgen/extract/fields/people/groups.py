@@ -156,6 +156,29 @@ class Groups(Clusters):
                     self.persons.append(Person(mentions=[m], participant=True, confidence=0.7))
                 return
 
+    def _name_group_offices(self) -> None:
+        """ "praised the leaders of Somalia and Ethiopia …" then "… commended Somali President X and
+        Ethiopian Prime Minister Y": the one named person of a side the opening names stands for that
+        side's office-only participant."""
+        if not self.an.sents:
+            return
+        limit = self.an.sents[min(len(self.an.sents), 5) - 1].end
+        for office in [p for p in self.participants if not p.name and p.mentions[0].kind == "group"]:
+            named = [
+                q
+                for q in self.persons
+                if q.name
+                and not q.participant
+                and not q.reporter
+                and q.affiliation == office.affiliation
+                and q.first_token < limit
+                and not all(self._excluded_context(m) for m in q.mentions if m.name)
+            ]
+            if len(named) == 1:
+                named[0].participant = True
+                named[0].confidence = min(named[0].confidence, 0.8)
+                office.participant = False
+
     def _countries_listed(self, i: int, limit: int) -> list[str]:
         """Countries in a list starting at token i: "Argentina and Chile", "Japan, China and South Korea"."""
         out: list[str] = []

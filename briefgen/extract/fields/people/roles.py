@@ -89,6 +89,7 @@ class Roles(Clusters):
                 p.confidence = min(p.confidence, 0.75)
         self._respective_sides()
         self._group_offices()
+        self._name_group_offices()
         self._fill_group_titles()
         self._fill_counterpart_titles()
         self._fill_affiliations()
