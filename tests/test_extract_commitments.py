@@ -275,3 +275,10 @@ def test_it_after_a_body_the_sides_set_up_is_that_body():
     # With a country nearer, "it" is not guessed.
     m = run(_MEETING + "The ministers set up a joint working group on energy with Latvia. It will meet in May.")
     assert all("working group" not in (c.actor or "") for c in m.commitments)
+
+
+def test_an_enumeration_after_a_dash_belongs_to_the_undertaking():
+    m = run(_MEETING + "Two joint bodies are to be created -- one to run the ferry line and the other to manage the bridge.")
+    assert [c.action for c in m.commitments] == [
+        "create two joint bodies -- one to run the ferry line and the other to manage the bridge"
+    ]

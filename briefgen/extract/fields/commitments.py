@@ -146,6 +146,21 @@ def clause_end(verb: Any) -> int:
     return end
 
 
+#: Words after a dash or colon that spell out what the clause before it announced ("two bodies are to be
+#: created -- one to run the railway and the other …").
+_ENUMERATION_STARTS = {"one", "two", "three", "four", "namely", "including", "first", "the", "both", "each"}
+
+
+def with_enumeration(doc: Any, end: int, limit: int) -> int:
+    """The end of a clause, carried to `limit` when a dash or colon at `end` opens its enumeration."""
+    if end + 1 >= limit or doc[end].text not in {"--", "—", "–", ":"}:
+        return end
+    nxt = doc[end + 1]
+    if nxt.lower_ in _ENUMERATION_STARTS and (nxt.lower_ != "the" or doc[min(end + 2, limit - 1)].lower_ == "first"):
+        return limit
+    return end
+
+
 def _in_quote(an: Analysis, people: People, tok: Any) -> bool:
     """Inside quotation marks: reported rhetoric, not an undertaking recorded by the text.
 
@@ -306,7 +321,7 @@ def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | Non
     if gazetteer().affiliation(an.doc[subject.left_edge.i : subject.i + 1].text):
         return None
     noun_phrase = an.doc[subject.left_edge.i : subject.right_edge.i + 1].text
-    rest = an.doc[verb.i + 1 : clause_end(verb)].text.strip(" ,;.")
+    rest = an.doc[verb.i + 1 : with_enumeration(an.doc, clause_end(verb), verb.sent.end)].text.strip(" ,;.")
     return " ".join(x for x in (verb.lemma_, noun_phrase[:1].lower() + noun_phrase[1:], rest) if x)
 
 
