@@ -278,7 +278,9 @@ def test_it_after_a_body_the_sides_set_up_is_that_body():
 
 
 def test_an_enumeration_after_a_dash_belongs_to_the_undertaking():
-    m = run(_MEETING + "Two joint bodies are to be created -- one to run the ferry line and the other to manage the bridge.")
+    m = run(
+        _MEETING + "Two joint bodies are to be created -- one to run the ferry line and the other to manage the bridge."
+    )
     assert [c.action for c in m.commitments] == [
         "create two joint bodies -- one to run the ferry line and the other to manage the bridge"
     ]
