@@ -284,3 +284,14 @@ def test_an_enumeration_after_a_dash_belongs_to_the_undertaking():
     assert [c.action for c in m.commitments] == [
         "create two joint bodies -- one to run the ferry line and the other to manage the bridge"
     ]
+
+
+def test_the_goal_of_an_undertaking_is_an_undertaking_with_its_own_deadline():
+    m = run(
+        _MEETING + "The ministers agreed to open border talks by the end of March, with the goal of concluding them "
+        "within six months."
+    )
+    assert [(c.action, c.deadline) for c in m.commitments] == [
+        ("open border talks by the end of March", "by the end of March"),
+        ("conclude the border talks within six months", "within six months"),
+    ]

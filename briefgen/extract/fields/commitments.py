@@ -19,6 +19,7 @@ from ..components.document import Analysis
 from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import gazetteer, is_news_agency
 from .bodies import body_antecedent
+from .goals import goal_after
 from .people import People, Person
 from .repeats import drop_repeats
 from .undertakings import planned_visit, sideways_undertakings
@@ -512,13 +513,18 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         actor, actor_conf = _actor(an, people, verb, possessor)
         if actor is None:
             return
+        goal = goal_after(action_from, action_end) if text is None and action_from.pos_ == "VERB" else None
+        if goal is not None:
+            action_end = goal.cut  # "…, with the goal of concluding them": a second undertaking, below
         action = text or _action_text(an, action_from, action_end)
         if len(action.split()) < 2:
             return
         deadline = _deadline(an, action_from.i, action_end)
-        record(
-            actor, action, deadline, round(min(confidence, actor_conf + 0.1), 2), verb.sent, action_from.i, action_end
-        )
+        confidence = round(min(confidence, actor_conf + 0.1), 2)
+        record(actor, action, deadline, confidence, verb.sent, action_from.i, action_end)
+        if goal is not None:
+            goal_deadline = _deadline(an, goal.first, goal.end)
+            record(actor, goal.action, goal_deadline, round(confidence - 0.1, 2), verb.sent, goal.first, goal.end)
 
     def record(actor: str, action: str, deadline: str | None, confidence: float, sent: Any, a: int, b: int) -> None:
         """Keep one commitment, with its sentence as evidence; tokens [a, b) are spoken for."""

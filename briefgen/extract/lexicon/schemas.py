@@ -44,6 +44,7 @@ class Cues(_Strict):
     provision_verbs: Words
     deadline_events: Words
     impersonal_agreement_verbs: Words
+    goal_nouns: Words
     created_bodies: Words
     tasking_verbs: Words
     quoted_agreement_verbs: Words
