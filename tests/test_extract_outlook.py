@@ -16,7 +16,7 @@ _MEETING = "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sw
         "A joint energy forum is scheduled for the autumn.",
         "Kask said he hoped to see the ferry link reopened soon.",
         "The ministers of transport are set to sign the rail accord.",
-        "The Swedish delegation is to return to Stockholm on Friday.",
+        "The Estonian delegation is to return home on Friday.",
         "Kask called the accord a step toward a shared power grid.",
         "Lind stressed the implementation of the ferry accord.",
     ],
