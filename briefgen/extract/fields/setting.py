@@ -404,8 +404,8 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
     frame = people.frame_sentence
     nouns = set(cues().get("place_nouns", []))
     ordered = [frame] if frame is not None else []
-    if occ_sent is not None and occ_sent is not frame:
-        ordered.append(occ_sent)
+    if occ_sent is not None and occ_sent is not frame and not _background(an, occ_sent):
+        ordered.append(occ_sent)  # not "the first meeting since 2023, when they met in Busan": a place looked back to
     key = [w for w in re.findall(r"[A-Za-z]+", occasion or "") if w[:1].isupper() and len(w) > 2][:4]
     for sent in an.sents:
         if sent in ordered or _background(an, sent):
