@@ -21,8 +21,12 @@ from briefgen.extract.text.dateline import dateline
         ("NAIROBI, Kenya— President", "Nairobi", None, None, "dash"),
         ("WELLINGTON: The Prime Minister", "Wellington", None, None, "colon"),
         ("Geneva\n\n4 March 2024\n\nThe High Commissioner", "Geneva", "4 March 2024", None, "header"),
+        ("Office of the President\n\nReadout of a call with Chancellor Berg\n\nVienna, 2 June 2024\n\nThe President",
+         "Vienna", "2 June 2024", None, "header"),
+        ("United Nations, Geneva, 5 May 2021\n\nMeeting with the Ombudsman\n\nThe President met",
+         "Geneva", "5 May 2021", None, "header"),
     ],
-)
+)  # fmt: skip
 def test_dateline_forms(head, city, date, agency, kind):
     line = dateline(head)
     assert line is not None

@@ -278,3 +278,23 @@ def test_a_later_sentence_that_says_when_the_meeting_took_place_dates_it():
         "The conversation between the two leaders took place on Thursday, 13 February 2025, officials said."
     )
     assert str(m.setting.date) == "2025-02-13"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The talks were held at State House Accra during the visit.",
+        "The meeting, which was held inside the Jubilee House, Accra, lasted two hours.",
+    ],
+)
+def test_a_venue_written_with_its_city_places_the_meeting(second):
+    m = run("President Kofi Mensah held talks with President Amadou Sow of Mali on Tuesday.\n\n" + second)
+    assert m.setting.location.city == "Accra"
+
+
+def test_the_place_of_a_meeting_the_sides_work_toward_is_not_this_ones():
+    m = run(
+        "Foreign Minister Ana Ruiz of Spain held talks with Foreign Minister Joao Lopes of Portugal on Friday.\n\n"
+        "The two sides agreed to work together toward a summit of their leaders in Seville."
+    )
+    assert m.setting.location.city is None

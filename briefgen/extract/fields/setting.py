@@ -150,6 +150,12 @@ def _venue_city(doc: Any, i: int, limit: int, context: frozenset[str]) -> tuple[
         if city:
             return city, country
     if venue[-1].text not in place_name_ends():
+        # "at State House Nairobi": a venue written with its city after it
+        for n in (2, 1):
+            if len(venue) > n and venue[-n - 1].text in place_name_ends():
+                city = find_city(venue[-n:].text, context)
+                if city is not None:
+                    return city.name, city.country
         return None, None
     for n in range(len(venue) - 1, 0, -1):
         city = find_city(venue[:n].text, context)
@@ -158,19 +164,33 @@ def _venue_city(doc: Any, i: int, limit: int, context: frozenset[str]) -> tuple[
     return None, None
 
 
-def _city_in(sent: Any, an: Analysis, context: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
-    """The first "in <City>", "visit to <City>", "at <City> Palace" of a sentence."""
+#: Words before a place that put it at a meeting still to come ("agreed to work toward a meeting … in San
+#: Francisco"): outside the sentence that frames the meeting, not where this one was.
+_AHEAD_OF_PLACE = re.compile(
+    r"\b(?:toward|towards|ahead of|prepar\w*|plan\w*|will|would|shall|agreed to|upcoming|forthcoming|next|future)\b"
+    r"[^.;]{0,80}$",
+    re.I,
+)
+
+
+def _city_in(
+    sent: Any, an: Analysis, context: frozenset[str] = frozenset(), frame: bool = True
+) -> tuple[str | None, str | None]:
+    """The first "in <City>", "visit to <City>", "at <City> Palace" of a sentence; outside the frame
+    sentence, never a place of a meeting still to come."""
     doc = an.doc
     elsewhere = elsewhere_tokens(sent)  # "A day after X hosted Y in Moscow, Z met W in Berlin"
     for tok in sent:
         low = tok.lower_
         if tok.i in elsewhere:
             continue
-        if low not in {"in", "to", "at"} or an.quote_at(tok.idx) is not None:
+        if low not in {"in", "to", "at", "inside"} or an.quote_at(tok.idx) is not None:
             continue  # a place inside a quotation is what someone said, not where the meeting was
         if low == "to" and not (tok.i > 0 and doc[tok.i - 1].lemma_ in {"visit", "trip", "travel", "arrive", "fly"}):
             continue
-        if low == "at":
+        if not frame and _AHEAD_OF_PLACE.search(doc[sent.start : tok.i].text):
+            continue
+        if low in {"at", "inside"}:
             city, country = _venue_city(doc, tok.i + 1, sent.end, context)
         else:
             city, country, _ = _place_after(doc, tok.i + 1, sent.end, context)
@@ -418,7 +438,7 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         ):
             ordered.append(sent)
     for sent in ordered:  # each sentence's own place first: "at Downing Street" before a later "visit to Paris"
-        city, country = _city_in(sent, an, context)
+        city, country = _city_in(sent, an, context, frame=sent is frame)
         if city:
             return city, country, sent
         venue = gaz.venue_city(an.text_of(sent))  # "received … at the Élysée Palace"

@@ -7,7 +7,8 @@
     Seoul - Yonhap                       a line of its own
     Bogor:                               a place and a colon
     New York / 23 September 2023         a readout's heading lines
-    Geneva, 3 March 2021                 a readout's heading line
+    Geneva, 3 March 2021                 a readout's heading line (under up to three title lines)
+    United Nations, New York, 9 Feb 2010 the same after the issuing body
     ALBAWABA -                           an agency alone: no place
 
 Why its own module, with no lexicon: the shapes are grammar; whether the word is a city (and not an
@@ -48,8 +49,15 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("agency", re.compile(rf"^\s*(?P<city>{_UPPER_PLACE})\.\s+(?P<agency>[A-Z][A-Z\-]{{1,20}})\s*{_DASH}+\s*")),
     # City - Agency (a line of its own)
     ("agency", re.compile(rf"^\s*(?P<city>{_PLACE})\s+[-–—]\s+(?P<agency>[A-Z][A-Za-z\- ]{{1,25}})\s*\n")),
-    # City, DATE on a line of its own (a readout's heading: "Geneva, 3 March 2021")
-    ("header", re.compile(rf"^\s*(?P<city>{_MIXED_PLACE}|{_UPPER_PLACE}),\s*(?P<date>{_DATE})[ \t]*\n")),
+    # City, DATE on a line of its own (a readout's heading: "Geneva, 3 March 2021"), perhaps after the
+    # issuing body ("United Nations, New York, 9 February 2010")
+    (
+        "header",
+        re.compile(
+            rf"^\s*(?:[A-Z][\w.]*(?: [A-Z][\w.]*){{0,4}},\s*(?=[^,\n]+,\s*{_DATE}))?"
+            rf"(?P<city>{_MIXED_PLACE}|{_UPPER_PLACE}),\s*(?P<date>{_DATE})[ \t]*\n"
+        ),
+    ),
     # CITY, DATE -   /   CITY -   /   City:
     (
         "dash",
@@ -85,13 +93,23 @@ def dateline(text: str) -> Dateline | None:
     found = _at_start(text)
     if found is not None:
         return found
-    title = re.match(r"[ \t]*[^\n]{10,200}[^.\n][ \t]*\n\s*\n", text)  # one line with no final stop, then a blank line
-    if title is None:
-        return None
-    below = _at_start(text[title.end() :])
-    if below is None or below.kind != "header" or not below.date_text:
-        return None
-    return Dateline(below.city, below.date_text, below.agency, title.end() + below.end, below.kind, title.end())
+    # under a readout's title lines (a byline, a title: each a line with no final stop, then a blank line)
+    offset = 0
+    for _ in range(_TITLE_LINES):
+        title = _TITLE_LINE.match(text, offset)
+        if title is None:
+            return None
+        offset = title.end()
+        below = _at_start(text[offset:])
+        if below is not None and below.kind == "header" and below.date_text:
+            return Dateline(below.city, below.date_text, below.agency, offset + below.end, below.kind, offset)
+    return None
+
+
+#: A heading line above a readout's place-and-date line: no final stop, then a blank line.
+_TITLE_LINE = re.compile(r"[ \t]*[^\n]{6,200}[^.\n][ \t]*\n\s*\n")
+#: How many such lines may stand above it ("Secretary-General Ban Ki-moon" / "Readout of …" / place, date).
+_TITLE_LINES = 3
 
 
 def _at_start(text: str) -> Dateline | None:
