@@ -295,3 +295,11 @@ def test_the_goal_of_an_undertaking_is_an_undertaking_with_its_own_deadline():
         ("open border talks by the end of March", "by the end of March"),
         ("conclude the border talks within six months", "within six months"),
     ]
+
+
+def test_a_byline_on_the_line_above_the_story_is_its_own_sentence():
+    m = run(
+        "Ferry talks\n\nPress Trust Of Estonia Tallinn\nEstonia and Hungary will hold ministerial talks on May 13 "
+        "when Foreign Minister Lena Maris of Estonia travels to Budapest."
+    )
+    assert any(c.action.startswith("hold ministerial talks on May 13") for c in m.commitments)
