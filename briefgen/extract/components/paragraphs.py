@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 #: A line this short (in characters) that ends without a stop is a heading or a byline, not wrapped prose.
 HEADING_CHARS = 48
 _FINAL = frozenset(".!?:;,")
