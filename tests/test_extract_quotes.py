@@ -185,3 +185,16 @@ def test_a_body_named_once_keeps_its_name_when_called_the_document_later():
         "the document added."
     )
     assert [q.speaker for q in m.quotes] == ["Rosenbad statement", "Rosenbad statement"]
+
+
+def test_single_quotation_marks_quote_and_apostrophes_do_not():
+    text = "Kask's aides called it 'a fine day' and Lind's team agreed. The ministers' talks ran late."
+    assert [s.text(text) for s in find_quote_spans(text)] == ["a fine day"]
+
+
+def test_the_verb_a_quotation_hangs_on_names_its_speaker_and_the_duo_is_both():
+    m = run(
+        _TALKS + "The duo described the talks as 'warm and very productive'.\n"
+        "Kask later told reporters 'the chemistry was pretty good' while Lind said the talks would go on."
+    )
+    assert [q.speaker for q in m.quotes] == ["Ivo Kask and Ana Lind", "Ivo Kask"]

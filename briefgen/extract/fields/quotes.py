@@ -19,6 +19,8 @@ from ..lexicon.gazetteer import gazetteer, is_news_agency
 from .people import People
 
 _MIN_WORDS = 3
+#: How quoted words hang on the verb that introduces them ("told reporters 'the talks went well'").
+_QUOTED_DEPS = {"ccomp", "dobj", "parataxis", "attr", "oprd"}
 
 
 def _speech_lemmas() -> set[str]:
@@ -54,6 +56,8 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                 continue
             if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in verbs:
                 distance = min(abs(tok.idx - start), abs(tok.idx - end))
+                if any(start <= c.idx < end and c.dep_ in _QUOTED_DEPS for c in tok.children):
+                    distance = -1  # the verb the quoted words hang on introduces them, whatever is nearer
                 candidates.append((distance, tok))
         if sent.start_char > end:
             break

@@ -3,7 +3,8 @@
 Why its own module: quotes (speech with a speaker) and commitments (nothing said inside quotation
 marks is an undertaking recorded by the text) need the same spans, found once per text.
 
-Curly marks (“…”), guillemets («…») and low-high marks („…“) pair directly; a curly opening mark
+Curly marks (“…”), guillemets («…») and low-high marks („…“) pair directly; so do single marks ('…',
+‘…’) outside them, where an apostrophe cannot be meant; a curly opening mark
 left unclosed in its paragraph may close with a straight one (“…"). Straight marks pair
 within a paragraph; a straight mark that opens a paragraph and finds no partner before the paragraph
 ends opens a quotation that runs on: later paragraphs may open with a mark of their own (the
@@ -75,6 +76,25 @@ def _straight(text: str, taken: frozenset[int] = frozenset()) -> list[QuoteSpan]
     return out
 
 
+#: Single marks, as many outlets quote ('…' or ‘…’): an opening mark after a space or a bracket and before
+#: a letter, a closing one after a letter or a stop and before a space, a stop or the end; never an
+#: apostrophe inside a word ("Singh's"), never across a line.
+_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–-]))(?P<mark>['‘])(?P<inner>[A-Za-z0-9À-ÿ][^'‘’\n\"“”]{1,1000}?[\w.,!?%)])['’]"
+    r"(?=[\s,.;:!?)\]—–-]|$)"
+)
+
+
+def _single(text: str, inside: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Quotations in single marks that no double-marked quotation holds."""
+    out = []
+    for m in _SINGLE.finditer(text):
+        if any(s.open_mark <= m.start() <= s.close_mark for s in inside):
+            continue  # "He said 'no' again": a quotation inside a quotation is part of it
+        out.append(QuoteSpan(m.start("inner"), m.end("inner"), m.start(), m.end() - 1))
+    return out
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quotations of a text, in order of their opening mark."""
     spans = [
@@ -91,5 +111,6 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     ]
     spans.extend(mixed)
     spans.extend(_straight(text, frozenset(s.close_mark for s in mixed)))
+    spans.extend(_single(text, spans))
     spans.sort(key=lambda s: s.open_mark)
     return spans

@@ -15,7 +15,7 @@ from ...lexicon.data import cues, word_set
 
 _GROUP_WORDS = {
     "they", "both", "sides", "leaders", "ministers", "officials", "parties", "delegations", "two", "counterparts",
-    "presidents", "secretaries", "we", "heads", "vice", "them", "three", "four", "five",
+    "presidents", "secretaries", "we", "heads", "vice", "them", "three", "four", "five", "duo", "pair", "trio",
 }  # fmt: skip
 
 
