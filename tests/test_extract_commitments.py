@@ -303,3 +303,22 @@ def test_a_byline_on_the_line_above_the_story_is_its_own_sentence():
         "when Foreign Minister Lena Maris of Estonia travels to Budapest."
     )
     assert any(c.action.startswith("hold ministerial talks on May 13") for c in m.commitments)
+
+
+def test_remaining_committed_to_a_step_is_an_undertaking_even_when_reported():
+    m = run(_MEETING + "Maris said Estonia remains committed to expanding the ferry service.")
+    assert [(c.actor, c.action) for c in m.commitments] == [("Estonia", "expanding the ferry service")]
+
+
+def test_agreeing_on_the_importance_of_something_is_a_view_unless_it_is_a_step():
+    m = run(_MEETING + "They agreed on the importance of continued engagement in the Arctic.")
+    assert m.commitments == []
+    m = run(_MEETING + "They agreed on the importance of the swift implementation of the fisheries accord.")
+    assert len(m.commitments) == 1
+
+
+def test_a_press_conference_or_a_dinner_on_the_programme_is_no_undertaking():
+    m = run(_MEETING + "Maris will host a dinner for Varga, and the two will address a joint press conference.")
+    assert m.commitments == []
+    m = run(_MEETING + "Estonia will host a regional conference on energy in May.")
+    assert [c.action for c in m.commitments] == ["host a regional conference on energy in May"]

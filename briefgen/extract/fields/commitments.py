@@ -479,6 +479,28 @@ def _step_action(an: Analysis, noun: Any, end: int, steps: dict[str, str]) -> st
     return text.rstrip(" ,;.")
 
 
+def _programme_item(verb: Any) -> bool:
+    """ "will address a joint press conference", "will host a dinner for the guest": an item of the visit's
+    programme, an outlook, not an undertaking."""
+    items = word_set("cues", "programme_nouns")
+    for obj in (c for c in verb.children if c.dep_ in {"dobj", "attr"}):
+        compounds = [c.lower_ for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
+        if obj.lemma_.lower() in items or " ".join([*compounds, obj.lemma_.lower()]) in items:
+            return True
+    return False
+
+
+def _names_a_need(prep: Any, need_nouns: set[str], step_nouns: set[str]) -> bool:
+    """ "agreed on the importance of continued engagement": the object is a need noun, and what is needed
+    is no agreed step ("agreed on the importance of the immediate implementation of …" is one)."""
+    if prep is None or prep.lower_ != "on":
+        return False
+    for need in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in need_nouns):
+        needed = [g for c in need.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return not any(g.lemma_.lower() in step_nouns for g in needed)
+    return False
+
+
 def _needed_verb(prep: Any, need_nouns: set[str]) -> Any:
     """The verb of "agreed on the urgent need to increase X": "increase" is what was agreed, or None."""
     if prep is None or prep.lower_ != "on":
@@ -534,8 +556,9 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         covered.append((a, b))
 
     readiness = set(c.get("readiness_adjectives", []))
+    devoted = word_set("cues", "committed_adjectives")
     quoted_agreements = word_set("cues", "quoted_agreement_verbs")
-    relevant = set(table) | frame_verbs | readiness | {"be"}  # the lemmas any rule below starts from
+    relevant = set(table) | frame_verbs | readiness | devoted | {"be"}  # the lemmas any rule below starts from
     for sent in an.sents:
         if _PAST_MARKERS.search(an.text_of(sent)) and not re.search(r"\bwill\b", an.text_of(sent)):
             continue
@@ -592,7 +615,10 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
                 start = an.doc[start.i + 1] if start.i + 1 < sent.end and start is not tok else (nxt or tok)
                 start = negated if negated is not None else start
-                start = _needed_verb(nxt, need_nouns) or start  # "agreed on the urgent need to increase X"
+                needed = _needed_verb(nxt, need_nouns)
+                if needed is None and _names_a_need(nxt, need_nouns, set(steps)):
+                    continue  # "agreed on the importance of continued engagement": a shared view, no step
+                start = needed or start  # "agreed on the urgent need to increase X"
                 conf = float(cue.get("confidence", 0.8))
                 comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i), None)
                 if comp is not None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in comp.children):
@@ -651,12 +677,20 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     first = comp.left_edge if comp.left_edge.lower_ != "to" else an.doc[comp.left_edge.i + 1]
                     add(verb, first, clause_end(comp), 0.7)
                 continue
+            # 3b. "Kenya remains committed to strengthening ties": a standing undertaking, said or reported
+            if tok.lower_ in devoted and tok.dep_ in {"acomp", "conj", "oprd"}:
+                verb = _readiness_verb(tok)
+                to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+                comp = next((c for c in to.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None) if to else None
+                if verb is not None and comp is not None and _party_subject(an, people, verb):
+                    add(verb, comp, clause_end(comp), 0.65)
+                continue
             # 4. "will" with a party as subject; "would" in reported speech ("X said that Japan would host");
             #    "is to visit"
             be_to = lemma == "be" and nxt is not None and nxt.lower_ == "to" and _be_to_verb(an, tok)
             if be_to or _future_modal(tok):
                 head = _be_to_verb(an, tok) if be_to else tok.head
-                if head is None or head.lemma_ in not_verbs or head.lemma_ == "be":
+                if head is None or head.lemma_ in not_verbs or head.lemma_ == "be" or _programme_item(head):
                     continue
                 if not _party_subject(an, people, head):
                     continue
