@@ -519,3 +519,22 @@ def test_a_side_named_by_office_first_is_the_person_the_opening_names_for_it():
         ("Sok Rithy", "Cambodia"),
     }
     assert all(p.name for p in m.participants), "the office-only stand-ins give way to the named leaders"
+
+
+def test_rounds_of_talks_frame_the_meeting_and_an_apposition_may_end_with_the_office():
+    m = run(
+        "Ana Lind, a member of the governing council of the Social Democratic Party and Swedish foreign minister, "
+        "held two rounds of talks with Finnish Foreign Minister Pekka Virta on Monday."
+    )
+    assert [(p.name, p.title, p.affiliation) for p in m.participants] == [
+        ("Ana Lind", "foreign minister", "Sweden"),
+        ("Pekka Virta", "Foreign Minister", "Finland"),
+    ]
+
+
+def test_a_spouse_who_accompanied_a_leader_is_mentioned_not_a_participant():
+    m = run(
+        "President Ana Sousa of Angola met President Rui Costa of Portugal in Lisbon on Tuesday. Sousa was "
+        "accompanied by her husband Joao Sousa Neto, and Costa by his wife Maria Costa Lima."
+    )
+    assert {p.name for p in m.participants} == {"Ana Sousa", "Rui Costa"}

@@ -55,6 +55,10 @@ class FrameFinder(Clusters):
                     continue  # "A day after X hosted Y, …": another meeting, told to date this one
                 kids = {c.lower_ for c in tok.children}
                 objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
+                # "held two rounds of talks", "had a series of meetings": the meeting noun after "of"
+                objs += [
+                    g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                ]
                 if lemma in frames.get("direct", []):
                     return sent
                 if lemma in frames.get("with_meeting_noun", []) and any(

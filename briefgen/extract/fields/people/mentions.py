@@ -274,6 +274,7 @@ class MentionFinder(Clusters):
             k = k2 + 1 if k2 < limit and doc[k2].text in _POSSESSIVE else k2
         n = match_title(doc, k, limit)
         if not n:
+            self._office_closing_apposition(m, k)
             return
         j = extend_title(doc, k + n, limit)
         if j + 1 < limit and doc[j].lower_ == "and":  # "X, Deputy Prime Minister and Minister of Foreign Affairs,"
@@ -287,6 +288,27 @@ class MentionFinder(Clusters):
         m.title = m.title or title
         m.affiliation = m.affiliation or aff
         m.kind = "appos" if m.kind != "titled" else m.kind
+
+    def _office_closing_apposition(self, m: Mention, k: int) -> None:
+        """ "X, a member of the Political Bureau … and Chinese foreign minister, held talks": the office
+        after the last "and" of an apposition that starts with no title, up to its closing comma."""
+        doc = self.doc
+        close = next((i for i in range(k, min(len(doc), k + 30)) if doc[i].text in {",", ";", "."}), None)
+        if close is None or doc[close].text != ",":
+            return
+        for i in range(close - 1, k, -1):
+            if doc[i].lower_ != "and":
+                continue
+            start = i + 1
+            place, after = match_place(doc, start, close)
+            if place:
+                start = after + 1 if after < close and doc[after].text in _POSSESSIVE else after
+            n = match_title(doc, start, close)
+            if n and extend_title(doc, start + n, close) == close:
+                m.title = m.title or doc[start:close].text
+                m.affiliation = m.affiliation or place
+                m.kind = "appos" if m.kind != "titled" else m.kind
+            return
 
     def _cluster(self, mentions: list[Mention]) -> None:
         offices: list[Mention] = []
