@@ -538,3 +538,14 @@ def test_a_spouse_who_accompanied_a_leader_is_mentioned_not_a_participant():
         "accompanied by her husband Joao Sousa Neto, and Costa by his wife Maria Costa Lima."
     )
     assert {p.name for p in m.participants} == {"Ana Sousa", "Rui Costa"}
+
+
+def test_people_the_meeting_was_attended_by_take_part_and_a_side_opener_ties_them():
+    m = run(
+        "President Ana Lutz of Austria received Foreign Minister Jan Novak of Slovakia in Vienna on Monday.\n\n"
+        "The meeting was also attended by Prince Karl Lichten, Minister of Foreign Affairs.\n\n"
+        "On the Slovak side, the meeting was attended by Deputy Foreign Minister Eva Kralova."
+    )
+    people = {p.name: (p.title, p.affiliation) for p in m.participants}
+    assert people["Karl Lichten"][0] == "Minister of Foreign Affairs"
+    assert people["Eva Kralova"] == ("Deputy Foreign Minister", "Slovakia")

@@ -109,6 +109,7 @@ class Titles(_Strict):
     head_offices: Words
     counterpart_offices: dict[str, str]
     honorific_addresses: dict[str, Words]
+    styles: Words
     title_extension_words: Words
 
 

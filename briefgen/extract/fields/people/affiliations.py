@@ -34,6 +34,10 @@ _CITED_BODY = re.compile(
 )
 
 
+#: A sentence that opens by naming a side: "On the Chinese side, …", "From the Kenyan side, …".
+_SIDE_OPENER = re.compile(r"\s*(?:On|From|For) the (?P<side>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) side,")
+
+
 @cache
 def _not_own_country() -> re.Pattern[str]:
     """Words before a country that make it a partner, a host or a subject, not the person's own side."""
@@ -67,6 +71,7 @@ class Affiliations(Clusters):
                 if stated:
                     p.mentions[0].affiliation = stated
                     p.affiliation_implied = True
+        self._fill_from_side_openers()
         host = self._visit_destination()
         untied = [p for p in self.participants if p.affiliation is None and p.name]
         if host and len(untied) == 1 and host not in {p.affiliation for p in self.participants}:
@@ -157,6 +162,20 @@ class Affiliations(Clusters):
                 p.confidence = min(p.confidence, 0.7)
                 used.add(best)
         self._fill_from_seat()  # the elimination may leave one side untied that the seat then names
+
+    def _fill_from_side_openers(self) -> None:
+        """ "On the Chinese side, the talks were attended by X and Y": the people of a sentence that opens
+        by naming a side belong to it, unless the text ties them elsewhere."""
+        gaz = gazetteer()
+        for sent in self.an.sents:
+            m = _SIDE_OPENER.match(self.an.text_of(sent))
+            side = gaz.country(m.group("side")) if m else None
+            if side is None:
+                continue
+            for p in self.persons:
+                if p.affiliation is None and any(sent.start <= q.start < sent.end for q in p.mentions if q.name):
+                    p.mentions[0].affiliation = side
+                    p.affiliation_implied = True
 
     def _visit_destination(self) -> str | None:
         """The country a participant's visit goes to ("Lind's state visit to Estonia" → Estonia), when one."""

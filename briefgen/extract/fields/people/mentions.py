@@ -33,6 +33,7 @@ from ...components.names import (
     prefix_affiliation,
     title_entry,
 )
+from ...lexicon.data import word_set
 from ...lexicon.gazetteer import fold, gazetteer, is_news_agency
 from .clusters import Clusters, Mention, Person, _other_given_name, _variant
 
@@ -285,6 +286,8 @@ class MentionFinder(Clusters):
         if j < limit and doc[j].lower_ == "of":
             place, _ = match_place(doc, j + 1, limit)
             aff = aff or place
+        if m.title in word_set("titles", "styles"):
+            m.title = None  # "Prince X, Minister of Foreign Affairs": the office, not the style
         m.title = m.title or title
         m.affiliation = m.affiliation or aff
         m.kind = "appos" if m.kind != "titled" else m.kind
