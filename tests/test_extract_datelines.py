@@ -52,3 +52,11 @@ def test_dateline_never_fails_and_ends_inside_the_text(text):
     if line is not None:
         assert 0 < line.end <= len(text)
         assert line.city is None or line.city.strip() == line.city
+
+
+def test_a_dateline_may_open_a_paragraph_under_a_headline_and_byline():
+    text = "King meets emir in Doha\n\nBy Staff - May 2, 2024\n\nAMMAN — The King met the Emir in Doha on Monday."
+    line = dateline(text)
+    assert (line.city, line.kind, text[line.start : line.end]) == ("Amman", "dash", "AMMAN — ")
+    # an ordinary paragraph that opens with a capitalised word is no dateline
+    assert dateline("Talks in Doha\n\nBy Staff\n\nThe King - who arrived on Monday - met the Emir.") is None

@@ -549,3 +549,16 @@ def test_people_the_meeting_was_attended_by_take_part_and_a_side_opener_ties_the
     people = {p.name: (p.title, p.affiliation) for p in m.participants}
     assert people["Karl Lichten"][0] == "Minister of Foreign Affairs"
     assert people["Eva Kralova"] == ("Deputy Foreign Minister", "Slovakia")
+
+
+def test_a_story_filed_from_home_ties_the_side_left_and_an_arrival_names_the_host():
+    m = run(
+        "King meets emir\n\nBy Staff\n\nAMMAN — His Majesty King Talal and Qatari Emir Hamad bin Khalid held a "
+        "meeting at the Amiri Diwan in Doha on Monday, covering regional developments."
+    )
+    assert {p.name: p.affiliation for p in m.participants} == {"Talal": "Jordan", "Hamad bin Khalid": "Qatar"}
+    m = run(
+        "President Kofi Mensah held talks with Belarus President Ivan Petrov on Monday.\n"
+        "The Belarusian president arrived in Ghana on Sunday for a two-day official visit."
+    )
+    assert {p.name: p.affiliation for p in m.participants} == {"Kofi Mensah": "Ghana", "Ivan Petrov": "Belarus"}

@@ -533,7 +533,9 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     date_sents = [s for s in (frame, *opening, *_meeting_sentences(an), *_dated_later(an)) if s is not None]
     skip_until = line.end if line else 0
     # a page date in the heading lines ("06 December, 2017") dates a "December 6" in the story
-    heading = FULL_DATE.search(an.text, skip_until, opening[-1].end_char) if opening else None
+    # (above a dateline that opens a later paragraph, too: "Nov 16, 2010" / headline / "AUCKLAND, AAP - …")
+    heading_from = 0 if line is not None and line.start > 0 else skip_until
+    heading = FULL_DATE.search(an.text, heading_from, opening[-1].end_char) if opening else None
     base = resolve(heading.group(0), None) if heading else None
     if base is None and line is not None and line.date_text:
         base = resolve(line.date_text, an.published)  # "BRUSSELS, 14 June 2024 - … on Thursday"

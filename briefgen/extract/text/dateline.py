@@ -98,11 +98,30 @@ def dateline(text: str) -> Dateline | None:
     for _ in range(_TITLE_LINES):
         title = _TITLE_LINE.match(text, offset)
         if title is None:
-            return None
+            break
         offset = title.end()
         below = _at_start(text[offset:])
         if below is not None and below.kind == "header" and below.date_text:
             return Dateline(below.city, below.date_text, below.agency, offset + below.end, below.kind, offset)
+    return _opening_paragraph(text)
+
+
+#: How many paragraphs a page may put above the story's dateline (headline, byline, photo caption).
+_OPENING_PARAGRAPHS = 5
+
+
+def _opening_paragraph(text: str) -> Dateline | None:
+    """A dateline opening one of the first paragraphs, under a page's headline, byline and caption:
+    only the unmistakable forms, a city in capitals before a dash ("AMMAN — …") or an agency's."""
+    for m in list(re.finditer(r"\n\s*\n", text[:1500]))[:_OPENING_PARAGRAPHS]:
+        found = _at_start(text[m.end() :])
+        if found is None or not found.city or found.kind not in {"dash", "agency"}:
+            continue
+        raw = text[m.end() : m.end() + found.end].lstrip()
+        if not raw[: len(found.city)].isupper():
+            continue
+        start = m.end() + (len(text[m.end() :]) - len(text[m.end() :].lstrip()))
+        return Dateline(found.city, found.date_text, found.agency, m.end() + found.end, found.kind, start)
     return None
 
 

@@ -15,6 +15,8 @@ from functools import cache
 from ...components.names import _POSSESSIVE, title_entry
 from ...lexicon.data import cues, word_set
 from ...lexicon.gazetteer import gazetteer
+from ...lexicon.world import find_city
+from ...text.dateline import dateline
 from .clusters import Clusters, Person
 from .context import _a_subject_discussed, _names_a_thing
 
@@ -162,6 +164,23 @@ class Affiliations(Clusters):
                 p.confidence = min(p.confidence, 0.7)
                 used.add(best)
         self._fill_from_seat()  # the elimination may leave one side untied that the seat then names
+        self._fill_from_home_dateline()
+
+    def _fill_from_home_dateline(self) -> None:
+        """ "AMMAN — His Majesty King Abdullah and Saudi Crown Prince Mohammed … held a meeting in Jeddah":
+        a story filed from home (a dateline with no wire agency) about a meeting with a foreign side, the
+        one side left untied is the home country's. A wire's dateline is where it filed, nothing more."""
+        untied = [p for p in self.participants if p.affiliation is None and p.name]
+        tied = {p.affiliation for p in self.participants if p.affiliation}
+        line = dateline(self.an.text)
+        if len(untied) != 1 or not tied or line is None or not line.city or line.agency or line.kind == "header":
+            return
+        city = find_city(line.city, frozenset(tied))
+        if city is None or city.country in tied or not gazetteer().country(city.country):
+            return
+        untied[0].mentions[0].affiliation = city.country
+        untied[0].affiliation_implied = True
+        untied[0].confidence = min(untied[0].confidence, 0.7)
 
     def _fill_from_side_openers(self) -> None:
         """ "On the Chinese side, the talks were attended by X and Y": the people of a sentence that opens
@@ -178,7 +197,8 @@ class Affiliations(Clusters):
                     p.affiliation_implied = True
 
     def _visit_destination(self) -> str | None:
-        """The country a participant's visit goes to ("Lind's state visit to Estonia" → Estonia), when one."""
+        """The country a participant's visit goes to ("Lind's state visit to Estonia", "Lind arrived in
+        Estonia" → Estonia), when one."""
         gaz = gazetteer()
         nouns = word_set("cues", "own_visit_nouns") - {"delegation"}
         found: set[str] = set()
@@ -191,6 +211,19 @@ class Affiliations(Clusters):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
                         country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
                         if country and country != p.affiliation:
+                            found.add(country)
+        for sent in self.an.sents:  # "The Belarusian president arrived in Kenya": the visitor's arrival
+            for tok in sent:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"arrive", "land"}:
+                    continue
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                visitors = [q for s in subjects for q in (self.refer(s) or []) if q.participant]
+                if not visitors:
+                    continue
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
+                        if country and all(country != v.affiliation for v in visitors):
                             found.add(country)
         return found.pop() if len(found) == 1 else None
 
