@@ -91,24 +91,22 @@ class Groups(Clusters):
                 return
 
     def _countries_and_end(self, i: int, limit: int) -> tuple[list[str], int]:
-        """The countries listed from token i, and the token just after the list."""
+        """The countries listed from token i ("Argentina and Chile", "Japan, China and South Korea"), and the
+        token just after the last of them."""
         countries: list[str] = []
+        last = i
         while i < limit:
             place, end = match_place(self.doc, i, limit)
             country = gazetteer().country(place) if place else None
             if not country:
                 break
             countries.append(country)
-            i = end
-            if i + 1 < limit and self.doc[i].text == "," and self.doc[i + 1].lower_ == "and":
-                i += 2
-            elif (
-                i < limit
-                and self.doc[i].lower_ == "and"
-                or (i + 1 < limit and self.doc[i].text == "," and gazetteer().country(self.doc[i + 1].text))
-            ):
+            i = last = end
+            if i < limit and self.doc[i].text == ",":
                 i += 1
-        return countries, i
+            if i < limit and self.doc[i].lower_ == "and":
+                i += 1
+        return countries, last
 
     def _names_listed(self, i: int, limit: int, count: int) -> list[Person]:
         """`count` named people written one after another from token i ("Jorge Paz and Luis Soto"), or []."""
@@ -181,19 +179,7 @@ class Groups(Clusters):
 
     def _countries_listed(self, i: int, limit: int) -> list[str]:
         """Countries in a list starting at token i: "Argentina and Chile", "Japan, China and South Korea"."""
-        out: list[str] = []
-        while i < limit:
-            place, end = match_place(self.doc, i, limit)
-            country = gazetteer().country(place) if place else None
-            if not country:
-                break
-            out.append(country)
-            i = end
-            if i < limit and self.doc[i].text == ",":
-                i += 1
-            if i < limit and self.doc[i].lower_ == "and":
-                i += 1
-        return out
+        return self._countries_and_end(i, limit)[0]
 
     def _countries_listed_before(self, end: int, floor: int) -> list[str]:
         """Demonyms listed before an office: "the Japanese, Chinese and South Korean foreign ministers"."""
