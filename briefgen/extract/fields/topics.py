@@ -15,7 +15,7 @@ from typing import Any
 from ...model import Commitment, Topic
 from ..components.document import Analysis
 from ..components.entities import rule_spans
-from ..lexicon.data import load, taxonomy
+from ..lexicon.data import load, taxonomy, word_set
 from .people import People
 
 _MAX_WORDS = 10
@@ -28,16 +28,6 @@ def _generic() -> frozenset[str]:
     return frozenset(load("taxonomy").get("generic_words", []))
 
 
-@cache
-def _audience_nouns() -> frozenset[str]:
-    return frozenset(load("taxonomy").get("audience_nouns", []))
-
-
-@cache
-def _frame_not_topic() -> frozenset[str]:
-    return frozenset(load("taxonomy").get("framing_not_topic_heads", []))
-
-
 def _framing_topic(an: Analysis, sent: Any, phrase_start: int, phrase_end: int) -> bool:
     """ "On Taiwan, …" names a topic; "On his second day in Lima, …", "On the Greek side, …" and
     "On September 23, …" set the scene. The phrase's head decides."""
@@ -45,7 +35,7 @@ def _framing_topic(an: Analysis, sent: Any, phrase_start: int, phrase_end: int) 
     if span is None or len(span) == 0:
         return True
     head = span.root
-    return head.ent_type_ not in {"DATE", "TIME"} and head.lemma_.lower() not in _frame_not_topic()
+    return head.ent_type_ not in {"DATE", "TIME"} and head.lemma_.lower() not in word_set("taxonomy", "framing_not_topic_heads")
 
 
 @cache
@@ -151,7 +141,7 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
     doc = an.doc
     if head.pos_ not in {"NOUN", "PROPN"} or people.owner(head.i) is not None or head.ent_type_ in {"DATE", "TIME"}:
         return None
-    if head.lemma_.lower() in _audience_nouns():
+    if head.lemma_.lower() in word_set("taxonomy", "audience_nouns"):
         # "briefed the ministers on the ceasefire talks": the people addressed are no topic; what they
         # were told about is
         about = [
@@ -528,7 +518,7 @@ def _harvest(an: Analysis, people: People) -> list[tuple[Any, str]]:
         root = chunk.root
         if sent is None or people.owner(root.i) is not None or root.ent_type_ in {"DATE", "TIME", "MONEY"}:
             continue
-        if root.pos_ == "PROPN" or root.lemma_.lower() in skip | _audience_nouns() or root.lower_ in skip:
+        if root.pos_ == "PROPN" or root.lemma_.lower() in skip | word_set("taxonomy", "audience_nouns") or root.lower_ in skip:
             continue  # a body, an event or a place by name; "the region", "the press conference"
         text = chunk.text
         if category(text) is None:
