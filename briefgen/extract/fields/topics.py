@@ -35,7 +35,8 @@ def _framing_topic(an: Analysis, sent: Any, phrase_start: int, phrase_end: int) 
     if span is None or len(span) == 0:
         return True
     head = span.root
-    return head.ent_type_ not in {"DATE", "TIME"} and head.lemma_.lower() not in word_set("taxonomy", "framing_not_topic_heads")
+    scene_heads = word_set("taxonomy", "framing_not_topic_heads")
+    return head.ent_type_ not in {"DATE", "TIME"} and head.lemma_.lower() not in scene_heads
 
 
 @cache
@@ -502,6 +503,7 @@ def _harvest(an: Analysis, people: People) -> list[tuple[Any, str]]:
     """
     out = []
     skip = frozenset(load("taxonomy").get("harvest_skip_heads", []))
+    audience = word_set("taxonomy", "audience_nouns")
     acting: dict[int, Any] = {}  # sentence start → sentence, for the sentences whose subject is a participant
     from ..lexicon.gazetteer import gazetteer
 
@@ -518,7 +520,7 @@ def _harvest(an: Analysis, people: People) -> list[tuple[Any, str]]:
         root = chunk.root
         if sent is None or people.owner(root.i) is not None or root.ent_type_ in {"DATE", "TIME", "MONEY"}:
             continue
-        if root.pos_ == "PROPN" or root.lemma_.lower() in skip | word_set("taxonomy", "audience_nouns") or root.lower_ in skip:
+        if root.pos_ == "PROPN" or root.lemma_.lower() in skip | audience or root.lower_ in skip:
             continue  # a body, an event or a place by name; "the region", "the press conference"
         text = chunk.text
         if category(text) is None:
