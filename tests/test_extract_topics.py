@@ -45,10 +45,21 @@ def test_topics_are_list_items_never_dates_or_places():
             ["trade links between the Chilean and Peruvian peoples"],
         ),
         ("held in Sochi in November 2024", []),
+        ("bilateral relations in Trondheim", ["bilateral relations"]),
+        ("current issues at Schloss Rosenau", ["current issues"]),
+        ("the situation in Sudan", ["situation in Sudan"]),
     ],
 )
 def test_labels_name_the_substance(raw, want):
     assert clean_labels(raw) == want
+
+
+def test_venues_cities_and_programme_events_are_not_topics():
+    m = run(
+        "Prime Minister Ivo Kask of Estonia held talks with Prime Minister Ana Lind of Sweden in Trondheim on "
+        "Monday. They discussed the joint press conference, the Grand Harbour Hotel and fisheries quotas."
+    )
+    assert [t.label for t in m.topics] == ["fisheries quotas"]
 
 
 def test_topics_after_gerund_lists_reaffirmations_and_progress():

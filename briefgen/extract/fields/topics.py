@@ -15,6 +15,7 @@ from typing import Any
 from ...model import Commitment, Topic
 from ..components.document import Analysis
 from ..components.entities import rule_spans
+from ..components.names import place_name_ends
 from ..lexicon.data import load, taxonomy, word_set
 from .people import People
 
@@ -122,7 +123,29 @@ def clean_labels(label: str) -> list[str]:
         words = words[:best] if best else words[: _LABEL_WORDS + 2]
     while words and (words[-1].lower() in _DANGLING or words[-1].lower() in {"near", "into", "through", "at"}):
         words.pop()
-    return [" ".join(words)] if words else []
+    text = _without_meeting_place(" ".join(words))
+    return [text] if text else []
+
+
+_PLACE_TRAILER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})$")
+
+
+def _without_meeting_place(label: str) -> str:
+    """ "bilateral relations in NEOM" → "bilateral relations", "current issues at Schloss Meseberg" →
+    "current issues": a city or a building after the substance is where the talks were, not what about.
+    A country stays ("the situation in Sudan")."""
+    from ..lexicon.gazetteer import gazetteer
+    from ..lexicon.world import find_city
+
+    m = _PLACE_TRAILER.search(label)
+    if m is None:
+        return label
+    place = m.group("place")
+    if gazetteer().country(place) or gazetteer().region(place):
+        return label
+    if find_city(place, frozenset()) is not None or place.split()[-1] in place_name_ends() or len(place.split()) > 1:
+        return label[: m.start()].strip()
+    return label
 
 
 @lru_cache(maxsize=8192)
@@ -253,13 +276,23 @@ _OCCASION_LABEL = re.compile(r"^(?:sidelines?|margins?|fringes?) of\b", re.I)
 
 
 def is_topic_label(label: str) -> bool:
-    """Not a date ("May 21"), a place ("Ankara", "growing Russia"), an occasion or a generic word."""
+    """Not a date ("May 21"), a place ("Ankara", "growing Russia", "the Shangri-la Hotel"), an occasion,
+    an event of the visit ("joint press conference") or people ("journalists at the end of the meeting"),
+    or a generic word."""
     from ..lexicon.gazetteer import gazetteer
+    from ..lexicon.world import find_city
 
     gaz = gazetteer()
     text = label.strip()
     if not text or _DATE_LABEL.match(text) or _OCCASION_LABEL.match(text) or re.fullmatch(r"[\d\s,./-]+", text):
         return False
+    head = _head_word(text)
+    events = word_set("taxonomy", "event_heads")
+    if head in word_set("taxonomy", "audience_nouns") or head in events or _head_word(text, 2) in events:
+        return False
+    own = _PREPOSITION.split(text, maxsplit=1)[0].split()  # the label's own words, before any complement
+    if own[-1] in place_name_ends() or find_city(re.sub(r"^(?:the|capital) ", "", text), frozenset()):
+        return False  # "the Grand Harbour Hotel", "Qingdao"; not "trawling near Bouvet Island"
     core = re.sub(r"^(?:the )?(?:[a-z]+(?:ing|ed|ern) )?(?=[A-Z])", "", text)  # "growing Russia" → Russia
     for candidate in (text, core):
         if gaz.affiliation(candidate) or gaz.city(candidate) or gaz.region(candidate) or gaz.seat(candidate):
@@ -269,6 +302,17 @@ def is_topic_label(label: str) -> bool:
         if label in {"DATE", "TIME"}:
             undated = undated[:start] + " " + undated[end:]
     return bool(_content(undated) - _TIME_OF_DAY)  # "afternoon of March 7" is when, not what
+
+
+_PREPOSITION = re.compile(r"\s+(?:of|in|at|on|with|between|for|to|from|among|about|over|near)\s+")
+
+
+def _head_word(label: str, n: int = 1) -> str:
+    """The head noun of a label (with `n` words, the head and the words before it), singular and lower
+    case: the last words before its first preposition."""
+    words = _PREPOSITION.split(label, maxsplit=1)[0].split()
+    phrase = " ".join(words[-n:]).lower().strip("’'") if words else ""
+    return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") and len(phrase) > 3 else phrase
 
 
 def _items(head: Any) -> list[Any]:

@@ -145,6 +145,7 @@ class Taxonomy(_Strict):
     evaluative_words: Words
     harvest_skip_heads: Words
     audience_nouns: Words
+    event_heads: Words
     framing_not_topic_heads: Words
     pronouns: Words
     label_cut_words: Words
