@@ -127,7 +127,9 @@ def clean_labels(label: str) -> list[str]:
     return [text] if text else []
 
 
-_PLACE_TRAILER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})$")
+_PLACE_TRAILER = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})$"
+)
 
 
 def _without_meeting_place(label: str) -> str:
