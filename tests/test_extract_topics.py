@@ -46,7 +46,8 @@ def test_topics_are_list_items_never_dates_or_places():
         ),
         ("held in Sochi in November 2024", []),
         ("bilateral relations in Trondheim", ["bilateral relations"]),
-        ("current issues at Schloss Rosenau", ["current issues"]),
+        ("current issues at the Rosenau Palace", ["current issues"]),
+        ("maritime security in the Celtic Sea", ["maritime security in the Celtic Sea"]),
         ("the situation in Sudan", ["situation in Sudan"]),
     ],
 )

@@ -133,8 +133,8 @@ _PLACE_TRAILER = re.compile(
 
 
 def _without_meeting_place(label: str) -> str:
-    """ "bilateral relations in NEOM" → "bilateral relations", "current issues at Schloss Meseberg" →
-    "current issues": a city or a building after the substance is where the talks were, not what about.
+    """ "bilateral relations in NEOM" → "bilateral relations", "current issues at the Elysee Palace" →
+    "current issues": a city or a building (its name ends "Palace", "House" …) after the substance is where the talks were, not what about.
     A country stays ("the situation in Sudan")."""
     from ..lexicon.gazetteer import gazetteer
     from ..lexicon.world import find_city
@@ -145,7 +145,7 @@ def _without_meeting_place(label: str) -> str:
     place = m.group("place")
     if gazetteer().country(place) or gazetteer().region(place):
         return label
-    if find_city(place, frozenset()) is not None or place.split()[-1] in place_name_ends() or len(place.split()) > 1:
+    if find_city(place, frozenset()) is not None or place.split()[-1] in place_name_ends():
         return label[: m.start()].strip()
     return label
 
