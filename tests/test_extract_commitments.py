@@ -322,3 +322,8 @@ def test_a_press_conference_or_a_dinner_on_the_programme_is_no_undertaking():
     assert m.commitments == []
     m = run(_MEETING + "Estonia will host a regional conference on energy in May.")
     assert [c.action for c in m.commitments] == ["host a regional conference on energy in May"]
+
+
+def test_an_event_a_date_only_dates_sets_the_deadline():
+    m = run(_MEETING + "The ministers agreed to restore the old ferry ahead of the 30th anniversary next year.")
+    assert [c.deadline for c in m.commitments] == ["ahead of the 30th anniversary next year"]

@@ -232,8 +232,27 @@ def _deadline(an: Analysis, first: int, last: int) -> str | None:
             if doc[start - 1].lower_ == "than" and not (start > 1 and doc[start - 2].lower_ in {"later", "earlier"}):
                 break  # "more than 60 years" is a quantity; "no later than June" is a limit
             start -= 1
+        if start == ent.start:
+            start = _event_before(doc, start, first)  # "ahead of the 60th anniversary next year"
         return doc[start : ent.end].text
     return _undated_deadline(doc[first:last].text)
+
+
+#: Words that open a time limit set by an event: "ahead of the 60th anniversary next year".
+_EVENT_LIMITS = {"ahead", "before", "by", "until", "prior"}
+
+
+def _event_before(doc: Any, start: int, first: int) -> int:
+    """Where a deadline set by an event begins, when the date only dates the event ("ahead of the
+    anniversary next year"): back over the event's words to "ahead of"/"before"/"by"; else `start`."""
+    k = start - 1
+    while k > first and start - k <= 6 and doc[k].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM"}:
+        k -= 1
+    if doc[k].lower_ == "of" and k - 1 >= first and doc[k - 1].lower_ in {"ahead", "prior"}:
+        return k - 1
+    if doc[k].lower_ in _EVENT_LIMITS and k < start - 1:
+        return k
+    return start
 
 
 @cache
