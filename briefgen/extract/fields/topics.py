@@ -134,7 +134,8 @@ _PLACE_TRAILER = re.compile(
 
 def _without_meeting_place(label: str) -> str:
     """ "bilateral relations in NEOM" → "bilateral relations", "current issues at the Elysee Palace" →
-    "current issues": a city or a building (its name ends "Palace", "House" …) after the substance is where the talks were, not what about.
+    "current issues": a city or a building (its name ends "Palace", "House" …) after the substance is
+    where the talks were, not what about.
     A country stays ("the situation in Sudan")."""
     from ..lexicon.gazetteer import gazetteer
     from ..lexicon.world import find_city
