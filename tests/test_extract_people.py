@@ -562,3 +562,27 @@ def test_a_story_filed_from_home_ties_the_side_left_and_an_arrival_names_the_hos
         "The Belarusian president arrived in Ghana on Sunday for a two-day official visit."
     )
     assert {p.name: p.affiliation for p in m.participants} == {"Kofi Mensah": "Ghana", "Ivan Petrov": "Belarus"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Mr. Ivo Kask, Minister for Foreign Affairs of Estonia, held a telephone talk with Hon. Ana Lind "
+        "MP, Minister for Foreign Affairs of Sweden.",
+        "Ana Lind, the newly appointed Minister for Foreign Affairs of Sweden, paid a courtesy call on Ivo Kask, "
+        "Minister for Foreign Affairs of Estonia, on Monday.",
+        "The announcement was made by Ivo Kask, Minister for Foreign Affairs of Estonia, after the meeting he held "
+        "in Tallinn with Ana Lind, Minister for Foreign Affairs of Sweden.",
+    ],
+)
+def test_meeting_frames_and_names_across_house_styles(text):
+    m = run(text)
+    assert {(p.name, p.affiliation) for p in m.participants} == {("Ivo Kask", "Estonia"), ("Ana Lind", "Sweden")}
+
+
+def test_a_headline_with_no_verb_frames_nothing():
+    m = run(
+        "Kask in talks with Swedish counterpart\n\nFrom the Baltic Times: Kask in talks with Swedish counterpart\n\n"
+        "Foreign Minister Ivo Kask of Estonia is in Stockholm to talk to Swedish Foreign Minister Ana Lind."
+    )
+    assert {p.name for p in m.participants} == {"Ivo Kask", "Ana Lind"}

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
-from ..lexicon.data import cues, load, titles
+from ..lexicon.data import cues, load, titles, word_set
 from ..lexicon.gazetteer import gazetteer
 
 
@@ -231,8 +231,11 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
     start = j = i
     last_good = i
     particles = name_sets()["particles"]
+    post_nominals = word_set("titles", "post_nominals")
     while j < limit:
         tok = doc[j]
+        if j > start and tok.text.rstrip(".") in post_nominals:
+            break  # "Bob Carr MP", "Jane Doe QC": letters after a name are not part of it
         if is_name_word(tok):
             j += 1
             last_good = j

@@ -104,6 +104,17 @@ def _place_patterns() -> list[dict[str, Any]]:
     return out
 
 
+def _keep_abbreviations(nlp: Any) -> None:
+    """One token for each honorific written with a full stop ("Hon.", "Amb.", "Smt."): split off, the stop
+    ends the sentence in the middle of a name ("… talks with Hon. | Bob Carr MP, Minister …")."""
+    from spacy.symbols import ORTH
+
+    for word in titles().get("honorifics", []):
+        if word.endswith(".") and " " not in word and nlp.tokenizer.explain(word) != [("SPECIAL-1", word)]:
+            for form in {word, word.capitalize(), word.upper()}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def register() -> None:
     """Register briefgen's components as spaCy factories (once per process), so a pipeline adds them by name."""
     from spacy.language import Language
@@ -146,6 +157,7 @@ def load_pipeline() -> Any:
         from .lemmas import install as install_lemmas
 
         install_lemmas(nlp)  # the model's lemmas, memoised per document (same result, faster)
+        _keep_abbreviations(nlp)
         ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
         register()
         nlp.add_pipe("briefgen_paragraphs", before="parser")

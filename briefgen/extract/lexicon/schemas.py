@@ -110,6 +110,8 @@ class Titles(_Strict):
     counterpart_offices: dict[str, str]
     honorific_addresses: dict[str, Words]
     styles: Words
+    post_nominals: Words
+    passing_modifiers: Words
     title_extension_words: Words
 
 

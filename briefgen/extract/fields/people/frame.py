@@ -55,6 +55,8 @@ class FrameFinder(Clusters):
                     continue  # "A day after X hosted Y, …": another meeting, told to date this one
                 kids = {c.lower_ for c in tok.children}
                 objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
+                if tok.dep_ == "relcl" and not objs:
+                    objs = [tok.head]  # "the meeting she held in Brussels with X": the noun the clause qualifies
                 # "held two rounds of talks", "had a series of meetings": the meeting noun after "of"
                 objs += [
                     g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -69,6 +71,8 @@ class FrameFinder(Clusters):
                     return sent  # "spoke with", "called on"
                 if lemma in frames.get("with_person_object", []) and any(o.i in self._owner for o in objs):
                     return sent
+            if not any(t.pos_ == "VERB" for t in sent):
+                continue  # "Yasay in talks with Russian counterpart": a headline's words, not a sentence
             for tok in sent:  # "In a telephone call with President Ruto, the Secretary discussed …"
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _CALL_NOUNS | s["meeting_nouns"]:
                     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):

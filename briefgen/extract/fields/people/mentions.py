@@ -199,7 +199,8 @@ class MentionFinder(Clusters):
             if s == k or (s > 0 and doc[s - 1].lower_ in {"the", "of", "a"}):
                 continue
             start, end = grab_name(doc, s, k)
-            if end == k and end - start >= 2:
+            post_nominals = word_set("titles", "post_nominals")
+            if end - start >= 2 and all(t.text.rstrip(".") in post_nominals for t in doc[end:k]):
                 out.append(Mention(start, end, name_text(doc, start, end), kind="appos"))
         return out
 
@@ -262,12 +263,17 @@ class MentionFinder(Clusters):
             if place:
                 m.affiliation = place
         k = m.end
+        while k < len(doc) and doc[k].text.rstrip(".") in word_set("titles", "post_nominals"):
+            k += 1  # "Bob Carr MP, Minister for Foreign Affairs of Australia"
+            m.end = k  # the letters belong to the mention (the parse may make them its head), not the name
         if k >= len(doc) or doc[k].text != ",":
             return
         k += 1
         limit = min(len(doc), k + 14)
         if k < limit and doc[k].lower_ in {"the", "a"}:
             k += 1
+        while k < limit and doc[k].lower_ in word_set("titles", "passing_modifiers"):
+            k += 1  # "X, the newly appointed Ambassador of Chad", "X, the outgoing envoy"
         aff = None
         place, k2 = match_place(doc, k, limit)
         if place:
