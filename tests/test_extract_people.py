@@ -562,6 +562,11 @@ def test_a_story_filed_from_home_ties_the_side_left_and_an_arrival_names_the_hos
         "The Belarusian president arrived in Ghana on Sunday for a two-day official visit."
     )
     assert {p.name: p.affiliation for p in m.participants} == {"Kofi Mensah": "Ghana", "Ivan Petrov": "Belarus"}
+    m = run(
+        "Belarus President Ivan Petrov arrived in Kumasi today for a working visit. President Kofi Mensah "
+        "welcomed him at the airport, and the two leaders held talks on trade."
+    )
+    assert {p.name: p.affiliation for p in m.participants} == {"Kofi Mensah": "Ghana", "Ivan Petrov": "Belarus"}
 
 
 @pytest.mark.parametrize(

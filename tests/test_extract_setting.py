@@ -145,6 +145,19 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             "President Ana Lutz of Austria held a Summit with President Jan Novak of Slovakia in Vienna.",
             {"summit", "with", "president", "jan", "novak"},
         ),
+        (
+            "Foreign Minister Ana Ruiz of Spain spoke over the phone with Foreign Minister Joao Lopes of Portugal.",
+            {"spoke", "over", "phone"},
+        ),
+        (
+            "Ambassador Jan Berg of Norway paid a farewell call on Foreign Minister Ana Ruiz of Spain on Tuesday.",
+            {"farewell", "call"},
+        ),
+        (
+            "The Chairperson of the Commission, Ana Ruiz, received the credentials of Jan Berg, the new Ambassador "
+            "of Norway.",
+            {"received", "credentials"},
+        ),
     ],
 )
 def test_occasion_frames(text, words):

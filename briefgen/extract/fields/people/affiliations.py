@@ -222,9 +222,11 @@ class Affiliations(Clusters):
                     continue
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                        country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
+                        place = self.doc[obj.left_edge.i : obj.i + 1].text
+                        city = find_city(place, frozenset()) if not gaz.country(place) else None
+                        country = gaz.country(place) or (city.country if city is not None else None)
                         if country and all(country != v.affiliation for v in visitors):
-                            found.add(country)
+                            found.add(country)  # "arrived in Kenya", "arrived in Asmara" (Eritrea)
         return found.pop() if len(found) == 1 else None
 
     def _fill_from_seat(self) -> None:
