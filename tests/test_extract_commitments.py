@@ -327,3 +327,8 @@ def test_a_press_conference_or_a_dinner_on_the_programme_is_no_undertaking():
 def test_an_event_a_date_only_dates_sets_the_deadline():
     m = run(_MEETING + "The ministers agreed to restore the old ferry ahead of the 30th anniversary next year.")
     assert [c.deadline for c in m.commitments] == ["ahead of the 30th anniversary next year"]
+
+
+def test_the_governments_are_the_sides():
+    m = run(_MEETING + "The governments will hold another round of talks in 2027.")
+    assert [c.actor for c in m.commitments] == ["Lena Maris and Tomas Varga (Estonia and Hungary)"]
