@@ -591,3 +591,15 @@ def test_a_headline_with_no_verb_frames_nothing():
         "Foreign Minister Ivo Kask of Estonia is in Stockholm to talk to Swedish Foreign Minister Ana Lind."
     )
     assert {p.name for p in m.participants} == {"Ivo Kask", "Ana Lind"}
+
+
+def test_a_body_named_with_its_acronym_in_brackets_and_a_matter_discussed():
+    m = run(
+        "The Chairperson of the African Union (AU) Commission, Ana Lind, on 3 May 2024, received the credentials "
+        "of Lars Berg, the newly appointed Ambassador of Norway. The AU Reform was also discussed."
+    )
+    assert [(p.name, p.title, p.affiliation) for p in m.participants] == [
+        ("Ana Lind", "Chairperson", "African Union"),
+        ("Lars Berg", "Ambassador", "Norway"),
+    ]
+    assert [p.name for p in m.mentioned] == []

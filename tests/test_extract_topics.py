@@ -48,6 +48,8 @@ def test_topics_are_list_items_never_dates_or_places():
         ("bilateral relations in Trondheim", ["bilateral relations"]),
         ("current issues at the Rosenau Palace", ["current issues"]),
         ("maritime security in the Celtic Sea", ["maritime security in the Celtic Sea"]),
+        ("the theme of the year on ‘Art", ["theme of the year"]),
+        ("priority goals including: Peace and Security", ["Peace and Security"]),
         ("the situation in Sudan", ["situation in Sudan"]),
     ],
 )

@@ -66,6 +66,16 @@ def _label_rules() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], lis
     return lead, evaluative, pronouns, cuts
 
 
+def _unbalanced_marks(text: str) -> str:
+    """A phrase the parse cut inside a quoted name: the words before an opening mark left open
+    ("the theme of the year on ‘Art" → "the theme of the year on"), or without a closing mark left
+    alone ("Heritage’" → "Heritage")."""
+    opened = max(text.rfind("‘"), text.rfind("“"))
+    if opened >= 0 and text.find("’", opened) < 0 and text.find("”", opened) < 0:
+        text = text[:opened]
+    return text.strip().strip("’”").strip()
+
+
 def clean_labels(label: str) -> list[str]:
     """A raw phrase as one or more short labels naming the substance, or none.
 
@@ -81,6 +91,10 @@ def clean_labels(label: str) -> list[str]:
     quoted = _QUOTED.search(text)
     if quoted:
         text = quoted.group(1)
+    else:
+        text = _unbalanced_marks(text)
+    if ":" in text:  # "priority goals including: Peace and Security": what follows the colon is the item
+        text = text.rsplit(":", 1)[1].strip() or text.split(":", 1)[0]
     for _ in range(3):
         before = text
         text = _LEAD.sub("", lead.sub("", text)).strip(" ,.;:")
@@ -377,6 +391,10 @@ _DANGLING = {
 _GENERIC_HEADS_WITH_COMPLEMENT = {"views", "opinions", "progress", "need", "issues", "matters", "questions", "ways"}
 
 
+_QUOTED_NAME = re.compile(r"[‘“\"'][^‘’“”\"']{3,80}[’”\"']")
+_COMMA, _AND = "\x00", "\x01"  # stand-ins while a quoted name is protected from splitting
+
+
 @cache
 def _list_verbs() -> frozenset[str]:
     return frozenset(load("taxonomy").get("topic_list_verbs", []))
@@ -423,7 +441,9 @@ def _list_items(an: Analysis, verb: Any) -> list[str]:
         return []
     text = " ".join(doc[start:end].text.split()).rstrip(" .;:")
     items = []
-    parts = _ITEM_SPLIT.split(text)
+    # a quoted name is one item, commas and all ("the theme of the year, ‘Art, Culture and Heritage’")
+    text = _QUOTED_NAME.sub(lambda m: m.group(0).replace(",", _COMMA).replace(" and ", _AND), text)
+    parts = [p.replace(_COMMA, ",").replace(_AND, " and ") for p in _ITEM_SPLIT.split(text)]
     head, _, tail = parts[-1].partition(" and ")
     one_name = len(head.split()) == 1 == len(tail.split()) and head[:1].isupper() and tail[:1].isupper()
     if len(parts) > 1 and tail and not one_name:  # "A, B and C": the last "and" parts the last two items

@@ -93,6 +93,10 @@ class MentionFinder(Clusters):
                 or tok.ent_type_ in {"GPE", "NORP", "DATE"}
             ):
                 continue
+            if tok.dep_ == "nsubjpass" and verb.lemma_ in word_set("cues", "talked_about_verbs"):
+                continue  # "The AU Reform was also discussed": a matter, not a person
+            if any(c.dep_ == "compound" and c.text.isupper() and len(c.text) > 1 for c in tok.children):
+                continue  # "AU Reform", "EU Council": a body's acronym names a thing
             s = tok.i
             while s > 0 and (s - 1) not in taken and is_name_word(doc[s - 1]) and doc[s - 1].head.i == tok.i:
                 s -= 1
@@ -231,6 +235,12 @@ class MentionFinder(Clusters):
                     while j < limit and doc[j].text != ")":
                         j += 1
                     j += 1
+                    # "the African Union (AU) Commission, X": the body's name goes on after its acronym
+                    t = j
+                    while t < limit and t - j < 3 and doc[t].text[:1].isupper() and doc[t].is_alpha:
+                        t += 1
+                    if t > j and t < limit and doc[t].text == ",":
+                        j = t
         k = j + 1 if j < limit and doc[j].text == "," else j
         s, e = grab_name(doc, k, limit)
         if e > s:
