@@ -198,3 +198,12 @@ def test_the_verb_a_quotation_hangs_on_names_its_speaker_and_the_duo_is_both():
         "Kask later told reporters 'the chemistry was pretty good' while Lind said the talks would go on."
     )
     assert [q.speaker for q in m.quotes] == ["Ivo Kask and Ana Lind", "Ivo Kask"]
+
+
+def test_the_head_of_a_ministry_of_a_country_is_that_sides_minister():
+    m = run(
+        "Foreign Minister Ivo Kask of Estonia spoke by phone with Foreign Minister Ana Lind of Sweden on Monday.\n\n"
+        "After the call, the head of the Ministry of Foreign Affairs of Sweden wrote on her channel: "
+        "“We welcome the decision to reopen the ferry line.”"
+    )
+    assert [q.speaker for q in m.quotes] == ["Ana Lind"]
