@@ -62,3 +62,8 @@ def test_the_meetings_own_sentence_is_outlook_only_when_what_it_discussed_lies_a
         "the upcoming Nordic summit."
     )
     assert framed.outlook == []
+
+
+def test_a_next_step_told_as_a_participle_clause_keeps_its_noun():
+    m = run(_MEETING + "He therefore convened an emergency Nordic summit set to be held on Wednesday.")
+    assert "an emergency Nordic summit set to be held on Wednesday" in [o.text for o in m.outlook]

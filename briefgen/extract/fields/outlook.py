@@ -114,8 +114,11 @@ def _forward_clause(an: Analysis, sent: Any, pattern: re.Pattern[str]) -> str | 
         while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.dep_ == "xcomp":
             verb = verb.head  # "to set up a working group and to hold the next meeting": the whole coordination
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        owner = _described_noun(verb)
         if subject is not None and subject.tag_ not in _PRONOUN_TAGS:
             start = subject.left_edge.i
+        elif owner is not None:
+            start = owner.left_edge.i  # "an emergency summit set to be held on Wednesday": from the summit
         else:
             start = verb.left_edge.i if verb.left_edge.i >= verb.i - 1 else verb.i
             if an.doc[start].lower_ == "to":
@@ -130,6 +133,19 @@ def _forward_clause(an: Analysis, sent: Any, pattern: re.Pattern[str]) -> str | 
         text = "".join(words).strip(" ,.;")
         if len(text.split()) >= 3 and not re.search(r"\bit\b", text):
             return text
+    return None
+
+
+def _described_noun(verb: Any) -> Any:
+    """The noun a participle clause qualifies ("a summit set to be held …", "talks scheduled for May"),
+    climbing through "set to"/"due to" complements; None when the verb heads its own clause."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ in {"acl", "relcl"} and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head
+        if node.dep_ not in {"xcomp", "auxpass"} or node.head is node:
+            return None
+        node = node.head
     return None
 
 
