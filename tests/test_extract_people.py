@@ -603,3 +603,14 @@ def test_a_body_named_with_its_acronym_in_brackets_and_a_matter_discussed():
         ("Lars Berg", "Ambassador", "Norway"),
     ]
     assert [p.name for p in m.mentioned] == []
+
+
+def test_a_counted_group_of_an_office_is_the_holders_named_later():
+    m = run(
+        "The three top diplomats met on May 3 in the Estonian port of Parnu.\n"
+        "Estonian Prime Minister Eva Tamm said the leaders may meet later this year.\n"
+        "Estonian Foreign Minister Ivo Kask said cooperation would grow.\n"
+        "Latvian Foreign Minister Anna Berzina agreed, and Lithuanian Foreign Minister Tomas Valys said more "
+        "talks would follow."
+    )
+    assert [p.name for p in m.participants] == ["Ivo Kask", "Anna Berzina", "Tomas Valys"]

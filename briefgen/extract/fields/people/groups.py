@@ -16,6 +16,19 @@ from ...lexicon.gazetteer import gazetteer
 from .clusters import Clusters, Mention, Person
 
 
+def _group_office(noun: str) -> str:
+    """The office a counted group holds, singular: "foreign ministers" → "foreign minister", "top
+    diplomats" → "foreign minister" (synonyms in titles.yaml); "" for a group of no one office."""
+    synonyms = {str(k): str(v) for k, v in (titles().get("group_office_synonyms") or {}).items()}
+    for phrase, office in synonyms.items():
+        if noun == phrase or noun.endswith(" " + phrase):
+            return office
+    words = noun.split()
+    if not words or words[-1] in {"leaders", "officials"}:
+        return ""
+    return " ".join([*words[:-1], words[-1][:-1] if words[-1].endswith("s") else words[-1]])
+
+
 @cache
 def _group_modifiers() -> frozenset[str]:
     """Words that may stand before a plural office ("foreign ministers", "defence ministers")."""
@@ -30,31 +43,67 @@ class Groups(Clusters):
     def _fill_to_group_count(self, chosen: list[Person]) -> None:
         """ "Three regional leaders met …", "the four Presidents": when the text counts the group and the
         frame named fewer, the next titled people the opening names join it, in order of mention."""
-        count = self._stated_group_count()
+        count, noun = self._stated_group()
         if count <= len(chosen):
             return
         limit = self.an.sents[min(len(self.an.sents), 10) - 1].end if self.an.sents else 0
-        for p in sorted(self.persons, key=lambda q: q.first_token):
-            if len(chosen) >= count:
-                break
-            if p in chosen or not p.name or not p.title or p.reporter or p.first_token >= limit:
-                continue
-            if all(self._excluded_context(m) or self._possessive(m) for m in p.mentions if m.name):
-                continue
+        candidates = [
+            p
+            for p in sorted(self.persons, key=lambda q: q.first_token)
+            if p not in chosen
+            and p.name
+            and p.title
+            and not p.reporter
+            and p.first_token < limit
+            and not all(self._excluded_context(m) or self._possessive(m) for m in p.mentions if m.name)
+        ]
+        # "the three foreign ministers" / "the three top diplomats": holders of that office first
+        office = _group_office(noun)
+        holding = [p for p in candidates if office and office in (p.title or "").lower()]
+        if len(holding) >= count - len(chosen):
+            candidates = holding
+        for p in candidates[: max(0, count - len(chosen))]:
             p.confidence = min(p.confidence, 0.7)
             chosen.append(p)
 
+    def _counted_office_holders(self) -> list[Person]:
+        """ "The three top diplomats met in Busan …" and, later, "Chinese Foreign Minister Wang Yi …": when the
+        opening counts a group by its office and names no one, the holders of that office it names later
+        (as many as it counts, in order of mention) are the group."""
+        count, noun = self._stated_group()
+        office = _group_office(noun)
+        if not count or not office:
+            return []
+        holders = [
+            p
+            for p in sorted(self.persons, key=lambda q: q.first_token)
+            if p.name
+            and not p.reporter
+            and office in (p.title or "").lower()
+            and not all(self._excluded_context(m) for m in p.mentions if m.name)
+        ]
+        return holders[:count] if len(holders) >= count else []
+
     def _stated_group_count(self) -> int:
         """The size of the meeting's group as the opening states it ("three top regional leaders"), or 0."""
+        return self._stated_group()[0]
+
+    def _stated_group(self) -> tuple[int, str]:
+        """(size, office phrase) of the meeting's group as the opening states it ("three top regional
+        leaders", "the three foreign ministers"), or (0, "")."""
         counts = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
         for sent in self.an.sents[:2]:
             for tok in sent:
                 if tok.lower_ not in counts or tok.head.tag_ not in {"NNS", "NNPS"}:
                     continue
                 head = tok.head
-                if head.lower_.rstrip("s") in name_sets()["office_nouns"] or head.lower_ in {"leaders", "ministers"}:
-                    return counts[tok.lower_]
-        return 0
+                synonyms = titles().get("group_office_synonyms") or {}
+                if head.lower_.rstrip("s") in name_sets()["office_nouns"] or head.lower_ in {"leaders", "ministers"} | {
+                    str(k).split()[-1] for k in synonyms
+                }:
+                    words = [t.lower_ for t in self.doc[tok.i + 1 : head.i + 1]]
+                    return counts[tok.lower_], " ".join(words)
+        return 0, ""
 
     def _respective_sides(self) -> None:
         """ "the foreign ministers of Peru and Bolivia, Jorge Paz and Luis Soto", "her counterparts from Peru

@@ -66,6 +66,8 @@ class Roles(Clusters):
                     and not all(self._excluded_context(m) for m in p.mentions)
                 ]
                 chosen.extend(named[: count or len(named)])
+        if not any(p.name for p in chosen):
+            chosen.extend(self._counted_office_holders())  # "The three top diplomats met …" / later, by name
         if len({id(p) for p in chosen if p.name or p.title}) < 2:
             acting = self._acting_people()
             if frame is None and len(acting) < 2:
