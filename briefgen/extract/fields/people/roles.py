@@ -52,6 +52,8 @@ class Roles(Clusters):
                         chosen.append(p)
         if frame is not None and len([p for p in chosen if p.name]) == 1:
             chosen.extend(self._object_split_off(frame, chosen))
+        if not any(p.name for p in chosen):
+            chosen.extend(self._counted_office_holders())  # "The three top diplomats met …" / later, by name
         if frame is None and not chosen:
             group = self._group_frame()
             if group is not None:
@@ -66,8 +68,6 @@ class Roles(Clusters):
                     and not all(self._excluded_context(m) for m in p.mentions)
                 ]
                 chosen.extend(named[: count or len(named)])
-        if not any(p.name for p in chosen):
-            chosen.extend(self._counted_office_holders())  # "The three top diplomats met …" / later, by name
         if len({id(p) for p in chosen if p.name or p.title}) < 2:
             acting = self._acting_people()
             if frame is None and len(acting) < 2:
