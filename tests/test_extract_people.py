@@ -614,3 +614,15 @@ def test_a_counted_group_of_an_office_is_the_holders_named_later():
         "talks would follow."
     )
     assert [p.name for p in m.participants] == ["Ivo Kask", "Anna Berzina", "Tomas Valys"]
+
+
+def test_people_a_sentence_says_were_also_present_take_part():
+    m = run(
+        "Prime Minister Ivo Kask of Estonia held a video call with President Ana Lind of Finland on Monday.\n\n"
+        "Defence Minister Mart Tamm and Finance Minister Liis Kuusk, who are in Helsinki for the budget forum, "
+        "were also present, along with their Finnish counterparts, Defence Minister Pekka Virta and Finance "
+        "Minister Aino Salo."
+    )
+    assert {p.name for p in m.participants} == {
+        "Ivo Kask", "Ana Lind", "Mart Tamm", "Liis Kuusk", "Pekka Virta", "Aino Salo",
+    }  # fmt: skip

@@ -8,6 +8,7 @@ visitor whose visit the opening reports, and people the text says were present, 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -18,6 +19,10 @@ from .context import _name_phrase, discussed_tokens, elsewhere_tokens
 
 #: Roles in the frame sentence that make a bare surname a side of the meeting.
 _SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
+
+
+#: A sentence whose people were at the meeting: "…, were also present at the White House".
+_PRESENT = re.compile(r"\b(?:was|were) (?:also )?(?:present|in attendance)\b|\balso (?:attended|took part)\b")
 
 
 class Roles(Clusters):
@@ -102,6 +107,7 @@ class Roles(Clusters):
         "accompanied by X". Phrases from cues.yaml; a person only spoken of is not made present."""
         after = tuple(word_set("cues", "presence_after_name"))
         before = tuple(word_set("cues", "presence_before_names"))
+        present = self._present_by_predicate()
         found: list[Person] = []
         for p in self.persons:
             if not p.name or p.reporter or p.participant:
@@ -109,11 +115,23 @@ class Roles(Clusters):
             for m in p.mentions:
                 end = max(m.end, m.start + 1)
                 tail = self.doc[end : min(len(self.doc), end + 8)].text.lower().lstrip(" ,")
-                said = tail.startswith(after) or self._listed_after(m.start, before)
+                said = tail.startswith(after) or self._listed_after(m.start, before) or m.start in present
                 if said and not self._excluded_context(m):
                     found.append(p)
                     break
         return found
+
+    def _present_by_predicate(self) -> set[int]:
+        """Tokens of a sentence that says people "were also present" or "also attended" with them as its
+        subject: "X and Y, who are in Washington for …, were also present, along with their counterparts,
+        A and B". Read from the surface: the small parser often loses such a long subject."""
+        out: set[int] = set()
+        for sent in self.an.sents:
+            m = _PRESENT.search(self.an.text_of(sent))
+            if m is None or self.an.text_of(sent)[: m.start()].count(",") > 4:
+                continue
+            out.update(range(sent.start, sent.end))
+        return out
 
     def _listed_after(self, start: int, phrases: tuple[str, ...]) -> bool:
         """A phrase earlier in the sentence introduces a list this mention belongs to: only names, titles,
