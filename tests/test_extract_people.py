@@ -626,3 +626,14 @@ def test_people_a_sentence_says_were_also_present_take_part():
     assert {p.name for p in m.participants} == {
         "Ivo Kask", "Ana Lind", "Mart Tamm", "Liis Kuusk", "Pekka Virta", "Aino Salo",
     }  # fmt: skip
+
+
+def test_particles_joined_by_hyphens_and_offices_in_lower_case_after_a_country():
+    m = run(
+        "Energy Minister Prince Talal bin Saud of Oman and Ahmed Al-Rashid, Kuwait's oil minister, met in Muscat "
+        "on Monday. The talks were followed by a call from His Excellency Omar Al -Hakim, President of Syria."
+    )
+    people = {p.name: (p.title, p.affiliation) for p in m.participants + m.mentioned}
+    assert people["Talal bin Saud"] == ("Energy Minister", "Oman")
+    assert people["Ahmed Al-Rashid"] == ("oil minister", "Kuwait")
+    assert "Omar Al -Hakim" in people

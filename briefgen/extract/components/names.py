@@ -98,6 +98,17 @@ def _core_title(doc: Any, lows: list[str], i: int, limit: int) -> int:
     return n
 
 
+def lower_title(doc: Any, i: int, limit: int) -> int:
+    """Tokens of an office written in lower case from portfolio words and a head ("oil minister",
+    "trade and industry minister"), where the context already marks an office ("Kuwait's oil
+    minister"); 0 if none."""
+    _, portfolio, heads = _title_grammar()
+    j = i
+    while j < limit and doc[j].is_lower and (doc[j].lower_ in portfolio or doc[j].lower_ == "and"):
+        j += 1
+    return j + 1 - i if j > i and j < limit and doc[j].is_lower and doc[j].lower_ in heads else 0
+
+
 def match_title(doc: Any, i: int, limit: int | None = None) -> int:
     """Number of tokens of the longest title starting at token i (0 if none).
 
@@ -252,6 +263,9 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
                 j = k
             else:
                 break
+        elif j > start and doc[j - 1].lower_ in particles and re.fullmatch(r"[-‑][A-Z][\w'’]+", tok.text):
+            j += 1  # "Ahmed Al -Sharaa": a particle typed with a stray space before its hyphen
+            last_good = j
         elif tok.text in {"-", "‑"} and j > start and not doc[j - 1].whitespace_ and j + 1 < limit:
             if is_name_word(doc[j + 1]) or doc[j + 1].lower_ in particles:
                 j += 1

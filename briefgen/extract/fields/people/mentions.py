@@ -25,6 +25,7 @@ from ...components.names import (
     extend_title,
     grab_name,
     is_name_word,
+    lower_title,
     match_place,
     match_title,
     name_sets,
@@ -100,6 +101,11 @@ class MentionFinder(Clusters):
             s = tok.i
             while s > 0 and (s - 1) not in taken and is_name_word(doc[s - 1]) and doc[s - 1].head.i == tok.i:
                 s -= 1
+            particles = name_sets()["particles"]
+            if s > 2 and doc[s - 1].text in {"-", "‑"} and doc[s - 2].lower_ in particles and is_name_word(doc[s - 3]):
+                s -= 3  # "Mohammed Al-Fares, Kuwait's oil minister, met …": the name before the particle
+                while s > 0 and (s - 1) not in taken and is_name_word(doc[s - 1]) and not doc[s - 1].ent_type_:
+                    s -= 1
             add(Mention(s, tok.i + 1, name_text(doc, s, tok.i + 1), kind="bare"))
         for m in mentions:
             if m.name and (m.title is None or m.affiliation is None):
@@ -197,6 +203,8 @@ class MentionFinder(Clusters):
                 and (
                     is_name_word(doc[s - 1])
                     or (doc[s - 1].lower_ in particles and s - 2 >= 0 and is_name_word(doc[s - 2]))
+                    # "Mohammed Al-Fares, Kuwait's oil minister": a hyphen joining a particle to the name
+                    or (doc[s - 1].text in {"-", "‑"} and s - 2 >= 0 and doc[s - 2].lower_ in particles)
                 )
             ):
                 s -= 1  # "Khalid bin Saif Al Mansoori, Deputy Prime Minister": particles inside the name
@@ -289,7 +297,7 @@ class MentionFinder(Clusters):
         if place:
             aff = place
             k = k2 + 1 if k2 < limit and doc[k2].text in _POSSESSIVE else k2
-        n = match_title(doc, k, limit)
+        n = match_title(doc, k, limit) or (lower_title(doc, k, limit) if aff else 0)
         if not n:
             self._office_closing_apposition(m, k)
             return
