@@ -25,6 +25,8 @@ from briefgen.extract.text.dateline import dateline
          "Vienna", "2 June 2024", None, "header"),
         ("United Nations, Geneva, 5 May 2021\n\nMeeting with the Ombudsman\n\nThe President met",
          "Geneva", "5 May 2021", None, "header"),
+        ("Quito, Apr 21 (Prensa Latina) Ecuador's President", "Quito", "Apr 21", "Prensa Latina", "agency"),
+        ("Ankara, IRNA – The Minister", "Ankara", None, "IRNA", "agency"),
     ],
 )  # fmt: skip
 def test_dateline_forms(head, city, date, agency, kind):

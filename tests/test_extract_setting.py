@@ -311,3 +311,12 @@ def test_the_place_of_a_meeting_the_sides_work_toward_is_not_this_ones():
         "The two sides agreed to work together toward a summit of their leaders in Seville."
     )
     assert m.setting.location.city is None
+
+
+def test_places_told_before_the_trip_or_of_an_earlier_meeting_are_not_this_ones():
+    m = run(
+        "Foreign Minister Ana Ruiz of Spain met Foreign Minister Joao Lopes of Portugal on Tuesday.\n\n"
+        "Before leaving for Lisbon, Ruiz addressed reporters in Madrid saying she plans to raise fisheries "
+        "during her visit to Portugal.\n\nRuiz recalled her meeting with Lopes last November in Seville."
+    )
+    assert m.setting.location.city != "Madrid" and m.setting.location.city != "Seville"

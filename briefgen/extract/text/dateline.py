@@ -1,6 +1,7 @@
 """Datelines: where and when a story was filed, in the forms agencies and ministries write them.
 
-    ANKARA, March 3 (Reuters) -          CITY, DATE (Agency) -
+    ANKARA, March 3 (Reuters) -          CITY, DATE (Agency) -   (or no dash: "Havana, Apr 21 (PL) Cuban …")
+    Ankara, IRNA –                       City, AGENCY -
     ASTANA. KAZINFORM -                  CITY. AGENCY -
     AGENCY (CITY, 29 March 2022) -       agency first, place and date in brackets
     CAIRO (AP) --                        CITY (Agency) -
@@ -42,7 +43,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         "agency",
         re.compile(
             rf"^\s*(?P<city>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))??"
-            rf"(?:\s*,\s*(?P<date>{_DATE}))?\s*\((?P<agency>[^)\n]{{1,40}})\)\s*{_DASH}+\s*"
+            rf"(?:\s*,\s*(?P<date>{_DATE}))?\s*\((?P<agency>[^)\n]{{1,40}})\)\s*(?:{_DASH}+\s*|(?=[A-Z]))"
         ),
     ),
     # CITY. AGENCY -
@@ -145,5 +146,9 @@ def _at_start(text: str) -> Dateline | None:
             kind = "colon"
         if kind == "dash" and city and not city.isupper() and not groups.get("date") and not groups.get("region"):
             continue  # "Greece's Prime Minister - …" is a sentence, not a dateline
-        return Dateline(_title(city) if city else None, groups.get("date"), groups.get("agency"), m.end(), kind)
+        agency = groups.get("agency")
+        region = groups.get("region")
+        if kind == "dash" and city and region and region.isupper() and not city.isupper():
+            kind, agency = "agency", region  # "Ankara, IRNA – …": capitals after a mixed-case city name an agency
+        return Dateline(_title(city) if city else None, groups.get("date"), agency, m.end(), kind)
     return None
