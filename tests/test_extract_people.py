@@ -637,3 +637,12 @@ def test_particles_joined_by_hyphens_and_offices_in_lower_case_after_a_country()
     assert people["Talal bin Saud"] == ("Energy Minister", "Oman")
     assert people["Ahmed Al-Rashid"] == ("oil minister", "Kuwait")
     assert "Omar Al -Hakim" in people
+
+
+def test_a_title_that_lists_its_portfolios_after_a_comma():
+    m = run(
+        "Minister of Foreign Affairs, Regional Cooperation and Estonians Abroad, Ivo Kask, on Wednesday held talks "
+        "in Tallinn with his Latvian counterpart, Anna Berzina."
+    )
+    assert [p.name for p in m.participants + m.mentioned] == ["Ivo Kask", "Anna Berzina"]
+    assert m.participants[0].title == "Minister of Foreign Affairs, Regional Cooperation and Estonians Abroad"

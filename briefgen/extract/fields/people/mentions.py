@@ -249,6 +249,11 @@ class MentionFinder(Clusters):
                         t += 1
                     if t > j and t < limit and doc[t].text == ",":
                         j = t
+        listed = self._portfolio_list(
+            j, limit
+        )  # "Minister of Foreign Affairs, African Cooperation and Moroccans Abroad,"
+        if listed != j:
+            title, j = doc[i:listed].text, listed
         k = j + 1 if j < limit and doc[j].text == "," else j
         s, e = grab_name(doc, k, limit)
         if e > s:
@@ -315,6 +320,26 @@ class MentionFinder(Clusters):
         m.title = m.title or title
         m.affiliation = m.affiliation or aff
         m.kind = "appos" if m.kind != "titled" else m.kind
+
+    def _portfolio_list(self, j: int, limit: int) -> int:
+        """Where a title ends that lists its portfolios after a comma ("Minister of Foreign Affairs, African
+        Cooperation and Moroccans Abroad, Nasser Bourita"): the comma before the name; else `j`."""
+        doc = self.doc
+        if j >= limit or doc[j].text != "," or j == 0 or doc[j - 1].text[:1].islower():
+            return j
+        k = j + 1
+        while k < min(limit, j + 9) and (doc[k].text[:1].isupper() or doc[k].lower_ == "and"):
+            k += 1
+        words = doc[j + 1 : k]
+        if (
+            k >= limit
+            or doc[k].text != ","
+            or not any(t.lower_ == "and" for t in words)
+            or any(t.ent_type_ in {"PERSON", "GPE"} and gazetteer().country(t.text) for t in words)
+        ):
+            return j
+        s, e = grab_name(doc, k + 1, limit)
+        return k if e > s else j
 
     def _office_closing_apposition(self, m: Mention, k: int) -> None:
         """ "X, a member of the Political Bureau … and Chinese foreign minister, held talks": the office
