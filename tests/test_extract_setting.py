@@ -320,3 +320,16 @@ def test_places_told_before_the_trip_or_of_an_earlier_meeting_are_not_this_ones(
         "during her visit to Portugal.\n\nRuiz recalled her meeting with Lopes last November in Seville."
     )
     assert m.setting.location.city != "Madrid" and m.setting.location.city != "Seville"
+
+
+def test_a_home_colon_dateline_places_a_visit_but_not_a_summit_elsewhere():
+    m = run(
+        "Lisbon: Portugal and Estonia on Friday signed four agreements after Prime Minister Rui Costa of Portugal "
+        "and President Ivo Kask of Estonia held talks during Kask's three-day visit."
+    )
+    assert m.setting.location.city == "Lisbon"
+    m = run(
+        "Lisbon: Prime Minister Rui Costa of Portugal met President Ivo Kask of Estonia on the margins of the "
+        "Arctic Council Ministerial."
+    )
+    assert m.setting.location.city is None

@@ -449,6 +449,14 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         city = find_city(line.city, context)
         if city is not None:
             return city.name, city.country, None
+    if line is not None and line.city and line.kind == "colon":
+        # "New Delhi: India and Portugal signed … after Modi and the visiting President held talks": a filing
+        # city at a side's home, with a visit as the occasion and no other place the opening names
+        city = find_city(line.city, context)
+        sides = {p.affiliation for p in people.participants if p.affiliation}
+        visit = bool(re.search(r"\b(?:visit|trip|tour)\b", occasion or "", re.I))  # not a summit elsewhere
+        if city is not None and visit and city.country in sides and not _elsewhere_named(an, city.country):
+            return city.name, city.country, None
     if line is not None and line.city and line.kind == "agency":
         # "ASTANA. KAZINFORM – Kazakh Leader X held a meeting with Kyrgyz President Y": a national agency
         # filing from its own country, a side's home, about a meeting the text places nowhere else
