@@ -207,3 +207,18 @@ def test_the_head_of_a_ministry_of_a_country_is_that_sides_minister():
         "“We welcome the decision to reopen the ferry line.”"
     )
     assert [q.speaker for q in m.quotes] == ["Ana Lind"]
+
+
+def test_descriptive_names_of_an_office_are_its_one_holder_for_that_side():
+    m = run(
+        _TALKS + '"We welcome a true friend of Sweden today," the head of government said. The Latvian top '
+        'diplomat called the talks "very useful indeed". The Estonian top diplomat called them "useful for us all".'
+    )
+    # two heads of government and no foreign minister: no one holder, no speaker guessed
+    assert [q.speaker for q in m.quotes] == [None, None, None]
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Foreign Minister Ana Lind of Sweden in Stockholm on Monday. "
+        '"We welcome a true friend of Sweden today," the Swedish top diplomat said. "The talks were useful '
+        'indeed," the head of government said.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Ana Lind", "Ivo Kask"]

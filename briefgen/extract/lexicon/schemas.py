@@ -111,6 +111,7 @@ class Titles(_Strict):
     counterpart_offices: dict[str, str]
     honorific_addresses: dict[str, Words]
     styles: Words
+    office_aliases: dict[str, Words]
     group_office_synonyms: dict[str, str]
     post_nominals: Words
     passing_modifiers: Words

@@ -12,6 +12,7 @@ from typing import Any
 
 from ...components.names import match_place, match_title, name_sets, prefix_affiliation, title_entry
 from ...lexicon.data import titles, word_set
+from ...lexicon.gazetteer import gazetteer
 from .clusters import Clusters, Person, _abbreviation
 from .context import _GROUP_WORDS, low_office
 
@@ -107,6 +108,14 @@ class Lookup(Clusters):
                 last = min(tok.right_edge.i + 1, tok.i + 12)
                 places = [match_place(doc, j, last)[0] for j in range(tok.i + 2, last) if doc[j - 1].lower_ == "of"]
                 affiliation = next((p for p in reversed(places) if p), None)
+        side = affiliation or next(
+            (gazetteer().country(t.text) for t in doc[start : tok.i] if gazetteer().country(t.text)), None
+        )
+        alias = self._office_alias(doc[start : tok.i + 1].text.lower(), side) or self._office_alias(
+            doc[start:end].text.lower(), side
+        )
+        if alias is not None:
+            return alias  # "the head of state said", "the Iranian top diplomat told reporters"
         office = _abbreviation(tok.text)
         for k in range(start, end):
             n = match_title(doc, k, end)
@@ -128,6 +137,23 @@ class Lookup(Clusters):
             ):
                 return salient
         return found
+
+    def _office_alias(self, phrase: str, affiliation: str | None) -> Person | None:
+        """The one participant a descriptive name of an office stands for: "head of state" is the one
+        president or monarch, "top diplomat" the one foreign minister (for the side named, if any)."""
+        aliases = titles().get("office_aliases") or {}
+        for alias, offices in aliases.items():
+            if not phrase.endswith(str(alias)):
+                continue
+            held = [str(o) for o in offices]
+            found = [
+                p
+                for p in self.participants
+                if any(o in (p.title or "").lower() for o in held)
+                and (affiliation is None or p.affiliation in {None, affiliation})
+            ]
+            return found[0] if len(found) == 1 else None
+        return None
 
     def salient_before(self, token_index: int) -> Person | None:
         """The referent of "he" or "she": the last person who was a subject before it (in this sentence
