@@ -27,6 +27,7 @@ from briefgen.extract.text.dateline import dateline
          "Geneva", "5 May 2021", None, "header"),
         ("Quito, Apr 21 (Prensa Latina) Ecuador's President", "Quito", "Apr 21", "Prensa Latina", "agency"),
         ("Ankara, IRNA – The Minister", "Ankara", None, "IRNA", "agency"),
+        ("MINSK, March 2. /BelTA/. The President", "Minsk", "March 2", "BelTA", "agency"),
     ],
 )  # fmt: skip
 def test_dateline_forms(head, city, date, agency, kind):

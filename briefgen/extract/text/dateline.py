@@ -2,6 +2,7 @@
 
     ANKARA, March 3 (Reuters) -          CITY, DATE (Agency) -   (or no dash: "Havana, Apr 21 (PL) Cuban …")
     Ankara, IRNA –                       City, AGENCY -
+    HAVANA, February 20. /TASS/.         CITY, DATE. /AGENCY/.
     ASTANA. KAZINFORM -                  CITY. AGENCY -
     AGENCY (CITY, 29 March 2022) -       agency first, place and date in brackets
     CAIRO (AP) --                        CITY (Agency) -
@@ -45,6 +46,11 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             rf"^\s*(?P<city>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))??"
             rf"(?:\s*,\s*(?P<date>{_DATE}))?\s*\((?P<agency>[^)\n]{{1,40}})\)\s*(?:{_DASH}+\s*|(?=[A-Z]))"
         ),
+    ),
+    # CITY, DATE. /AGENCY/.
+    (
+        "agency",
+        re.compile(rf"^\s*(?P<city>{_PLACE}),\s*(?P<date>{_DATE})\.\s*/(?P<agency>[A-Za-z\-]{{2,20}})/\.?\s*"),
     ),
     # CITY. AGENCY -
     ("agency", re.compile(rf"^\s*(?P<city>{_UPPER_PLACE})\.\s+(?P<agency>[A-Z][A-Z\-]{{1,20}})\s*{_DASH}+\s*")),
