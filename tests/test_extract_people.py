@@ -646,3 +646,13 @@ def test_a_title_that_lists_its_portfolios_after_a_comma():
     )
     assert [p.name for p in m.participants + m.mentioned] == ["Ivo Kask", "Anna Berzina"]
     assert m.participants[0].title == "Minister of Foreign Affairs, Regional Cooperation and Estonians Abroad"
+
+
+def test_an_office_the_text_ties_to_another_body_takes_that_body_not_the_usual_one():
+    m = run(
+        "Secretary General of the Organisation of Baltic Ports Ambassador Karen Ellemann met OSCE Secretary General "
+        "Helga Maria Schmid in Vienna on March 31. Secretary General Ellemann briefed her on Nordic cooperation."
+    )
+    sides = {p.name: p.affiliation for p in m.participants}
+    assert sides["Karen Ellemann"] == "Organisation of Baltic Ports"
+    assert sides["Helga Maria Schmid"] == "OSCE"

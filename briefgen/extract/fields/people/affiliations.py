@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from ...components.names import _POSSESSIVE, title_entry
+from ...components.names import _POSSESSIVE, match_title, title_entry
 from ...lexicon.data import cues, word_set
 from ...lexicon.gazetteer import gazetteer
 from ...lexicon.world import find_city
@@ -64,8 +64,9 @@ class Affiliations(Clusters):
         for p in self.persons:
             if p.affiliation is None and p.title:
                 default = title_entry(p.title).get("affiliation")
-                if default:
-                    p.mentions[0].affiliation = default
+                body = self._office_of_another_body(p.title, default) if default else None
+                if body or default:  # "Secretary General of the Organization of Turkic States": that body
+                    p.mentions[0].affiliation = body or default
                     p.affiliation_implied = True
         for p in self.participants:
             if p.affiliation is None:
@@ -181,6 +182,36 @@ class Affiliations(Clusters):
         untied[0].mentions[0].affiliation = city.country
         untied[0].affiliation_implied = True
         untied[0].confidence = min(untied[0].confidence, 0.7)
+
+    def _office_of_another_body(self, title: str, default: str) -> str | None:
+        """The other body the text ties the office to ("Secretary General of the Organization of Turkic
+        States Ambassador X", "OTS Secretary General"), when there is one: the title's usual holder
+        ("Secretary-General" → United Nations) is then no evidence."""
+        gaz = gazetteer()
+        doc = self.doc
+        words = title.split()
+        others: list[str] = []
+        for i in range(len(doc) - len(words)):
+            if [t.text for t in doc[i : i + len(words)]] != words:
+                continue
+            before = doc[i - 1] if i > 0 else None
+            if before is not None and before.text.isupper() and 2 <= len(before.text) <= 6:
+                others.append(before.text)  # "OTS Secretary General"
+            k = i + len(words)
+            if k >= len(doc) or doc[k].lower_ != "of":
+                continue
+            k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else 1
+            end = k
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in {"of", "for", "and"}):
+                if match_title(doc, end) or doc[end].ent_type_ == "PERSON" or end in self._owner:
+                    break  # "… Turkic States Ambassador Kubanychbek Omuraliyev": the body ends at a title or name
+                end += 1
+            while end > k and doc[end - 1].lower_ in {"of", "for", "and"}:
+                end -= 1
+            if end > k:
+                others.append(doc[k:end].text)
+        others = [o for o in others if gaz.affiliation(o) != default]
+        return max(others, key=len) if others else None
 
     def _fill_from_side_openers(self) -> None:
         """ "On the Chinese side, the talks were attended by X and Y": the people of a sentence that opens
