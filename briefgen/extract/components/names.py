@@ -246,7 +246,7 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
     while j < limit:
         tok = doc[j]
         if j > start and tok.text.rstrip(".") in post_nominals:
-            break  # "Bob Carr MP", "Jane Doe QC": letters after a name are not part of it
+            break  # "Ana Lind MP", "Jane Doe QC": letters after a name are not part of it
         if is_name_word(tok):
             j += 1
             last_good = j
@@ -264,7 +264,7 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
             else:
                 break
         elif j > start and doc[j - 1].lower_ in particles and re.fullmatch(r"[-‑][A-Z][\w'’]+", tok.text):
-            j += 1  # "Ahmed Al -Sharaa": a particle typed with a stray space before its hyphen
+            j += 1  # "Omar Al -Hakim": a particle typed with a stray space before its hyphen
             last_good = j
         elif tok.text in {"-", "‑"} and j > start and not doc[j - 1].whitespace_ and j + 1 < limit:
             if is_name_word(doc[j + 1]) or doc[j + 1].lower_ in particles:

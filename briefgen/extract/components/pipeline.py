@@ -106,7 +106,7 @@ def _place_patterns() -> list[dict[str, Any]]:
 
 def _keep_abbreviations(nlp: Any) -> None:
     """One token for each honorific written with a full stop ("Hon.", "Amb.", "Smt."): split off, the stop
-    ends the sentence in the middle of a name ("… talks with Hon. | Bob Carr MP, Minister …")."""
+    ends the sentence in the middle of a name ("… a call with Hon. | Ana Lind MP, Minister …")."""
     from spacy.symbols import ORTH
 
     for word in titles().get("honorifics", []):

@@ -556,7 +556,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             return
         goal = goal_after(action_from, action_end) if text is None and action_from.pos_ == "VERB" else None
         if goal is not None:
-            action_end = goal.cut  # "…, with the goal of concluding them": a second undertaking, below
+            action_end = goal.cut  # "…, with the aim of closing them": a second undertaking, below
         action = text or _action_text(an, action_from, action_end)
         if len(action.split()) < 2:
             return

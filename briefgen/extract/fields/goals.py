@@ -1,6 +1,6 @@
 """The goal an undertaking is made for, as an undertaking of its own.
 
-"agreed to open talks by February, with the goal of concluding them within four months" makes two
+"agreed to open border talks by March, with the aim of closing them by the autumn" makes two
 undertakings with two deadlines: to open the talks, and to conclude them. The goal phrase ("with the
 goal / aim / objective of …ing", "with a view to …ing") is cut from the first action and becomes the
 second, its verb in the base form and "them"/"it" replaced by what the first action acts on.

@@ -425,7 +425,7 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
     nouns = set(cues().get("place_nouns", []))
     ordered = [frame] if frame is not None else []
     if occ_sent is not None and occ_sent is not frame and not _background(an, occ_sent):
-        ordered.append(occ_sent)  # not "the first meeting since 2023, when they met in Busan": a place looked back to
+        ordered.append(occ_sent)  # not "the first since 2019, when they met in Riga": a place looked back to
     key = [w for w in re.findall(r"[A-Za-z]+", occasion or "") if w[:1].isupper() and len(w) > 2][:4]
     for sent in an.sents:
         if sent in ordered or _background(an, sent):
@@ -450,7 +450,7 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         if city is not None:
             return city.name, city.country, None
     if line is not None and line.city and line.kind == "colon":
-        # "New Delhi: India and Portugal signed … after Modi and the visiting President held talks": a filing
+        # "Lisbon: Portugal and Estonia signed … after the two presidents held talks": a filing
         # city at a side's home, with a visit as the occasion and no other place the opening names
         city = find_city(line.city, context)
         sides = {p.affiliation for p in people.participants if p.affiliation}

@@ -96,7 +96,7 @@ def _title(place: str) -> str:
 
 def dateline(text: str) -> Dateline | None:
     """The dateline at the very start of a text, or the heading lines of place and date under a readout's
-    title ("Readout of the Secretary-General's meeting with …" / "New York, 24 September 2013")."""
+    title ("Readout of a call with the President of …" / "Geneva, 3 March 2021")."""
     found = _at_start(text)
     if found is not None:
         return found

@@ -65,7 +65,7 @@ class Affiliations(Clusters):
             if p.affiliation is None and p.title:
                 default = title_entry(p.title).get("affiliation")
                 body = self._office_of_another_body(p.title, default) if default else None
-                if body or default:  # "Secretary General of the Organization of Turkic States": that body
+                if body or default:  # "Secretary General of the Baltic Ports Union": that body
                     p.mentions[0].affiliation = body or default
                     p.affiliation_implied = True
         for p in self.participants:
@@ -142,7 +142,7 @@ class Affiliations(Clusters):
                     wider = self.doc[max(sent.start, start - 6) : start].text
                     near.add(c)
                     if start in self._paired_at:
-                        continue  # "the partnership between the United States and Nigeria": the pair decides
+                        continue  # "the ties between Ghana and Togo": the pair decides
                     if _not_own_country().search(before) or _PLACE_TAIL.search(wider):
                         score[c] -= 100
                     elif subject and first_possessive and start + 1 < len(self.doc):
@@ -168,7 +168,7 @@ class Affiliations(Clusters):
         self._fill_from_home_dateline()
 
     def _fill_from_home_dateline(self) -> None:
-        """ "AMMAN — His Majesty King Abdullah and Saudi Crown Prince Mohammed … held a meeting in Jeddah":
+        """ "OSLO — The King and the visiting Emir … held talks in Doha":
         a story filed from home (a dateline with no wire agency) about a meeting with a foreign side, the
         one side left untied is the home country's. A wire's dateline is where it filed, nothing more."""
         untied = [p for p in self.participants if p.affiliation is None and p.name]
@@ -184,8 +184,8 @@ class Affiliations(Clusters):
         untied[0].confidence = min(untied[0].confidence, 0.7)
 
     def _office_of_another_body(self, title: str, default: str) -> str | None:
-        """The other body the text ties the office to ("Secretary General of the Organization of Turkic
-        States Ambassador X", "OTS Secretary General"), when there is one: the title's usual holder
+        """The other body the text ties the office to ("Secretary General of the Baltic Ports Union
+        Ambassador X", "BPU Secretary General"), when there is one: the title's usual holder
         ("Secretary-General" → United Nations) is then no evidence."""
         gaz = gazetteer()
         doc = self.doc
@@ -196,7 +196,7 @@ class Affiliations(Clusters):
                 continue
             before = doc[i - 1] if i > 0 else None
             if before is not None and before.text.isupper() and 2 <= len(before.text) <= 6:
-                others.append(before.text)  # "OTS Secretary General"
+                others.append(before.text)  # "BPU Secretary General"
             k = i + len(words)
             if k >= len(doc) or doc[k].lower_ != "of":
                 continue
@@ -204,7 +204,7 @@ class Affiliations(Clusters):
             end = k
             while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in {"of", "for", "and"}):
                 if match_title(doc, end) or doc[end].ent_type_ == "PERSON" or end in self._owner:
-                    break  # "… Turkic States Ambassador Kubanychbek Omuraliyev": the body ends at a title or name
+                    break  # "… Ports Union Ambassador Karen Holm": the body ends at a title or a name
                 end += 1
             while end > k and doc[end - 1].lower_ in {"of", "for", "and"}:
                 end -= 1

@@ -72,7 +72,7 @@ class FrameFinder(Clusters):
                 if lemma in frames.get("with_person_object", []) and any(o.i in self._owner for o in objs):
                     return sent
             if not any(t.pos_ == "VERB" for t in sent):
-                continue  # "Yasay in talks with Russian counterpart": a headline's words, not a sentence
+                continue  # "Kask in talks with Swedish counterpart": a headline's words, not a sentence
             for tok in sent:  # "In a telephone call with President Ruto, the Secretary discussed …"
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _CALL_NOUNS | s["meeting_nouns"]:
                     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):

@@ -67,7 +67,7 @@ class Groups(Clusters):
             chosen.append(p)
 
     def _counted_office_holders(self) -> list[Person]:
-        """ "The three top diplomats met in Busan …" and, later, "Chinese Foreign Minister Wang Yi …": when the
+        """ "The three top diplomats met in Riga …" and, later, "Latvian Foreign Minister Anna Berzina …": when the
         opening counts a group by its office and names no one, the holders of that office it names later
         (as many as it counts, in order of mention) are the group."""
         count, noun = self._stated_group()

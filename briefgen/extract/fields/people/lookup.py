@@ -104,7 +104,7 @@ class Lookup(Clusters):
             affiliation, _ = match_place(doc, k, end)  # "the head of the Uzbekistan Foreign Ministry"
             if affiliation is None:
                 affiliation, _ = prefix_affiliation(doc, end) if end < len(doc) else (None, end)
-            if affiliation is None:  # "the head of the Ministry of Foreign Affairs of Uzbekistan"
+            if affiliation is None:  # "the head of the Foreign Ministry of Chile"
                 last = min(tok.right_edge.i + 1, tok.i + 12)
                 places = [match_place(doc, j, last)[0] for j in range(tok.i + 2, last) if doc[j - 1].lower_ == "of"]
                 affiliation = next((p for p in reversed(places) if p), None)

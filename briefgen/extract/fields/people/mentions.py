@@ -103,7 +103,7 @@ class MentionFinder(Clusters):
                 s -= 1
             particles = name_sets()["particles"]
             if s > 2 and doc[s - 1].text in {"-", "‑"} and doc[s - 2].lower_ in particles and is_name_word(doc[s - 3]):
-                s -= 3  # "Mohammed Al-Fares, Kuwait's oil minister, met …": the name before the particle
+                s -= 3  # "Omar Al-Hakim, Oman's oil minister, met …": the name before the particle
                 while s > 0 and (s - 1) not in taken and is_name_word(doc[s - 1]) and not doc[s - 1].ent_type_:
                     s -= 1
             add(Mention(s, tok.i + 1, name_text(doc, s, tok.i + 1), kind="bare"))
@@ -203,7 +203,7 @@ class MentionFinder(Clusters):
                 and (
                     is_name_word(doc[s - 1])
                     or (doc[s - 1].lower_ in particles and s - 2 >= 0 and is_name_word(doc[s - 2]))
-                    # "Mohammed Al-Fares, Kuwait's oil minister": a hyphen joining a particle to the name
+                    # "Omar Al-Hakim, Oman's oil minister": a hyphen joining a particle to the name
                     or (doc[s - 1].text in {"-", "‑"} and s - 2 >= 0 and doc[s - 2].lower_ in particles)
                 )
             ):
@@ -251,7 +251,7 @@ class MentionFinder(Clusters):
                         j = t
         listed = self._portfolio_list(
             j, limit
-        )  # "Minister of Foreign Affairs, African Cooperation and Moroccans Abroad,"
+        )  # "Minister of Foreign Affairs, Regional Cooperation and Nationals Abroad,"
         if listed != j:
             title, j = doc[i:listed].text, listed
         k = j + 1 if j < limit and doc[j].text == "," else j
@@ -287,7 +287,7 @@ class MentionFinder(Clusters):
                 m.affiliation = place
         k = m.end
         while k < len(doc) and doc[k].text.rstrip(".") in word_set("titles", "post_nominals"):
-            k += 1  # "Bob Carr MP, Minister for Foreign Affairs of Australia"
+            k += 1  # "Ana Lind MP, Minister for Foreign Affairs of Sweden"
             m.end = k  # the letters belong to the mention (the parse may make them its head), not the name
         if k >= len(doc) or doc[k].text != ",":
             return
@@ -323,7 +323,7 @@ class MentionFinder(Clusters):
 
     def _portfolio_list(self, j: int, limit: int) -> int:
         """Where a title ends that lists its portfolios after a comma ("Minister of Foreign Affairs, African
-        Cooperation and Moroccans Abroad, Nasser Bourita"): the comma before the name; else `j`."""
+        Cooperation and Nationals Abroad, Ivo Kask"): the comma before the name; else `j`."""
         doc = self.doc
         if j >= limit or doc[j].text != "," or j == 0 or doc[j - 1].text[:1].islower():
             return j
