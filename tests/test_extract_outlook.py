@@ -16,8 +16,8 @@ _MEETING = "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sw
         "A joint energy forum is scheduled for the autumn.",
         "Kask said he hoped to see the ferry link reopened soon.",
         "The ministers of transport are set to sign the rail accord.",
-        "The Estonian delegation is to return home on Friday.",
-        "Kask called the accord a step toward a shared power grid.",
+        "The ferry deal is to be signed in Tallinn next spring.",
+        "For Kask the accord is a step toward a shared power grid.",
         "Lind stressed the implementation of the ferry accord.",
     ],
 )
@@ -65,5 +65,5 @@ def test_the_meetings_own_sentence_is_outlook_only_when_what_it_discussed_lies_a
 
 
 def test_a_next_step_told_as_a_participle_clause_keeps_its_noun():
-    m = run(_MEETING + "He therefore convened an emergency Nordic summit set to be held on Wednesday.")
-    assert "an emergency Nordic summit set to be held on Wednesday" in [o.text for o in m.outlook]
+    m = run(_MEETING + "He also called a Nordic energy meeting set to be held in June.")
+    assert "a Nordic energy meeting set to be held in June" in [o.text for o in m.outlook]

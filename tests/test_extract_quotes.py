@@ -180,9 +180,8 @@ def test_quotation_spans_stay_inside_their_marks(text):
 
 def test_a_body_named_once_keeps_its_name_when_called_the_document_later():
     m = run(
-        _TALKS + "A Rosenbad statement says the prime ministers “agreed to hold a joint cabinet session in June.” "
-        "Both leaders also agreed on closer ties in shipbuilding, “pooling know-how and sharing yards,” "
-        "the document added."
+        _TALKS + "The Rosenbad statement said the premiers “would meet again in June to sign the grid accord.” "
+        "Both premiers also welcomed the shipyard pact, “a model for the whole Baltic region,” the document noted."
     )
     assert [q.speaker for q in m.quotes] == ["Rosenbad statement", "Rosenbad statement"]
 
@@ -194,8 +193,8 @@ def test_single_quotation_marks_quote_and_apostrophes_do_not():
 
 def test_the_verb_a_quotation_hangs_on_names_its_speaker_and_the_duo_is_both():
     m = run(
-        _TALKS + "The duo described the talks as 'warm and very productive'.\n"
-        "Kask later told reporters 'the chemistry was pretty good' while Lind said the talks would go on."
+        _TALKS + "The duo called the evening 'long but very useful'.\n"
+        "Kask then told journalists 'we agree on almost everything' while Lind said the talks would go on."
     )
     assert [q.speaker for q in m.quotes] == ["Ivo Kask and Ana Lind", "Ivo Kask"]
 
@@ -203,22 +202,22 @@ def test_the_verb_a_quotation_hangs_on_names_its_speaker_and_the_duo_is_both():
 def test_the_head_of_a_ministry_of_a_country_is_that_sides_minister():
     m = run(
         "Foreign Minister Ivo Kask of Estonia spoke by phone with Foreign Minister Ana Lind of Sweden on Monday.\n\n"
-        "After the call, the head of the Ministry of Foreign Affairs of Sweden wrote on her channel: "
-        "“We welcome the decision to reopen the ferry line.”"
+        "After the call, the head of the Foreign Ministry of Sweden posted: “Good news for the ferry line and "
+        "for our islands.”"
     )
     assert [q.speaker for q in m.quotes] == ["Ana Lind"]
 
 
 def test_descriptive_names_of_an_office_are_its_one_holder_for_that_side():
     m = run(
-        _TALKS + '"We welcome a true friend of Sweden today," the head of government said. The Latvian top '
+        _TALKS + '"Good to see an old ally in Stockholm," the head of government said. The Latvian top '
         'diplomat called the talks "very useful indeed". The Estonian top diplomat called them "useful for us all".'
     )
     # two heads of government and no foreign minister: no one holder, no speaker guessed
     assert [q.speaker for q in m.quotes] == [None, None, None]
     m = run(
         "Prime Minister Ivo Kask of Estonia met Foreign Minister Ana Lind of Sweden in Stockholm on Monday. "
-        '"We welcome a true friend of Sweden today," the Swedish top diplomat said. "The talks were useful '
+        '"Good to see an old ally in Stockholm," the Swedish top diplomat said. "The talks were useful '
         'indeed," the head of government said.'
     )
     assert [q.speaker for q in m.quotes] == ["Ana Lind", "Ivo Kask"]

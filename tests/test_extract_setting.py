@@ -150,7 +150,7 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             {"spoke", "over", "phone"},
         ),
         (
-            "Ambassador Jan Berg of Norway paid a farewell call on Foreign Minister Ana Ruiz of Spain on Tuesday.",
+            "Ambassador Jan Berg of Norway made a farewell call on Spain's Foreign Minister, Ana Ruiz, on Tuesday.",
             {"farewell", "call"},
         ),
         (
@@ -296,8 +296,8 @@ def test_a_later_sentence_that_says_when_the_meeting_took_place_dates_it():
 @pytest.mark.parametrize(
     "second",
     [
-        "The talks were held at State House Accra during the visit.",
-        "The meeting, which was held inside the Jubilee House, Accra, lasted two hours.",
+        "The talks took place at State House Accra.",
+        "Their two hours of talks took place inside the Jubilee House, Accra.",
     ],
 )
 def test_a_venue_written_with_its_city_places_the_meeting(second):
@@ -308,7 +308,7 @@ def test_a_venue_written_with_its_city_places_the_meeting(second):
 def test_the_place_of_a_meeting_the_sides_work_toward_is_not_this_ones():
     m = run(
         "Foreign Minister Ana Ruiz of Spain held talks with Foreign Minister Joao Lopes of Portugal on Friday.\n\n"
-        "The two sides agreed to work together toward a summit of their leaders in Seville."
+        "Both hope to prepare, step by step, for a summit of their leaders in Seville."
     )
     assert m.setting.location.city is None
 
@@ -316,8 +316,8 @@ def test_the_place_of_a_meeting_the_sides_work_toward_is_not_this_ones():
 def test_places_told_before_the_trip_or_of_an_earlier_meeting_are_not_this_ones():
     m = run(
         "Foreign Minister Ana Ruiz of Spain met Foreign Minister Joao Lopes of Portugal on Tuesday.\n\n"
-        "Before leaving for Lisbon, Ruiz addressed reporters in Madrid saying she plans to raise fisheries "
-        "during her visit to Portugal.\n\nRuiz recalled her meeting with Lopes last November in Seville."
+        "Before leaving for Lisbon, Ruiz spoke to the press in Madrid about fisheries.\n\n"
+        "Ruiz recalled her meeting with Lopes last November in Seville."
     )
     assert m.setting.location.city != "Madrid" and m.setting.location.city != "Seville"
 
@@ -330,6 +330,6 @@ def test_a_home_colon_dateline_places_a_visit_but_not_a_summit_elsewhere():
     assert m.setting.location.city == "Lisbon"
     m = run(
         "Lisbon: Prime Minister Rui Costa of Portugal met President Ivo Kask of Estonia on the margins of the "
-        "Arctic Council Ministerial."
+        "Nordic energy forum."
     )
     assert m.setting.location.city is None

@@ -48,7 +48,7 @@ def test_topics_are_list_items_never_dates_or_places():
         ("bilateral relations in Trondheim", ["bilateral relations"]),
         ("current issues at the Rosenau Palace", ["current issues"]),
         ("maritime security in the Celtic Sea", ["maritime security in the Celtic Sea"]),
-        ("the theme of the year on ‘Art", ["theme of the year"]),
+        ("the motto of the summit on ‘Blue", ["motto of the summit"]),
         ("priority goals including: Peace and Security", ["Peace and Security"]),
         ("the situation in Sudan", ["situation in Sudan"]),
     ],

@@ -1,7 +1,7 @@
 """What "it" means when a meeting creates a body and then says what the body will do.
 
 Readouts announce a body ("the leaders set up a high-level group on trade") and go on with a pronoun
-("it will meet for the first time in the autumn"). The undertaking is the body's. "it" is read as the
+("it will report to the ministers by June"). The undertaking is the body's. "it" is read as the
 body when the nearest noun before it that could be meant (in this or the previous sentence) is a body
 noun from cues.yaml; when that nearest candidate is a country or anything else, "it" stays unresolved,
 because guessing would invent an actor.

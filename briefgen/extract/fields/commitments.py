@@ -147,8 +147,8 @@ def clause_end(verb: Any) -> int:
     return end
 
 
-#: Words after a dash or colon that spell out what the clause before it announced ("two bodies are to be
-#: created -- one to run the railway and the other …").
+#: Words after a dash or colon that spell out what the clause before it announced ("two bodies will be
+#: formed -- one for the ports and the other for the rail link").
 _ENUMERATION_STARTS = {"one", "two", "three", "four", "namely", "including", "first", "the", "both", "each"}
 
 
@@ -340,7 +340,8 @@ def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | Non
         return None
     if gazetteer().affiliation(an.doc[subject.left_edge.i : subject.i + 1].text):
         return None
-    noun_phrase = an.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    first_aux = min([c.i for c in kids if c.dep_ in {"aux", "auxpass"}] + [verb.i])
+    noun_phrase = an.doc[subject.left_edge.i : min(subject.right_edge.i + 1, first_aux)].text  # never the verb
     rest = an.doc[verb.i + 1 : with_enumeration(an.doc, clause_end(verb), verb.sent.end)].text.strip(" ,;.")
     return " ".join(x for x in (verb.lemma_, noun_phrase[:1].lower() + noun_phrase[1:], rest) if x)
 
@@ -696,7 +697,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     first = comp.left_edge if comp.left_edge.lower_ != "to" else an.doc[comp.left_edge.i + 1]
                     add(verb, first, clause_end(comp), 0.7)
                 continue
-            # 3b. "Kenya remains committed to strengthening ties": a standing undertaking, said or reported
+            # 3b. "Ghana remains committed to expanding rail links": a standing undertaking, said or reported
             if tok.lower_ in devoted and tok.dep_ in {"acomp", "conj", "oprd"}:
                 verb = _readiness_verb(tok)
                 to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)

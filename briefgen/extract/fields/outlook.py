@@ -118,7 +118,7 @@ def _forward_clause(an: Analysis, sent: Any, pattern: re.Pattern[str]) -> str | 
         if subject is not None and subject.tag_ not in _PRONOUN_TAGS:
             start = subject.left_edge.i
         elif owner is not None:
-            start = owner.left_edge.i  # "an emergency summit set to be held on Wednesday": from the summit
+            start = owner.left_edge.i  # "a regional forum set to be held in June": from the forum
         else:
             start = verb.left_edge.i if verb.left_edge.i >= verb.i - 1 else verb.i
             if an.doc[start].lower_ == "to":

@@ -89,8 +89,8 @@ class Affiliations(Clusters):
         used = {p.affiliation for p in self.participants if p.affiliation}
         paired = self._paired_countries(used)
         if len(missing) == 1 and len(paired) == 1:
-            # one side left, and the text pairs the known side with one other country ("the partnership
-            # between the United States and Nigeria"): that country is the side left
+            # one side left, and the text pairs the known side with one other country ("the ties between
+            # Ghana and Togo"): that country is the side left
             missing[0].mentions[0].affiliation = paired.pop()
             missing[0].affiliation_implied = True
             missing[0].confidence = min(missing[0].confidence, 0.7)
@@ -319,7 +319,7 @@ class Affiliations(Clusters):
             parts = [gaz.country(x) for x in re.split(r"[-–]", m.group(0))]
             if all(parts) and len(set(parts)) == len(parts) and used & set(parts):
                 out.update(c for c in parts if c and c not in used)
-        # "ties between the United States and Nigeria", "Nigeria and Ghana play a central role": two countries
+        # "ties between Ghana and Togo", "Togo and Benin share a port": two countries
         # joined by "and", one of them a known side
         for ent in self.an.ents:
             if ent.label_ != "GPE" or ent.root.dep_ != "conj":

@@ -56,7 +56,7 @@ class FrameFinder(Clusters):
                 kids = {c.lower_ for c in tok.children}
                 objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
                 if tok.dep_ == "relcl" and not objs:
-                    objs = [tok.head]  # "the meeting she held in Brussels with X": the noun the clause qualifies
+                    objs = [tok.head]  # "the talks she held in Oslo with X": the noun the clause qualifies
                 # "held two rounds of talks", "had a series of meetings": the meeting noun after "of"
                 objs += [
                     g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children

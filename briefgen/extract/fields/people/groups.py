@@ -204,8 +204,8 @@ class Groups(Clusters):
                 return
 
     def _name_group_offices(self) -> None:
-        """ "praised the leaders of Somalia and Ethiopia …" then "… commended Somali President X and
-        Ethiopian Prime Minister Y": the one named person of a side the opening names stands for that
+        """ "the leaders of Laos and Cambodia signed …" then "… Lao President X and
+        Cambodian Prime Minister Y": the one named person of a side the opening names stands for that
         side's office-only participant."""
         if not self.an.sents:
             return
