@@ -150,6 +150,21 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             {"spoke", "over", "phone"},
         ),
         (
+            "President Ana Lutz of Austria began her first foreign trip since taking office with talks in Rome "
+            "with Prime Minister Marco Ricci of Italy.",
+            {"her", "first", "foreign", "trip"},
+        ),
+        (
+            "Prime Minister Ivo Kask of Estonia received Foreign Minister Ana Lind of Sweden in Tallinn. Kask "
+            "welcomed Lind on her current visit to the Baltic states.",
+            {"her", "current", "visit"},
+        ),
+        (
+            "Foreign Minister Ivo Kask of Estonia met President Li Wen of China during Kask's first official "
+            "Chinese visit.",
+            {"kask", "first", "official", "chinese", "visit"},
+        ),
+        (
             "Ambassador Jan Berg of Norway made a farewell call on Spain's Foreign Minister, Ana Ruiz, on Tuesday.",
             {"farewell", "call"},
         ),
