@@ -330,3 +330,18 @@ def test_an_event_a_date_only_dates_sets_the_deadline():
 def test_the_governments_are_the_sides():
     m = run(_MEETING + "The governments will hold another round of talks in 2027.")
     assert [c.actor for c in m.commitments] == ["Lena Maris and Tomas Varga (Estonia and Hungary)"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action", "deadline"),
+    [
+        ("The two ministers also reached a consensus on the main lines to well prepare events to mark the 30th "
+         "anniversary of relations in 2027.", "prepare events to mark the 30th anniversary of relations in 2027",
+         "in 2027"),
+        ("They affirmed to keep close coordination at the United Nations.",
+         "keep close coordination at the United Nations", None),
+        ("They agreed to hold talks in Budapest on Feb. 10.", "hold talks in Budapest on Feb. 10", "Feb. 10"),
+    ],
+)  # fmt: skip
+def test_undertakings_as_translated_readouts_word_them(sentence, action, deadline):
+    assert [(c.action, c.deadline) for c in run(_MEETING + sentence).commitments] == [(action, deadline)]

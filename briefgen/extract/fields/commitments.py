@@ -180,7 +180,8 @@ def _in_quote(an: Analysis, people: People, tok: Any) -> bool:
 
 _DEADLINE_WORDS = re.compile(
     r"\d{4}|next|coming|end of|early|late|mid|month|year|week|day|spring|summer|autumn|fall|winter|quarter"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December",
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?",
     re.I,
 )
 #: Words that may open a deadline before the date itself: "before the summer", "early next year", "later this year".

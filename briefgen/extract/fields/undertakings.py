@@ -3,7 +3,8 @@
 Readouts of every government report some undertakings sideways rather than as "X agreed to":
 
 - impersonally: "it was agreed to expand …", "it was decided that a commission would be set up …",
-  "an agreement was reached to hold …" — the undertaking is the sides';
+  "an agreement was reached to hold …" — the undertaking is the sides'; so is a consensus they
+  reached with an infinitive ("reached a consensus on … to prepare the anniversary");
 - through praise of another party's resolve: "thanked X for his commitment to sustaining …",
   "commended X's willingness to engage in dialogue" — the undertaking is the possessor's;
 - as a task a participant gave someone ("asked the foreign minister to convene …", "instructed their
@@ -59,6 +60,27 @@ def _impersonal(tok: Any) -> Undertaking | None:
     while first.i < comp.i and first.lower_ in {"to", "that"}:
         first = tok.doc[first.i + 1]
     return Undertaking(tok, first, comp.right_edge.i + 1, None, 0.7)
+
+
+def _consensus_reached(tok: Any, people: People) -> Undertaking | None:
+    """ "The two ministers reached a consensus on major orientations to prepare the anniversary": an
+    agreement the sides reached, with its infinitive, is their undertaking."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in word_set("cues", "agreement_reached_verbs"):
+        return None
+    kids = list(tok.children)
+    subject = next((k for k in kids if k.dep_ == "nsubj"), None)
+    noun = next((k for k in kids if k.dep_ == "dobj" and k.lemma_.lower() in word_set("cues", "agreement_nouns")), None)
+    if subject is None or noun is None or not people.refer(subject):
+        return None
+    inner = [noun, *(g for p in noun.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj")]
+    comp = next((c for n in inner for c in n.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
+    comp = comp or next((c for c in kids if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" and c.i > noun.i), None)
+    if comp is None or not any(k.dep_ == "aux" and k.lower_ == "to" for k in comp.children):
+        return None
+    first = comp.left_edge if comp.left_edge.lower_ != "to" else tok.doc[comp.left_edge.i + 1]
+    while first.i < comp.i and first.pos_ in {"ADV", "PART"}:
+        first = tok.doc[first.i + 1]  # "to well prepare": the adverb is not the undertaking's first word
+    return Undertaking(tok, first, comp.right_edge.i + 1, subject, 0.7)
 
 
 def _praised_resolve(tok: Any, people: People) -> Undertaking | None:
@@ -162,6 +184,8 @@ def planned_visit(tok: Any, people: People) -> PlannedVisit | None:
 def sideways_undertakings(sent: Any, people: People) -> Iterator[Undertaking]:
     """The impersonal, praised and tasked undertakings of one sentence, in text order."""
     for tok in sent:
-        found = _impersonal(tok) or _praised_resolve(tok, people) or _tasked(tok, people)
+        found = (
+            _impersonal(tok) or _praised_resolve(tok, people) or _tasked(tok, people) or _consensus_reached(tok, people)
+        )
         if found is not None and found.end - found.first.i >= 2:
             yield found
