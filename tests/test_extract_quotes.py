@@ -221,3 +221,12 @@ def test_descriptive_names_of_an_office_are_its_one_holder_for_that_side():
         'indeed," the head of government said.'
     )
     assert [q.speaker for q in m.quotes] == ["Ana Lind", "Ivo Kask"]
+
+
+def test_a_document_speaks_for_the_body_the_text_says_issued_it():
+    m = run(
+        _TALKS + "According to a release from the Office of the Prime Minister, “both sides will expand the ferry "
+        "service next year.” The Baltic News Agency reported on Tuesday that the talks went well. “The two "
+        "leaders reviewed energy links in detail,” according to the report."
+    )
+    assert [q.speaker for q in m.quotes] == ["Office of the Prime Minister", "Baltic News Agency"]

@@ -230,19 +230,39 @@ def extract_quotes(an: Analysis, people: People) -> list[Quote]:
         quote.evidence = [an.evidence(span.start, span.end)]
         quotes.append(quote)
         last_close = span.close_mark
-    return _named_bodies(quotes)
+    return _named_bodies(quotes, an.text)
 
 
-def _named_bodies(quotes: list[Quote]) -> list[Quote]:
+def _named_bodies(quotes: list[Quote], text: str) -> list[Quote]:
     """ "A foreign ministry statement said …" then "…, the document added": a body written as a bare
-    noun ("document", "statement", "ministry") is the body named in full before it."""
+    noun ("document", "statement", "release") is the body named in full before it, or the issuer the
+    text gives the document ("a release from the Office of the Prime Minister", "a readout issued by
+    the Trade Representative", "the Saudi Press Agency reported")."""
     bodies = set(cues().get("speaking_bodies", []))
     named: str | None = None
     for quote in quotes:
         speaker = quote.speaker or ""
         words = speaker.split()
-        if len(words) == 1 and speaker.lower() in bodies and speaker.islower():
-            quote.speaker = named or quote.speaker
+        at = quote.evidence[0].end if quote.evidence else len(text)  # its sentence may name the issuer after it
+        if len(words) <= 3 and words and words[-1].lower() in bodies and speaker[:1].islower():
+            quote.speaker = _issuer_before(text, at) or named or quote.speaker
         elif len(words) > 1 and words[-1].lower() in bodies:
             named = speaker
     return quotes
+
+
+#: Who issued a document or a report, as the text says it: "a release from the Office of X", "a readout
+#: of the meeting issued by X", "X reported", "X said in a statement".
+_ISSUER = re.compile(
+    r"\b(?:statement|release|readout|communiqu[eé]|report|note)\b(?: of the (?:meeting|talks|call))?"
+    r"(?: (?:issued|released|published))? (?:from|by) (?:the )?"
+    r"(?P<after>[A-Z][\w.'’-]*(?: (?:of|for|the|[A-Z][\w.'’-]*)){0,8})"
+    r"|(?:the )?(?P<before>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5}) (?:reported|said in a (?:statement|release|readout))"
+)
+
+
+def _issuer_before(text: str, at: int) -> str | None:
+    """The last issuer of a document the text names before offset `at`."""
+    found = [m.group("after") or m.group("before") for m in _ISSUER.finditer(text, 0, at)]
+    found = [re.sub(r"^(?:The|A|An) ", "", f.rstrip(".,;")) for f in found if f and not f.startswith(("It ", "He "))]
+    return found[-1] if found else None
