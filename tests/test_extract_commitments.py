@@ -335,7 +335,7 @@ def test_the_governments_are_the_sides():
 @pytest.mark.parametrize(
     ("sentence", "action", "deadline"),
     [
-        ("The two ministers also reached a consensus on the main lines to well prepare events to mark the 30th "
+        ("Both ministers reached a consensus on the main lines to well prepare events to mark the 30th "
          "anniversary of relations in 2027.", "prepare events to mark the 30th anniversary of relations in 2027",
          "in 2027"),
         ("They affirmed to keep close coordination at the United Nations.",

@@ -225,7 +225,7 @@ def test_descriptive_names_of_an_office_are_its_one_holder_for_that_side():
 
 def test_a_document_speaks_for_the_body_the_text_says_issued_it():
     m = run(
-        _TALKS + "According to a release from the Office of the Prime Minister, “both sides will expand the ferry "
+        _TALKS + "A note from the Office of the Prime Minister reads: “both sides will expand the ferry "
         "service next year.” The Baltic News Agency reported on Tuesday that the talks went well. “The two "
         "leaders reviewed energy links in detail,” according to the report."
     )

@@ -236,8 +236,8 @@ def extract_quotes(an: Analysis, people: People) -> list[Quote]:
 def _named_bodies(quotes: list[Quote], text: str) -> list[Quote]:
     """ "A foreign ministry statement said …" then "…, the document added": a body written as a bare
     noun ("document", "statement", "release") is the body named in full before it, or the issuer the
-    text gives the document ("a release from the Office of the Prime Minister", "a readout issued by
-    the Trade Representative", "the Saudi Press Agency reported")."""
+    text gives the document ("a note from the Chancellery", "a readout issued by the Trade Office",
+    "the national agency reported")."""
     bodies = set(cues().get("speaking_bodies", []))
     named: str | None = None
     for quote in quotes:
@@ -251,8 +251,8 @@ def _named_bodies(quotes: list[Quote], text: str) -> list[Quote]:
     return quotes
 
 
-#: Who issued a document or a report, as the text says it: "a release from the Office of X", "a readout
-#: of the meeting issued by X", "X reported", "X said in a statement".
+#: Who issued a document or a report, as the text says it: "a note from X", "a readout of the meeting
+#: issued by X", "X reported", "X said in a statement".
 _ISSUER = re.compile(
     r"\b(?:statement|release|readout|communiqu[eé]|report|note)\b(?: of the (?:meeting|talks|call))?"
     r"(?: (?:issued|released|published))? (?:from|by) (?:the )?"
