@@ -348,3 +348,21 @@ def test_a_home_colon_dateline_places_a_visit_but_not_a_summit_elsewhere():
         "Nordic energy forum."
     )
     assert m.setting.location.city is None
+
+
+def test_an_aside_looking_back_does_not_hide_the_meetings_own_place():
+    m = run(
+        "The three top diplomats met on Monday in the Latvian port of Liepaja, the first such meeting since 2019.\n"
+        "Latvian Foreign Minister Anna Berzina said ties were strong. Estonian Foreign Minister Ivo Kask agreed, "
+        "and Lithuanian Foreign Minister Tomas Valys spoke of energy."
+    )
+    assert m.setting.location.country == "Latvia"
+
+
+def test_a_colon_dateline_in_the_country_a_visit_goes_to_places_it():
+    m = run(
+        "RIGA: President Ilze Kalnina today received a courtesy call from Estonian Economy Minister Mart Tamm, "
+        "who is on a two-day working visit to Latvia. Tamm said, “I also extend an invitation to Sweden's "
+        "King to visit us.”"
+    )
+    assert m.setting.location.city == "Riga"

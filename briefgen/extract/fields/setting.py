@@ -412,6 +412,13 @@ def _background(an: Analysis, sent: Any) -> bool:
     low = f" {an.text_of(sent).lower()} "
     # "took place the previous day": a report filed the day after dates the meeting itself this way
     low = re.sub(r"\b(?:the )?previous (?:day|evening|night|morning|afternoon)\b", " ", low)
+    root = sent.root
+    if root.lemma_ in cues().get("meeting_verbs", []) and root.pos_ == "VERB" and root.tag_ == "VBD":
+        # "The ministers met in Busan on Monday, the first such meeting since 2019": an aside after the
+        # clause that tells this meeting looks back, the clause does not
+        comma = next((t.idx - sent.start_char + 1 for t in sent if t.i > root.i and t.text == ","), None)
+        if comma is not None:
+            low = low[: comma + 1] + " "
     return any(f" {m} " in low for m in cues().get("background_markers", []))
 
 
@@ -454,9 +461,13 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         # city at a side's home, with a visit as the occasion and no other place the opening names
         city = find_city(line.city, context)
         sides = {p.affiliation for p in people.participants if p.affiliation}
-        visit = bool(re.search(r"\b(?:visit|trip|tour)\b", occasion or "", re.I))  # not a summit elsewhere
-        if city is not None and visit and city.country in sides and not _elsewhere_named(an, city.country):
-            return city.name, city.country, None
+        visit = re.search(
+            r"\b(?:visit|trip|tour)\b(?: to (?:the )?(?P<to>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*))?", occasion or ""
+        )
+        destination = gazetteer().country(visit.group("to")) if visit and visit.group("to") else None
+        home = city is not None and (city.country in sides or city.country == destination)
+        if city is not None and visit and home and not _elsewhere_named(an, city.country):
+            return city.name, city.country, None  # not a summit elsewhere; "a working visit to Malaysia"
     if line is not None and line.city and line.kind == "agency":
         # "ASTANA. KAZINFORM – Kazakh Leader X held a meeting with Kyrgyz President Y": a national agency
         # filing from its own country, a side's home, about a meeting the text places nowhere else
@@ -509,6 +520,9 @@ def _elsewhere_named(an: Analysis, home: str) -> bool:
             nxt = an.doc[tok.i + 1 : min(sent.end, tok.i + 4)]
             for n in (3, 2, 1):
                 place = gaz.country_or_capital(nxt[:n].text) if len(nxt) >= n else None
+                after = an.doc[tok.i + 1 + n] if tok.i + 1 + n < len(an.doc) else None
+                if nxt[:n][-1].text in {"'s", "’s"} or (after is not None and after.text in {"'s", "’s"}):
+                    continue  # "an invitation to China's President": a person of that country, not a place
                 if place and place != home:
                     return True
     return False
