@@ -345,3 +345,8 @@ def test_the_governments_are_the_sides():
 )  # fmt: skip
 def test_undertakings_as_translated_readouts_word_them(sentence, action, deadline):
     assert [(c.action, c.deadline) for c in run(_MEETING + sentence).commitments] == [(action, deadline)]
+
+
+def test_a_verb_that_cues_an_infinitive_still_frames_a_noun_of_resolve():
+    m = run(_MEETING + "Both parties praised the ties and affirmed their resolve to deepen those bonds of friendship.")
+    assert [c.action for c in m.commitments] == ["deepen those bonds of friendship"]

@@ -605,8 +605,12 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             if _in_quote(an, people, tok) and not _agreement_reported(tok, quoted_agreements):
                 continue
             nxt = an.doc[tok.i + 1] if tok.i + 1 < len(an.doc) else None
-            # 1. cue verbs: agreed to, committed to, pledged, plans to …
-            if lemma in table and tok.pos_ in {"VERB", "AUX", "NOUN"} and tok.pos_ != "NOUN":
+            # 1. cue verbs: agreed to, committed to, pledged, plans to …; a verb that also frames a noun of
+            #    resolve ("affirmed to keep …" / "affirmed their resolve to …") takes this rule only before "to"
+            framing_cue = lemma in frame_verbs and (
+                nxt is None or nxt.lower_ not in set(table.get(lemma, {}).get("next") or [])
+            )
+            if lemma in table and tok.pos_ in {"VERB", "AUX", "NOUN"} and tok.pos_ != "NOUN" and not framing_cue:
                 cue = table[lemma]
                 wanted = cue.get("next")
                 if tok.dep_ in {"amod", "acl"} or any(ch.dep_ == "auxpass" for ch in tok.children):
