@@ -14,7 +14,7 @@ from typing import Any
 
 from ...model import Quote
 from ..components.document import Analysis
-from ..lexicon.data import cues
+from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import gazetteer, is_news_agency
 from .people import People
 
@@ -238,7 +238,7 @@ def _named_bodies(quotes: list[Quote], text: str) -> list[Quote]:
     noun ("document", "statement", "release") is the body named in full before it, or the issuer the
     text gives the document ("a note from the Chancellery", "a readout issued by the Trade Office",
     "the national agency reported")."""
-    bodies = set(cues().get("speaking_bodies", []))
+    bodies = word_set("cues", "speaking_bodies")
     named: str | None = None
     for quote in quotes:
         speaker = quote.speaker or ""

@@ -17,6 +17,8 @@ from ..components.document import Analysis
 from ..components.entities import rule_spans
 from ..components.names import place_name_ends
 from ..lexicon.data import load, taxonomy, word_set
+from ..lexicon.gazetteer import gazetteer
+from ..lexicon.world import find_city
 from .people import People
 
 _MAX_WORDS = 10
@@ -151,9 +153,6 @@ def _without_meeting_place(label: str) -> str:
     "current issues": a city or a building (its name ends "Palace", "House" …) after the substance is
     where the talks were, not what about.
     A country stays ("the situation in Sudan")."""
-    from ..lexicon.gazetteer import gazetteer
-    from ..lexicon.world import find_city
-
     m = _PLACE_TRAILER.search(label)
     if m is None:
         return label
@@ -263,8 +262,6 @@ def _phrase(an: Analysis, head: Any, people: People) -> str | None:
         text = " ".join(text.split()[:_MAX_WORDS])
     if not _content(text):
         return None
-    from ..lexicon.gazetteer import gazetteer
-
     if gazetteer().affiliation(text) and head.ent_type_ in {"GPE", "ORG", "NORP"} and len(text.split()) <= 3:
         return None  # a bare country or body is a party, not a topic
     return text
@@ -275,8 +272,6 @@ _NEED_HEADS = {"need", "desire", "imperative", "importance", "necessity"}
 
 
 def _is_place(tok: Any) -> bool:
-    from ..lexicon.gazetteer import gazetteer
-
     if tok.ent_type_ in {"GPE", "LOC"}:
         return True
     gaz = gazetteer()
@@ -296,9 +291,6 @@ def is_topic_label(label: str) -> bool:
     """Not a date ("May 21"), a place ("Ankara", "growing Russia", "the Shangri-la Hotel"), an occasion,
     an event of the visit ("joint press conference") or people ("journalists at the end of the meeting"),
     or a generic word."""
-    from ..lexicon.gazetteer import gazetteer
-    from ..lexicon.world import find_city
-
     gaz = gazetteer()
     text = label.strip()
     if not text or _DATE_LABEL.match(text) or _OCCASION_LABEL.match(text) or re.fullmatch(r"[\d\s,./-]+", text):
@@ -572,8 +564,6 @@ def _harvest(an: Analysis, people: People) -> list[tuple[Any, str]]:
     skip = frozenset(load("taxonomy").get("harvest_skip_heads", []))
     audience = word_set("taxonomy", "audience_nouns")
     acting: dict[int, Any] = {}  # sentence start → sentence, for the sentences whose subject is a participant
-    from ..lexicon.gazetteer import gazetteer
-
     gaz = gazetteer()
     for sent in an.sents:
         subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"}]

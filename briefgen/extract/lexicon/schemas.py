@@ -44,6 +44,7 @@ class Cues(_Strict):
     provision_verbs: Words
     deadline_events: Words
     impersonal_agreement_verbs: Words
+    presence_predicates: Words
     talked_about_verbs: Words
     programme_nouns: Words
     committed_adjectives: Words

@@ -43,26 +43,17 @@ class Groups(Clusters):
     def _fill_to_group_count(self, chosen: list[Person]) -> None:
         """ "Three regional leaders met …", "the four Presidents": when the text counts the group and the
         frame named fewer, the next titled people the opening names join it, in order of mention."""
-        count, noun = self._stated_group()
+        count, _ = self._stated_group()
         if count <= len(chosen):
             return
         limit = self.an.sents[min(len(self.an.sents), 10) - 1].end if self.an.sents else 0
-        candidates = [
-            p
-            for p in sorted(self.persons, key=lambda q: q.first_token)
-            if p not in chosen
-            and p.name
-            and p.title
-            and not p.reporter
-            and p.first_token < limit
-            and not all(self._excluded_context(m) or self._possessive(m) for m in p.mentions if m.name)
-        ]
-        # "the three foreign ministers" / "the three top diplomats": holders of that office first
-        office = _group_office(noun)
-        holding = [p for p in candidates if office and office in (p.title or "").lower()]
-        if len(holding) >= count - len(chosen):
-            candidates = holding
-        for p in candidates[: max(0, count - len(chosen))]:
+        for p in sorted(self.persons, key=lambda q: q.first_token):
+            if len(chosen) >= count:
+                break
+            if p in chosen or not p.name or not p.title or p.reporter or p.first_token >= limit:
+                continue
+            if all(self._excluded_context(m) or self._possessive(m) for m in p.mentions if m.name):
+                continue
             p.confidence = min(p.confidence, 0.7)
             chosen.append(p)
 
@@ -84,23 +75,20 @@ class Groups(Clusters):
         ]
         return holders[:count] if len(holders) >= count else []
 
-    def _stated_group_count(self) -> int:
-        """The size of the meeting's group as the opening states it ("three top regional leaders"), or 0."""
-        return self._stated_group()[0]
-
     def _stated_group(self) -> tuple[int, str]:
         """(size, office phrase) of the meeting's group as the opening states it ("three top regional
         leaders", "the three foreign ministers"), or (0, "")."""
         counts = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+        # "the three top diplomats": the last word of a synonym of an office names a group too
+        group_heads = {"leaders", "ministers"} | {
+            str(k).split()[-1] for k in titles().get("group_office_synonyms") or {}
+        }
         for sent in self.an.sents[:2]:
             for tok in sent:
                 if tok.lower_ not in counts or tok.head.tag_ not in {"NNS", "NNPS"}:
                     continue
                 head = tok.head
-                synonyms = titles().get("group_office_synonyms") or {}
-                if head.lower_.rstrip("s") in name_sets()["office_nouns"] or head.lower_ in {"leaders", "ministers"} | {
-                    str(k).split()[-1] for k in synonyms
-                }:
+                if head.lower_.rstrip("s") in name_sets()["office_nouns"] or head.lower_ in group_heads:
                     words = [t.lower_ for t in self.doc[tok.i + 1 : head.i + 1]]
                     return counts[tok.lower_], " ".join(words)
         return 0, ""

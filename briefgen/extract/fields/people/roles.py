@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import Any
 
 from ...components.names import _POSSESSIVE, name_sets
@@ -21,8 +22,11 @@ from .context import _name_phrase, discussed_tokens, elsewhere_tokens
 _SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 
 
-#: A sentence whose people were at the meeting: "…, were also present at the White House".
-_PRESENT = re.compile(r"\b(?:was|were) (?:also )?(?:present|in attendance)\b|\balso (?:attended|took part)\b")
+@cache
+def _presence_predicate() -> re.Pattern[str]:
+    """A predicate saying the sentence's people were at the meeting ("…, were also present at …")."""
+    phrases = sorted(word_set("cues", "presence_predicates"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(x) for x in phrases) + r")\b")
 
 
 class Roles(Clusters):
@@ -127,7 +131,7 @@ class Roles(Clusters):
         A and B". Read from the surface: the small parser often loses such a long subject."""
         out: set[int] = set()
         for sent in self.an.sents:
-            m = _PRESENT.search(self.an.text_of(sent))
+            m = _presence_predicate().search(self.an.text_of(sent))
             if m is None or self.an.text_of(sent)[: m.start()].count(",") > 4:
                 continue
             out.update(range(sent.start, sent.end))
