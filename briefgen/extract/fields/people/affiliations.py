@@ -16,7 +16,6 @@ from ...components.names import _POSSESSIVE, match_title, title_entry
 from ...lexicon.data import cues, word_set
 from ...lexicon.gazetteer import gazetteer
 from ...lexicon.world import find_city
-from ...text.dateline import dateline
 from .clusters import Clusters, Person
 from .context import _a_subject_discussed, _names_a_thing
 
@@ -173,7 +172,7 @@ class Affiliations(Clusters):
         one side left untied is the home country's. A wire's dateline is where it filed, nothing more."""
         untied = [p for p in self.participants if p.affiliation is None and p.name]
         tied = {p.affiliation for p in self.participants if p.affiliation}
-        line = dateline(self.an.text)
+        line = self._dateline
         if len(untied) != 1 or not tied or line is None or not line.city or line.agency or line.kind == "header":
             return
         city = find_city(line.city, frozenset(tied))

@@ -128,6 +128,7 @@ class Clusters:
     _owner: dict[int, Person]
     _refs: list[tuple[int, Person]]
     frame_sentence: Any
+    _dateline: Any  # the text's dateline (text.dateline.Dateline) or None
     _dateline_agency: str | None
 
     @property
