@@ -84,9 +84,8 @@ class Affiliations(Clusters):
         missing = [p for p in self.participants if p.affiliation is None and p.name]
         if not missing:
             return
-        self._paired_at: set[int] = set()  # where a country stands in a pair with a side: no partner there
         used = {p.affiliation for p in self.participants if p.affiliation}
-        paired = self._paired_countries(used)
+        paired, _ = self._paired_countries(used)
         if len(missing) == 1 and len(paired) == 1:
             # one side left, and the text pairs the known side with one other country ("the ties between
             # Ghana and Togo"): that country is the side left
@@ -121,7 +120,7 @@ class Affiliations(Clusters):
         used |= {
             p.affiliation for p in self.persons if p.name and p.affiliation and "counterpart" in (p.title or "").lower()
         }
-        paired = self._paired_countries(used)
+        paired, paired_at = self._paired_countries(used)  # paired_at: where a country stands in such a pair
         for p in missing:
             score: Counter[str] = Counter({c: n for c, n in counts.items()})
             for c in used:
@@ -140,7 +139,7 @@ class Affiliations(Clusters):
                     before = self.doc[max(sent.start, start - 3) : start].text.lower()
                     wider = self.doc[max(sent.start, start - 6) : start].text
                     near.add(c)
-                    if start in self._paired_at:
+                    if start in paired_at:
                         continue  # "the ties between Ghana and Togo": the pair decides
                     if _not_own_country().search(before) or _PLACE_TAIL.search(wider):
                         score[c] -= 100
@@ -310,10 +309,12 @@ class Affiliations(Clusters):
                             found.add(c)
         return found.pop() if len(found) == 1 else None
 
-    def _paired_countries(self, used: set[str]) -> set[str]:
-        """Countries joined to a known side in a hyphenated pair: "Russian-French ties", "Japan-U.S.-ROK summit"."""
+    def _paired_countries(self, used: set[str]) -> tuple[set[str], set[int]]:
+        """Countries joined to a known side in a hyphenated pair ("Russian-French ties", "Japan-U.S.-ROK
+        summit") or by "and"; with the tokens where an "and" pair stands (no partner marker counts there)."""
         gaz = gazetteer()
         out: set[str] = set()
+        positions: set[int] = set()
         for m in _PAIR.finditer(self.an.text):
             parts = [gaz.country(x) for x in re.split(r"[-–]", m.group(0))]
             if all(parts) and len(set(parts)) == len(parts) and used & set(parts):
@@ -329,8 +330,8 @@ class Affiliations(Clusters):
             pair = [gaz.country(self.doc[first.left_edge.i : first.i + 1].text), gaz.country(ent.text)]
             if all(pair) and pair[0] != pair[1] and used & set(pair) and len(list(first.conjuncts)) == 1:
                 out.update(c for c in pair if c and c not in used)
-                self._paired_at.update({ent.start, first.left_edge.i})
-        return out
+                positions.update({ent.start, first.left_edge.i})
+        return out, positions
 
     def _issuing_seat(self) -> str | None:
         """The country of the one seat of government the text names ("Downing Street", "the Kremlin")."""
