@@ -297,10 +297,10 @@ def test_the_goal_of_an_undertaking_is_an_undertaking_with_its_own_deadline():
 
 def test_a_byline_on_the_line_above_the_story_is_its_own_sentence():
     m = run(
-        "Ferry talks\n\nBaltic Wire Service Tallinn\nEstonia and Hungary will hold ministerial talks on May 13 "
-        "in Budapest, the Estonian foreign ministry said after Foreign Minister Lena Maris met her counterpart."
+        "Ferry talks\n\nPress Trust Of Estonia Tallinn\nEstonia and Hungary will hold ministerial talks on May 13 "
+        "in Budapest, the Estonian foreign ministry said on Monday."
     )
-    assert any(c.action.startswith("hold ministerial talks on May 13") for c in m.commitments)
+    assert [c.action for c in m.commitments] == ["hold ministerial talks on May 13 in Budapest"]
 
 
 def test_remaining_committed_to_a_step_is_an_undertaking_even_when_reported():

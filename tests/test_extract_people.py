@@ -510,14 +510,13 @@ def test_the_side_left_is_the_country_the_text_pairs_with_the_known_side():
 
 def test_a_side_named_by_office_first_is_the_person_the_opening_names_for_it():
     m = run(
-        "The leaders of Laos and Cambodia signed a border deal in talks in Geneva on Monday.\n\n"
-        "Lao President Ana Phomvihane and Cambodian Prime Minister Sok Rithy then thanked the Swiss hosts."
+        "The Swiss president welcomed the leaders of Laos and Cambodia to talks in Geneva.\n\n"
+        "On Monday he thanked Lao President Ana Phomvihane and Cambodian Prime Minister Sok Rithy for their courage."
     )
-    assert {(p.name, p.affiliation) for p in m.participants} >= {
+    assert [(p.name, p.affiliation) for p in m.participants] == [
         ("Ana Phomvihane", "Laos"),
         ("Sok Rithy", "Cambodia"),
-    }
-    assert all(p.name for p in m.participants), "the office-only stand-ins give way to the named leaders"
+    ]
 
 
 def test_rounds_of_talks_frame_the_meeting_and_an_apposition_may_end_with_the_office():
@@ -585,11 +584,16 @@ def test_meeting_frames_and_names_across_house_styles(text):
 
 
 def test_a_headline_with_no_verb_frames_nothing():
+    # the headline's words come back as a line of their own under an agency's name; the sentence after
+    # them, not they, frames the meeting, so the counterpart is the person it names
     m = run(
-        "Kask in talks with Swedish counterpart\n\nBaltic desk: Kask in talks with Swedish counterpart\n\n"
-        "Foreign Minister Ivo Kask of Estonia spoke with Swedish Foreign Minister Ana Lind in Stockholm."
+        "Kask in talks with Swedish counterpart for royal Stockholm visit next year\n\nFrom the Baltic News "
+        "Agency (Dec 6): Kask in talks with Swedish counterpart for royal Stockholm visit next year\n\n"
+        "Secretary of Foreign Affairs Ivo R. Kask, Jr. is in Stockholm to talk to Swedish Foreign Minister Ana "
+        "Lind about how the two ministries should plan the visit to Sweden of President Tamm next year.\n\n"
+        "It followed talks between President Tamm and Swedish Prime Minister Ulf Berg at the Nordic Summit in Oslo."
     )
-    assert {p.name for p in m.participants} == {"Ivo Kask", "Ana Lind"}
+    assert [p.name for p in m.participants] == ["Ivo R. Kask, Jr.", "Ana Lind"]
 
 
 def test_a_body_named_with_its_acronym_in_brackets_and_a_matter_discussed():

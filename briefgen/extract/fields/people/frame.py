@@ -71,7 +71,7 @@ class FrameFinder(Clusters):
                     return sent  # "spoke with", "called on"
                 if lemma in frames.get("with_person_object", []) and any(o.i in self._owner for o in objs):
                     return sent
-            if not any(t.pos_ == "VERB" for t in sent):
+            if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
                 continue  # "Kask in talks with Swedish counterpart": a headline's words, not a sentence
             for tok in sent:  # "In a telephone call with President Ruto, the Secretary discussed …"
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _CALL_NOUNS | s["meeting_nouns"]:
