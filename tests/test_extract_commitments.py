@@ -350,3 +350,25 @@ def test_undertakings_as_translated_readouts_word_them(sentence, action, deadlin
 def test_a_verb_that_cues_an_infinitive_still_frames_a_noun_of_resolve():
     m = run(_MEETING + "Both parties praised the ties and affirmed their resolve to deepen those bonds of friendship.")
     assert [c.action for c in m.commitments] == ["deepen those bonds of friendship"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "deadline"),
+    [("By the end of the year", "By the end of the year"), ("Within two months", "Within two months")],
+)
+def test_a_limit_put_before_the_undertaking_is_its_deadline(opening, deadline):
+    m = run(
+        "Foreign Minister Aiko Tanabe of Japan met Foreign Minister Rui Matos of Portugal in Lisbon.\n\n"
+        f"{opening}, the two countries will sign an agreement on maritime research."
+    )
+    (item,) = [c for c in m.commitments if c.action.startswith("sign")]
+    assert item.deadline == deadline
+
+
+def test_a_date_before_the_undertaking_that_only_dates_the_sentence_is_no_deadline():
+    m = run(
+        "Foreign Minister Aiko Tanabe of Japan met Foreign Minister Rui Matos of Portugal in Lisbon on Monday.\n\n"
+        "On Monday, the two countries agreed to sign an agreement on maritime research."
+    )
+    (item,) = [c for c in m.commitments if c.action.startswith("sign")]
+    assert item.deadline is None

@@ -201,11 +201,16 @@ def _agreement_reported(tok: Any, verbs: frozenset[str]) -> bool:
     )
 
 
-def _deadline(an: Analysis, first: int, last: int) -> str | None:
-    """The date expression inside an action, as written, with its preposition ("by the end of 2026")."""
+def _deadline(an: Analysis, first: int, last: int, governor: Any = None) -> str | None:
+    """The date expression inside an action, as written, with its preposition ("by the end of 2026").
+
+    With `governor`, the span lies before the action ("By the end of the year, the two sides will
+    sign …"): a date there is a deadline only when it hangs from that verb behind a limiting preposition."""
     doc = an.doc
     for ent in an.ents:
         if ent.label_ != "DATE" or ent.start < first or ent.end > last:
+            continue
+        if governor is not None and not _fronted_limit(doc, ent, governor):
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in {"since", "from"} or ent.text.lower().startswith(("last", "since", "today", "yesterday")):
@@ -236,7 +241,19 @@ def _deadline(an: Analysis, first: int, last: int) -> str | None:
         if start == ent.start:
             start = _event_before(doc, start, first)  # "ahead of the 60th anniversary next year"
         return doc[start : ent.end].text
-    return _undated_deadline(doc[first:last].text)
+    return None if governor is not None else _undated_deadline(doc[first:last].text)
+
+
+#: Prepositions that make a date put before its verb a limit ("By May, …", "Within a year, …").
+_FRONTED_LIMITS = {"by", "before", "within", "until", "in", "during", "over"}
+
+
+def _fronted_limit(doc: Any, ent: Any, governor: Any) -> bool:
+    """Is this date, put before the verb, a limit that verb's undertaking keeps to?"""
+    prep = doc[ent.start - 1] if ent.start > 0 else None
+    if prep is None or prep.lower_ not in _FRONTED_LIMITS:
+        return False
+    return any(a.i == governor.i for a in ent.root.ancestors)
 
 
 #: Words that open a time limit set by an event: "ahead of the 60th anniversary next year".
@@ -563,6 +580,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         if len(action.split()) < 2:
             return
         deadline = _deadline(an, action_from.i, action_end)
+        if deadline is None and action_from.i > verb.sent.start:
+            deadline = _deadline(an, verb.sent.start, min(verb.i, action_from.i), governor=action_from)
         confidence = round(min(confidence, actor_conf + 0.1), 2)
         record(actor, action, deadline, confidence, verb.sent, action_from.i, action_end)
         if goal is not None:
