@@ -658,3 +658,25 @@ def test_an_office_the_text_ties_to_another_body_takes_that_body_not_the_usual_o
     sides = {p.name: p.affiliation for p in m.participants}
     assert sides["Karen Holm"] == "Organisation of Baltic Ports"
     assert sides["Anna Frei"] == "OSCE"
+
+
+def test_a_headline_ending_in_a_country_gives_it_to_nobody_on_the_next_line():
+    m = run(
+        "Premier speaks with Chancellor of Austria\n\n"
+        "Premier Tomasz Wrona spoke with the Chancellor of Austria, Lena Huber, on Monday.\n\n"
+        "The two leaders discussed energy security."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got["Lena Huber"] == "Austria"
+    assert got["Tomasz Wrona"] != "Austria"
+
+
+@pytest.mark.parametrize("inviter", ["Wrona", "Premier", "The Premier"])
+def test_a_host_invites_to_their_own_country(inviter):
+    m = run(
+        "Premier Tomasz Wrona spoke with the Chancellor of Austria, Lena Huber, on Monday.\n\n"
+        f"The two leaders discussed energy security. {inviter} invited Chancellor Huber to visit Poland at a "
+        "mutually convenient time."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got == {"Tomasz Wrona": "Poland", "Lena Huber": "Austria"}

@@ -300,8 +300,8 @@ _SENTENCE_END = {".", "!", "?", ";", ":"}
 def prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
     """A demonym, country or body right before token i ("Russian", "Rwanda's", "UK", "UN")."""
     gaz = gazetteer()
-    if i <= 0 or i >= len(doc) or doc[i - 1].text in _SENTENCE_END:
-        return None, i  # never across a sentence ("… with Tanzania. President Obama …")
+    if i <= 0 or i >= len(doc) or doc[i - 1].text in _SENTENCE_END or doc[i - 1].is_space or doc[i].is_sent_start:
+        return None, i  # never across a sentence ("… with Tanzania. President Obama …") or a headline's end
     if i >= 3 and doc[i - 1].text == ")" and doc[i - 3].text == "(":
         found, start = prefix_affiliation(doc, i - 3)  # "Democratic Republic of the Congo (DRC) President"
         if found:
@@ -319,7 +319,7 @@ def prefix_affiliation(doc: Any, i: int) -> tuple[str | None, int]:
         if i - n < 0:
             continue
         span = doc[i - n : i]
-        if not span[0].text[:1].isupper() or any(t.text in _SENTENCE_END for t in span):
+        if not span[0].text[:1].isupper() or any(t.text in _SENTENCE_END or t.is_space for t in span):
             continue
         found = gaz.affiliation(span.text)
         if found:

@@ -90,6 +90,7 @@ class Cues(_Strict):
     not_party_contexts: Words
     side_nouns: Words
     stating_verbs: Words
+    invitation_words: Words
     partner_markers: Words
 
 

@@ -69,7 +69,7 @@ class Affiliations(Clusters):
                     p.affiliation_implied = True
         for p in self.participants:
             if p.affiliation is None:
-                stated = self._stated_country(p)
+                stated = self._stated_country(p) or self._inviting_country(p)
                 if stated:
                     p.mentions[0].affiliation = stated
                     p.affiliation_implied = True
@@ -306,6 +306,35 @@ class Affiliations(Clusters):
                     if subj.dep_ in {"nsubj", "nsubjpass"}:
                         c = gaz.country(self.doc[subj.left_edge.i : subj.i + 1].text)
                         if c:
+                            found.add(c)
+        return found.pop() if len(found) == 1 else None
+
+    def _inviting_country(self, p: Person) -> str | None:
+        """The one country the person invites another to visit: "X invited Y to visit India", "X extended an
+        invitation to Y to visit India at a convenient time" — a host invites to their own country."""
+        gaz = gazetteer()
+        words = word_set("cues", "invitation_words")
+        found: set[str] = set()
+        for i, owner in self._owner.items():
+            tok = self.doc[i]
+            if owner is not p or tok.dep_ != "nsubj":
+                continue
+            verb = tok.head
+            cue = verb if verb.lemma_.lower() in words else None
+            if cue is None:  # "extended an invitation to …"
+                cue = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words), None)
+            if cue is None:
+                continue
+            guests = {q.affiliation for t in cue.subtree for q in (self.refer(t) or []) if q is not p}
+            for t in cue.subtree:
+                if t.lemma_.lower() != "visit" or t.i == cue.i:
+                    continue
+                for obj in t.children:
+                    if obj.dep_ == "prep" and obj.lower_ == "to":
+                        obj = next((c for c in obj.children if c.dep_ == "pobj"), obj)
+                    if obj.dep_ in {"dobj", "pobj"}:
+                        c = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
+                        if c and c not in guests:
                             found.add(c)
         return found.pop() if len(found) == 1 else None
 

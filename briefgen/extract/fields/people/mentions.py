@@ -267,7 +267,9 @@ class MentionFinder(Clusters):
         det = doc[i - 1].lower_ if i > 0 else ""
         if j < limit and doc[j].text[:1].isupper() and doc[j].is_alpha:
             return None  # part of a longer proper name ("the UN General Assembly")
-        if det in {"the", "a"} or (outer_start < i and doc[outer_start].lower_ == "the") or aff:
+        # "Prime Minister invited …": a readout's bare title opening a sentence before its verb is an office too
+        opens = doc[i].is_sent_start and j < limit and doc[j].pos_ in {"VERB", "AUX"}
+        if det in {"the", "a"} or (outer_start < i and doc[outer_start].lower_ == "the") or aff or opens:
             if title.lower() in name_sets()["reporter_titles"]:
                 return None
             return Mention(i, j, None, title, aff, "office", outer_start, j)
