@@ -150,6 +150,10 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             {"spoke", "over", "phone"},
         ),
         (
+            "Foreign Minister Ana Ruiz of Spain spoke on the phone with Foreign Minister Joao Lopes of Portugal.",
+            {"spoke", "on", "the", "phone"},
+        ),
+        (
             "President Ana Lutz of Austria began her first foreign trip since taking office with talks in Rome "
             "with Prime Minister Marco Ricci of Italy.",
             {"her", "first", "foreign", "trip"},

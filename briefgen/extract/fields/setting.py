@@ -286,6 +286,8 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
             if m:
                 found = m.group(0)
                 cut = _FRAME_END.search(found)
+                if cut and len(found[: cut.start()].split()) < 2:
+                    cut = None  # "spoke on the phone": the pattern's own words, not a clause running on
                 return (found[: cut.start()] if cut else found).strip(), sent
     for sent in sents[:3]:
         named = _named_event(an.text_of(sent))
