@@ -230,3 +230,24 @@ def test_a_document_speaks_for_the_body_the_text_says_issued_it():
         "leaders reviewed energy links in detail,” according to the report."
     )
     assert [q.speaker for q in m.quotes] == ["Office of the Prime Minister", "Baltic News Agency"]
+
+
+def test_a_shared_seat_speaks_and_it_after_it_is_that_body():
+    m = run(
+        "President Amani Njoroge hosted President Didier Habimana of Burundi at State House on Friday.\n\n"
+        'In a statement, State House said the two presidents "resolved to reopen the lake ferry route '
+        'soon." It added that the route "will carry goods and passengers alike."'
+    )
+    got = {q.text[:14]: q.speaker for q in m.quotes}
+    assert got == {"resolved to re": "State House", "will carry goo": "State House"}
+
+
+def test_it_after_a_person_spoke_is_no_body():
+    m = run(
+        "Foreign Minister Ivo Kask of Estonia met Foreign Minister Ana Lind of Sweden in Tallinn.\n\n"
+        'The ministry said the talks were useful. Lind said the Baltic "needs more patrols at sea." '
+        'It was also noted that the region "must guard its cables better."'
+    )
+    speakers = {q.text[:10]: q.speaker for q in m.quotes}
+    assert speakers.get("needs more") == "Ana Lind"
+    assert speakers.get("must guard") != "ministry"

@@ -85,7 +85,7 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
             if found and _label(found):
                 return _label(found), 0.9
         for child in subjects:
-            body = _body_speaker(an, child)
+            body = _body_speaker(an, child) or (_body_before(an, people, child) if child.lower_ == "it" else None)
             if body:
                 return body, 0.7
     # "According to X, …" or a person subject of the sentence
@@ -98,6 +98,30 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                 if found and found[0].participant and _label(found):
                     return _label(found), 0.7
     return None, 0.4
+
+
+def _body_before(an: Analysis, people: People, it: Any) -> str | None:
+    """ "The ministry said …. It added that …": "it" as the subject of speech is the body that spoke last,
+    in its own or the two sentences before; a person speaking in between ends the chain."""
+    verbs = _speech_lemmas()
+    si = an.sentence_index(it.idx)
+    for sent in reversed(an.sents[max(0, si - 2) : si + 1]):
+        speakers = [
+            t
+            for t in sent
+            if t.i < it.i
+            and t.dep_ in {"nsubj", "nsubjpass"}
+            and t.head.lemma_ in verbs
+            and t.head.dep_ not in {"ccomp", "xcomp"}  # "… said the leaders agreed": the body still speaks
+            and t.lower_ != "it"
+        ]
+        for tok in reversed(speakers):
+            body = _body_speaker(an, tok)
+            if body:
+                return body
+            if people.refer(tok):
+                return None
+    return None
 
 
 def _participle_subjects(verb: Any, start: int, end: int) -> list[Any]:
@@ -137,6 +161,8 @@ def _body_speaker(an: Analysis, head: Any) -> str | None:
     if is_news_agency(text):  # "…," Yonhap added: an agency reporting is a source, named as it writes itself
         return text
     seat = gazetteer().seat_pattern
+    if " ".join(t.lower_ for t in phrase).replace(" 's", "'s") in word_set("cues", "shared_seats"):
+        return _noun_speaker(an, head)  # "State House said", "the Presidential Palace said"
     if head.lemma_.lower() in words or head.ent_type_ == "ORG" or any(t.lemma_.lower() in words for t in phrase):
         return _noun_speaker(an, head)
     if seat is not None and seat.search(text):  # "the White House said", "the Kremlin said"

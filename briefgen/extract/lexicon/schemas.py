@@ -91,6 +91,7 @@ class Cues(_Strict):
     side_nouns: Words
     stating_verbs: Words
     invitation_words: Words
+    shared_seats: Words
     partner_markers: Words
 
 
