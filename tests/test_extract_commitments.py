@@ -372,3 +372,12 @@ def test_a_date_before_the_undertaking_that_only_dates_the_sentence_is_no_deadli
     )
     (item,) = [c for c in m.commitments if c.action.startswith("sign")]
     assert item.deadline is None
+
+
+def test_a_capital_standing_for_its_government_undertakes():
+    m = run(
+        "President Amani Njoroge of Kenya received President Didier Habimana of Burundi in Nairobi.\n\n"
+        "Habimana said Bujumbura would host the next round of talks in May."
+    )
+    (item,) = [c for c in m.commitments if c.action.startswith("host")]
+    assert item.actor == "Burundi" and item.deadline == "in May"

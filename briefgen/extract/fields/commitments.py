@@ -94,7 +94,7 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
                     persons.append(p)
             continue
         span = an.doc[tok.left_edge.i : tok.i + 1]
-        place = gaz.affiliation(span.text) or gaz.affiliation(tok.text) or _side_of(tok)
+        place = _subject_country(an, tok) or gaz.affiliation(tok.text) or _side_of(tok)
         if place:
             places.append(place)
         elif tok.ent_type_ in {"DATE", "TIME"}:
@@ -420,12 +420,23 @@ def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
     """The verb's subject is a party to the meeting: a person, a country or body, a team or government."""
     return any(
         people.refer(s)
-        or gazetteer().affiliation(an.doc[s.left_edge.i : s.i + 1].text)
+        or _subject_country(an, s)
         or _side_of(s)
         or s.lower_ in {"teams", "administration", "government"}
         or body_antecedent(s, an.sents) is not None
         for s in _subjects(verb)
     )
+
+
+def _subject_country(an: Analysis, tok: Any) -> str | None:
+    """The country or body a subject names, a capital standing for its government included ("Kampala will
+    host the next summit", "Moscow is ready to …")."""
+    gaz = gazetteer()
+    text = an.doc[tok.left_edge.i : tok.i + 1].text
+    found = gaz.affiliation(text)
+    if found is None and tok.left_edge.i == tok.i and tok.ent_type_ == "GPE":
+        found = gaz.country_or_capital(text)
+    return found
 
 
 def _side_of(tok: Any) -> str | None:
