@@ -251,3 +251,11 @@ def test_it_after_a_person_spoke_is_no_body():
     speakers = {q.text[:10]: q.speaker for q in m.quotes}
     assert speakers.get("needs more") == "Ana Lind"
     assert speakers.get("must guard") != "ministry"
+
+
+def test_a_surname_with_particles_is_the_person_named_in_full_before():
+    m = run(
+        "Chancellor Karl van der Berg of Austria met Prime Minister Ana Lind of Sweden in Vienna.\n\n"
+        '"Sweden is a close partner of ours," said Chancellor van der Berg.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Karl van der Berg"]

@@ -88,6 +88,8 @@ def _other_given_name(words: list[str], p: Person) -> bool:
         if not m.name or m.kind == "alias":
             continue
         other = [w.lower() for w in re.split(r"[\s,]+", m.name) if w]
+        if len(other) > len(words) and other[-len(words) :] == words:
+            continue  # "von der Leyen" is the tail of "Ursula von der Leyen": the name without the given name
         if len(other) > 1 and other[0] != words[0] and len(other[0].rstrip(".")) > 1 and len(words[0].rstrip(".")) > 1:
             return True
     return False
