@@ -381,3 +381,13 @@ def test_a_capital_standing_for_its_government_undertakes():
     )
     (item,) = [c for c in m.commitments if c.action.startswith("host")]
     assert item.actor == "Ghana" and item.deadline == "in May"
+
+
+def test_it_in_an_undertaking_is_the_agreement_the_sentence_named():
+    m = run(
+        "Foreign Minister Aiko Tanabe of Japan met Foreign Minister Rui Matos of Portugal in Lisbon.\n\n"
+        "The ministers welcomed the conclusion of talks on the Japan-Portugal Youth Mobility Arrangement and "
+        "committed to sign it before the summer."
+    )
+    (item,) = [c for c in m.commitments if c.action.startswith("sign")]
+    assert item.action == "sign the Japan-Portugal Youth Mobility Arrangement before the summer"

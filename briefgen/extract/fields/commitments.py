@@ -124,8 +124,19 @@ def _action_text(an: Analysis, start_tok: Any, end_i: int) -> str:
     end_i = min(end_i, start_tok.sent.end)
     span = doc[start_tok.i : end_i]
     words = span.text.split()
+    it = next((t for t in span if t.lower_ == "it" and t.dep_ in {"dobj", "nsubjpass"}), None)
+    antecedent = _document_before(an, start_tok) if it is not None else None
+    if it is not None and antecedent is not None:  # "committed to sign it": sign the agreement named before
+        words = (doc[start_tok.i : it.i].text + " " + antecedent + it.whitespace_ + doc[it.i + 1 : end_i].text).split()
     text = " ".join(words[:_MAX_ACTION_WORDS])
     return text.rstrip(" ,;.") or start_tok.text
+
+
+def _document_before(an: Analysis, tok: Any) -> str | None:
+    """The last agreement, plan or project the sentence names before `tok`: what "it" stands for there."""
+    nouns = word_set("cues", "document_nouns")
+    chunks = [c for c in tok.sent.noun_chunks if c.end <= tok.i and c.root.lemma_.lower() in nouns]
+    return chunks[-1].text if chunks else None
 
 
 def clause_end(verb: Any) -> int:

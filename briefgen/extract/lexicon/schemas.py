@@ -92,6 +92,7 @@ class Cues(_Strict):
     stating_verbs: Words
     invitation_words: Words
     shared_seats: Words
+    document_nouns: Words
     partner_markers: Words
 
 
