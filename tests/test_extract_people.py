@@ -680,3 +680,13 @@ def test_a_host_invites_to_their_own_country(inviter):
     )
     got = {p.name: p.affiliation for p in m.participants}
     assert got == {"Tomasz Wrona": "Poland", "Lena Huber": "Austria"}
+
+
+def test_an_office_of_a_city_belongs_to_its_country_and_a_ruler_is_titled():
+    m = run(
+        "President Amani Njoroge of Kenya received Foreign Minister Kofi Mensah of Ghana in Nairobi.\n\n"
+        "The meeting was attended by Sheikh Saif bin Rashid, Deputy Ruler of Dubai, and Jean Morel, Mayor of Lyon."
+    )
+    got = {p.name: (p.title, p.affiliation) for p in m.participants}
+    assert got["Saif bin Rashid"] == ("Deputy Ruler", "United Arab Emirates")
+    assert got["Jean Morel"] == ("Mayor", "France")

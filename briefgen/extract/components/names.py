@@ -152,8 +152,11 @@ def title_entry(title: str) -> dict[str, Any]:
     return index.get(tuple(re.sub(r"-", " - ", title).lower().split()), {})
 
 
-def match_place(doc: Any, i: int, limit: int | None = None) -> tuple[str | None, int]:
-    """A country or body named at token i (after an optional "the"): (canonical, end token)."""
+def match_place(doc: Any, i: int, limit: int | None = None, *, cities: bool = False) -> tuple[str | None, int]:
+    """A country or body named at token i (after an optional "the"): (canonical, end token).
+
+    With `cities`, a known city gives its country: an office of a city or emirate ("Deputy Ruler of
+    Abu Dhabi", "Mayor of Lyon") belongs to that city's country."""
     gaz = gazetteer()
     limit = len(doc) if limit is None else limit
     j = i + 1 if i < limit and doc[i].lower_ == "the" else i
@@ -162,6 +165,9 @@ def match_place(doc: Any, i: int, limit: int | None = None) -> tuple[str | None,
         if not span[0].text[:1].isupper():
             break
         found = gaz.affiliation(span.text) or _formal_state_name(span.text)
+        if found is None and cities and j == i:
+            city = gaz.city(span.text)
+            found = city[1] if city else None
         if found:
             return found, j + n
     return None, i

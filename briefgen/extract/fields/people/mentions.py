@@ -315,7 +315,7 @@ class MentionFinder(Clusters):
                 j = extend_title(doc, j + 1 + n2, limit)
         title = doc[k:j].text
         if j < limit and doc[j].lower_ == "of":
-            place, _ = match_place(doc, j + 1, limit)
+            place, _ = match_place(doc, j + 1, limit, cities=True)
             aff = aff or place
         if m.title in word_set("titles", "styles"):
             m.title = None  # "Prince X, Minister of Foreign Affairs": the office, not the style
