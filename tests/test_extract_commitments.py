@@ -391,3 +391,14 @@ def test_it_in_an_undertaking_is_the_agreement_the_sentence_named():
     )
     (item,) = [c for c in m.commitments if c.action.startswith("sign")]
     assert item.action == "sign the Japan-Portugal Youth Mobility Arrangement before the summer"
+
+
+def test_an_event_a_relative_clause_arranges_is_the_sides_undertaking():
+    m = run(
+        "Foreign Minister Aiko Tanabe of Japan met Foreign Minister Rui Matos of Portugal in Lisbon.\n\n"
+        "They spoke about the next session of the joint economic commission, which will be held in Tokyo "
+        "in the autumn."
+    )
+    (item,) = [c for c in m.commitments if c.action.startswith("hold")]
+    assert item.action == "hold the next session of the joint economic commission in Tokyo in the autumn"
+    assert item.actor == "Japan and Portugal" and item.deadline == "in the autumn" and item.confidence < 0.7

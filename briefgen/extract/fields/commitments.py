@@ -365,14 +365,36 @@ def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | Non
     subject = next((c for c in kids if c.dep_ == "nsubjpass"), None)
     if subject is None and verb.dep_ in {"xcomp", "ccomp"}:  # "… are to be created": the subject is the head's
         subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or people.refer(subject) or subject.pos_ == "PRON":
-        return None
-    if gazetteer().affiliation(an.doc[subject.left_edge.i : subject.i + 1].text):
-        return None
-    first_aux = min([c.i for c in kids if c.dep_ in {"aux", "auxpass"}] + [verb.i])
-    noun_phrase = an.doc[subject.left_edge.i : min(subject.right_edge.i + 1, first_aux)].text  # never the verb
+    relative = _relative_antecedent(verb, subject)
+    if relative is not None:  # "the next session of the commission, which is to be held in May"
+        noun_phrase = relative
+    else:
+        if subject is None or people.refer(subject) or subject.pos_ == "PRON":
+            return None
+        if gazetteer().affiliation(an.doc[subject.left_edge.i : subject.i + 1].text):
+            return None
+        first_aux = min([c.i for c in kids if c.dep_ in {"aux", "auxpass"}] + [verb.i])
+        noun_phrase = an.doc[subject.left_edge.i : min(subject.right_edge.i + 1, first_aux)].text  # never the verb
     rest = an.doc[verb.i + 1 : with_enumeration(an.doc, clause_end(verb), verb.sent.end)].text.strip(" ,;.")
     return " ".join(x for x in (verb.lemma_, noun_phrase[:1].lower() + noun_phrase[1:], rest) if x)
+
+
+def _relative_antecedent(verb: Any, subject: Any) -> str | None:
+    """The event a relative clause arranges: "the next meeting of the commission, which is to be held …" →
+    "the next meeting of the commission" (climbing from "commission" to the event it is the meeting of)."""
+    if subject is None or subject.lower_ not in {"which", "that"}:
+        return None
+    clause = verb if verb.dep_ == "relcl" else verb.head if verb.head.dep_ == "relcl" else None
+    if clause is None:
+        return None
+    noun = clause.head
+    events = word_set("cues", "deadline_events")
+    while noun.lemma_.lower() not in events and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    if noun.lemma_.lower() not in events:
+        return None
+    doc = verb.doc
+    return doc[noun.left_edge.i : clause.left_edge.i].text.strip(" ,")
 
 
 def _sides_label(people: People) -> str | None:
