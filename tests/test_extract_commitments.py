@@ -402,3 +402,13 @@ def test_an_event_a_relative_clause_arranges_is_the_sides_undertaking():
     (item,) = [c for c in m.commitments if c.action.startswith("hold")]
     assert item.action == "hold the next session of the joint economic commission in Tokyo in the autumn"
     assert item.actor == "Japan and Portugal" and item.deadline == "in the autumn" and item.confidence < 0.7
+
+
+def test_two_infinitives_each_with_to_are_two_undertakings():
+    m = run(
+        "Foreign Minister Aiko Tanabe of Japan met Foreign Minister Rui Matos of Portugal in Lisbon.\n\n"
+        "The ministers confirmed their shared intention to widen student exchanges and to open a trade office "
+        "in Osaka by 2027."
+    )
+    got = [(c.action, c.deadline) for c in m.commitments]
+    assert got == [("widen student exchanges", None), ("open a trade office in Osaka by 2027", "by 2027")]

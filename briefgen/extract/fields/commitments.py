@@ -132,6 +132,26 @@ def _action_text(an: Analysis, start_tok: Any, end_i: int) -> str:
     return text.rstrip(" ,;.") or start_tok.text
 
 
+def _second_infinitive(first: Any, end: int) -> Any:
+    """ "to expand trade and to implement joint projects": the second verb, with its own "to", coordinated
+    with the first inside the action; else None."""
+    if first.pos_ not in {"VERB", "AUX"}:
+        return None
+    for conj in first.children:
+        if conj.dep_ == "conj" and conj.i < end and any(c.dep_ == "aux" and c.lower_ == "to" for c in conj.children):
+            return conj
+    return None
+
+
+def _coordinator_before(verb: Any) -> int:
+    """Where the first of two coordinated infinitives ends: at the "and" (or comma) before the second's "to"."""
+    k = verb.left_edge.i
+    doc = verb.doc
+    while k > 0 and doc[k - 1].lower_ in {"and", ",", "as", "well"}:
+        k -= 1
+    return k
+
+
 def _document_before(an: Analysis, tok: Any) -> str | None:
     """The last agreement, plan or project the sentence names before `tok`: what "it" stands for there."""
     nouns = word_set("cues", "document_nouns")
@@ -617,6 +637,10 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         actor, actor_conf = _actor(an, people, verb, possessor)
         if actor is None:
             return
+        second = _second_infinitive(action_from, action_end) if text is None else None
+        whole_end = action_end
+        if second is not None:  # "intention to expand trade and to implement joint projects": two undertakings
+            action_end = min(action_end, _coordinator_before(second))
         goal = goal_after(action_from, action_end) if text is None and action_from.pos_ == "VERB" else None
         if goal is not None:
             action_end = goal.cut  # "…, with the aim of closing them": a second undertaking, below
@@ -631,6 +655,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         if goal is not None:
             goal_deadline = _deadline(an, goal.first, goal.end)
             record(actor, goal.action, goal_deadline, round(confidence - 0.1, 2), verb.sent, goal.first, goal.end)
+        if second is not None:
+            add(verb, second, whole_end, confidence, possessor)
 
     def record(actor: str, action: str, deadline: str | None, confidence: float, sent: Any, a: int, b: int) -> None:
         """Keep one commitment, with its sentence as evidence; tokens [a, b) are spoken for."""
