@@ -62,3 +62,15 @@ def test_every_data_file_matches_its_schema_and_a_typo_is_refused():
     data["speach_verbs"] = data.pop("speech_verbs")
     with pytest.raises(ValidationError):
         Cues.model_validate(data)
+
+
+def test_a_pattern_that_does_not_compile_is_refused_when_the_data_loads():
+    from pydantic import ValidationError
+
+    from briefgen.extract.lexicon.data import load
+    from briefgen.extract.lexicon.schemas import Cues
+
+    data = dict(load("cues"))
+    data["occasion_patterns"] = [*data["occasion_patterns"], "(?<=\\b(?:a|an) )visit"]
+    with pytest.raises(ValidationError, match="not a regular expression"):
+        Cues.model_validate(data)

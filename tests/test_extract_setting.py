@@ -150,6 +150,10 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             {"spoke", "over", "phone"},
         ),
         (
+            "The presidents of Chile, Peru and Bolivia met in Arica for their third trilateral summit.",
+            {"third", "trilateral", "summit"},
+        ),
+        (
             "Foreign Minister Ana Ruiz of Spain spoke on the phone with Foreign Minister Joao Lopes of Portugal.",
             {"spoke", "on", "the", "phone"},
         ),

@@ -6,7 +6,10 @@ never fires), and YAML 1.1 once turned a bare `on` into `true`. Each schema forb
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 
 class _Strict(BaseModel):
@@ -14,6 +17,18 @@ class _Strict(BaseModel):
 
 
 Words = list[str]
+
+
+def _compiles(pattern: str) -> str:
+    """A pattern that does not compile fails when the file loads, not in the middle of a batch."""
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"not a regular expression ({e}): {pattern[:60]}") from e
+    return pattern
+
+
+Patterns = list[Annotated[str, AfterValidator(_compiles)]]
 
 
 class CommitmentCue(_Strict):
@@ -82,7 +97,7 @@ class Cues(_Strict):
     call_words: Words
     background_markers: Words
     occasion_leads_not_printed: Words
-    occasion_patterns: Words
+    occasion_patterns: Patterns
     own_visit_nouns: Words
     speaking_bodies: Words
     arrangement_verbs: Words
