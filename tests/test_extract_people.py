@@ -690,3 +690,16 @@ def test_an_office_of_a_city_belongs_to_its_country_and_a_ruler_is_titled():
     got = {p.name: (p.title, p.affiliation) for p in m.participants}
     assert got["Saif bin Rashid"] == ("Deputy Ruler", "United Arab Emirates")
     assert got["Jean Morel"] == ("Mayor", "France")
+
+
+@pytest.mark.parametrize(
+    "visit",
+    [
+        "President Lucas Ferreira of Brazil, who is on an official visit to Peru",
+        "President Lucas Ferreira of Brazil, who paid a working visit to Peru this week",
+    ],
+)
+def test_the_host_of_a_visit_the_guest_is_making_is_the_destination(visit):
+    m = run(f"Prime Minister Elena Quispe held talks in Lima on Monday with {visit}.\n\nTrade was discussed.")
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got == {"Elena Quispe": "Peru", "Lucas Ferreira": "Brazil"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from typing import Any
 
 from ...components.names import _POSSESSIVE, match_title, title_entry
 from ...lexicon.data import cues, word_set
@@ -241,6 +242,17 @@ class Affiliations(Clusters):
                         country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
                         if country and country != p.affiliation:
                             found.add(country)
+        for tok in self.doc:  # "X, who is on a state visit to Vietnam", "X paid an official visit to Vietnam"
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+                continue
+            visitors = self._visit_makers(tok)
+            if not visitors:
+                continue
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
+                    if country and all(country != v.affiliation for v in visitors):
+                        found.add(country)
         for sent in self.an.sents:  # "The Belarusian president arrived in Kenya": the visitor's arrival
             for tok in sent:
                 if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"arrive", "land"}:
@@ -257,6 +269,17 @@ class Affiliations(Clusters):
                         if country and all(country != v.affiliation for v in visitors):
                             found.add(country)  # "arrived in Kenya", "arrived in Asmara" (Eritrea)
         return found.pop() if len(found) == 1 else None
+
+    def _visit_makers(self, visit: Any) -> list[Person]:
+        """Who is making a visit: the subject of the verb it hangs on ("X is on a visit to", "X paid a visit
+        to"), through a relative clause to its noun ("X, who is on a state visit to …")."""
+        verb = visit.head.head if visit.dep_ == "pobj" else visit.head if visit.dep_ == "dobj" else None
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "relcl" and any(s.lower_ in {"who", "which", "that"} for s in subjects):
+            subjects = [verb.head]
+        return [q for s in subjects for q in (self.refer(s) or []) if q.participant]
 
     def _fill_from_seat(self) -> None:
         """The seat of government the text names gives its country to an office named alone ("the Prime
