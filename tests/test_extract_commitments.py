@@ -412,3 +412,12 @@ def test_two_infinitives_each_with_to_are_two_undertakings():
     )
     got = [(c.action, c.deadline) for c in m.commitments]
     assert got == [("widen student exchanges", None), ("open a trade office in Osaka by 2027", "by 2027")]
+
+
+def test_a_headlines_comma_joined_countries_are_both_actors():
+    m = run(
+        "Chile, Peru agree to link power grids\n\n"
+        "President Ana Soto of Chile received President Luis Paredes of Peru in Santiago on Monday."
+    )
+    (item,) = [c for c in m.commitments if c.action.startswith("link")]
+    assert item.actor == "Chile and Peru"

@@ -67,7 +67,8 @@ def _subjects(verb: Any) -> list[Any]:
     v = verb
     for _ in range(6):
         subs = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
-        if subs:
+        if subs:  # a headline's "Vietnam, Philippines agree to …": the country before the comma is a subject too
+            subs = [c for c in v.children if c.dep_ == "npadvmod" and c.ent_type_ == "GPE" and c.i < subs[0].i] + subs
             out = []
             for s in subs:
                 out.append(s)
