@@ -703,3 +703,15 @@ def test_the_host_of_a_visit_the_guest_is_making_is_the_destination(visit):
     m = run(f"Prime Minister Elena Quispe held talks in Lima on Monday with {visit}.\n\nTrade was discussed.")
     got = {p.name: p.affiliation for p in m.participants}
     assert got == {"Elena Quispe": "Peru", "Lucas Ferreira": "Brazil"}
+
+
+def test_a_family_name_in_capitals_before_the_given_name_is_one_name():
+    m = run(
+        "On June 2, Mr. TANAKA Hiroshi, Minister for Foreign Affairs of Japan, held a meeting with "
+        "Mr. Rui Matos, Minister of Foreign Affairs of Portugal.\n\n"
+        '"Portugal is a trusted partner," Minister Tanaka said.\n\n'
+        "TOKYO Governor races were not discussed."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got == {"TANAKA Hiroshi": "Japan", "Rui Matos": "Portugal"}
+    assert [q.speaker for q in m.quotes] == ["TANAKA Hiroshi"]

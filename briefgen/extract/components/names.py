@@ -239,6 +239,18 @@ def _dated_after(doc: Any, k: int, limit: int) -> bool:
     return k < limit and (doc[k].like_num or doc[k].text[:1].isdigit())
 
 
+def capitalised_family_name(doc: Any, j: int, limit: int) -> bool:
+    """ "Ms. KAMIKAWA Yoko", "Minister MOTEGI Toshimitsu": a family name in capitals before the given name, as
+    some foreign ministries write it; only after an honorific or a title, never a dateline's city."""
+    tok = doc[j]
+    if not (tok.is_alpha and tok.text.isupper() and len(tok.text) > 1) or j == 0 or j + 1 >= limit:
+        return False
+    before, after = doc[j - 1], doc[j + 1]
+    if before.is_space or not before.text[:1].isupper() or before.text.isupper():
+        return False
+    return after.is_alpha and after.text[:1].isupper() and after.text[1:].islower() and is_name_word(after)
+
+
 def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
     """The name starting at token i (after honorifics): (start, end); end == start when none."""
     limit = len(doc) if limit is None else limit
@@ -253,7 +265,7 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
         tok = doc[j]
         if j > start and tok.text.rstrip(".") in post_nominals:
             break  # "Ana Lind MP", "Jane Doe QC": letters after a name are not part of it
-        if is_name_word(tok):
+        if is_name_word(tok) or (j == start and capitalised_family_name(doc, j, limit)):
             j += 1
             last_good = j
         elif j > start and last_good == j and tok.text in _month_surnames() and not _dated_after(doc, j + 1, limit):

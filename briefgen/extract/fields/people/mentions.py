@@ -22,6 +22,7 @@ import re
 
 from ...components.names import (
     _POSSESSIVE,
+    capitalised_family_name,
     extend_title,
     grab_name,
     is_name_word,
@@ -202,6 +203,7 @@ class MentionFinder(Clusters):
                 and k - s < 7
                 and (
                     is_name_word(doc[s - 1])
+                    or capitalised_family_name(doc, s - 1, k)  # "Ms. KAMIKAWA Yoko, Minister …"
                     or (doc[s - 1].lower_ in particles and s - 2 >= 0 and is_name_word(doc[s - 2]))
                     # "Omar Al-Hakim, Oman's oil minister": a hyphen joining a particle to the name
                     or (doc[s - 1].text in {"-", "‑"} and s - 2 >= 0 and doc[s - 2].lower_ in particles)
