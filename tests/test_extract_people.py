@@ -715,3 +715,17 @@ def test_a_family_name_in_capitals_before_the_given_name_is_one_name():
     got = {p.name: p.affiliation for p in m.participants}
     assert got == {"TANAKA Hiroshi": "Japan", "Rui Matos": "Portugal"}
     assert [q.speaker for q in m.quotes] == ["TANAKA Hiroshi"]
+
+
+def test_a_counterpart_of_a_double_office_shares_the_portfolio_and_a_colon_dateline_is_home():
+    m = run(
+        "Chile, Peru ministers talk trade\n\n"
+        "SANTIAGO: Deputy Prime Minister and Foreign Minister Ana Soto on Monday held a telephone conversation "
+        "with her Peruvian counterpart Luis Paredes.\n\n"
+        "The two ministers agreed to stay in touch."
+    )
+    got = {p.name: (p.title, p.affiliation) for p in m.participants}
+    assert got == {
+        "Ana Soto": ("Deputy Prime Minister and Foreign Minister", "Chile"),
+        "Luis Paredes": ("Foreign Minister", "Peru"),
+    }

@@ -119,10 +119,11 @@ _OPENING_PARAGRAPHS = 5
 
 def _opening_paragraph(text: str) -> Dateline | None:
     """A dateline opening one of the first paragraphs, under a page's headline, byline and caption:
-    only the unmistakable forms, a city in capitals before a dash ("AMMAN — …") or an agency's."""
+    only the unmistakable forms, a city in capitals before a dash or a colon ("AMMAN — …", "ISLAMABAD: …")
+    or an agency's."""
     for m in list(re.finditer(r"\n\s*\n", text[:1500]))[:_OPENING_PARAGRAPHS]:
         found = _at_start(text[m.end() :])
-        if found is None or not found.city or found.kind not in {"dash", "agency"}:
+        if found is None or not found.city or found.kind not in {"dash", "agency", "colon"}:
             continue
         raw = text[m.end() : m.end() + found.end].lstrip()
         if not raw[: len(found.city)].isupper():

@@ -166,6 +166,8 @@ class Groups(Clusters):
         sents = [self.frame_sentence] if self.frame_sentence is not None else []
         sents += [s for s in self.an.sents[:3] if s is not self.frame_sentence]
         for sent in sents:
+            if sent.start_char < self.an.headline_end:
+                continue  # a headline's "Chile, Peru ministers" labels the people the story names
             for tok in sent:
                 if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_.rstrip("s") not in name_sets()["office_nouns"]:
                     continue
@@ -278,10 +280,15 @@ class Groups(Clusters):
         for p in self.participants:
             if (p.title or "").lower() not in {"counterpart", "counterparts"}:
                 continue
+            own = {m.title for m in p.mentions if m.title and m.title.lower() not in {"counterpart", "counterparts"}}
             others = {q.title for q in self.participants if q is not p and q.title}
             others = {t for t in others if t.lower() not in {"counterpart", "counterparts"}}
             if len(others) == 1:
-                office = others.pop()
+                # "Deputy Prime Minister and Foreign Minister" Dar's counterpart shares the portfolio, the last
+                # office of the two; an office the text gives the counterpart itself ("FM Araghchi") wins
+                office = re.split(r" and |, ", others.pop())[-1]
+                if own:
+                    office = max(own, key=len)
                 # "his Pakistani counterpart" of an External Affairs Minister is a foreign minister: one
                 # country's name for an office becomes the common one
                 office = str((titles().get("counterpart_offices") or {}).get(office, office))
