@@ -157,3 +157,12 @@ def test_phrases_of_sentences_in_which_the_sides_act_by_name_are_gathered():
         "Estonia pressed for more investment in cyber defence."
     )
     assert any("cyber defence" in t.label for t in m.topics)
+
+
+def test_a_capital_named_by_its_demonym_and_a_sides_willingness_are_not_topics():
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden on the sidelines of a forum in "
+        "the Swedish capital.\n\nThey discussed fisheries quotas, the Estonian capital and the willingness of "
+        "both countries."
+    )
+    assert [t.label for t in m.topics] == ["fisheries quotas"]

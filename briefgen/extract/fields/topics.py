@@ -299,6 +299,8 @@ def is_topic_label(label: str) -> bool:
     events = word_set("taxonomy", "event_heads")
     if head in word_set("taxonomy", "audience_nouns") or head in events or _head_word(text, 2) in events:
         return False
+    if head in word_set("taxonomy", "place_heads"):
+        return False  # "the Laotian capital": where, not what
     own = _PREPOSITION.split(text, maxsplit=1)[0].split()  # the label's own words, before any complement
     if own[-1] in place_name_ends() or find_city(re.sub(r"^(?:the|capital) ", "", text), frozenset()):
         return False  # "the Grand Harbour Hotel", "Qingdao"; not "trawling near Bouvet Island"

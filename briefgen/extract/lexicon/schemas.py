@@ -170,6 +170,7 @@ class Taxonomy(_Strict):
     harvest_skip_heads: Words
     audience_nouns: Words
     event_heads: Words
+    place_heads: Words
     framing_not_topic_heads: Words
     pronouns: Words
     label_cut_words: Words
