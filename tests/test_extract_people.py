@@ -729,3 +729,13 @@ def test_a_counterpart_of_a_double_office_shares_the_portfolio_and_a_colon_datel
         "Ana Soto": ("Deputy Prime Minister and Foreign Minister", "Chile"),
         "Luis Paredes": ("Foreign Minister", "Peru"),
     }
+
+
+def test_a_guest_who_accepts_an_invitation_is_not_from_the_country_invited_to():
+    m = run(
+        "Premier Tomasz Wrona of Poland received Chancellor Lena Huber in Warsaw on Monday.\n\n"
+        "Huber accepted an invitation to visit Poland again next year. Wrona extended an invitation to the "
+        "Chancellor to visit Poland."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got["Lena Huber"] != "Poland"

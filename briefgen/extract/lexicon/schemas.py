@@ -106,6 +106,7 @@ class Cues(_Strict):
     side_nouns: Words
     stating_verbs: Words
     invitation_words: Words
+    invitation_giving_verbs: Words
     shared_seats: Words
     document_nouns: Words
     partner_markers: Words

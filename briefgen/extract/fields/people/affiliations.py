@@ -344,7 +344,8 @@ class Affiliations(Clusters):
                 continue
             verb = tok.head
             cue = verb if verb.lemma_.lower() in words else None
-            if cue is None:  # "extended an invitation to …"
+            if cue is None and verb.lemma_.lower() in word_set("cues", "invitation_giving_verbs"):
+                # "extended an invitation to …" (never "accepted an invitation to visit …": that is the guest)
                 cue = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words), None)
             if cue is None:
                 continue
