@@ -421,3 +421,14 @@ def test_a_headlines_comma_joined_countries_are_both_actors():
     )
     (item,) = [c for c in m.commitments if c.action.startswith("link")]
     assert item.actor == "Chile and Peru"
+
+
+def test_a_joint_body_and_an_accepted_invitation_undertake():
+    m = run(
+        "President Kofi Mensah of Ghana held talks with President Edem Agbeko of Togo in Lome on Tuesday.\n\n"
+        "The Joint Border Commission will meet in Accra later this year. Agbeko accepted an invitation to "
+        "visit Ghana in 2027."
+    )
+    got = {c.action: (c.actor, c.deadline) for c in m.commitments}
+    assert got["meet in Accra later this year"] == ("Ghana and Togo (Joint Border Commission)", "later this year")
+    assert got["visit Ghana in 2027"] == ("Edem Agbeko (Togo)", "in 2027")

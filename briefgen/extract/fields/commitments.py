@@ -102,6 +102,8 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
             continue  # "Thursday": a parse that made the day the subject is no actor
         elif is_news_agency(span.text, start_of_name=True):
             continue  # "Press Trust of India reported …": the reporter, never a party
+        elif _joint_body(tok) and (sides := _sides_label(people)):
+            texts.append(f"{sides} ({_without_article(span.text)})")  # "the Joint Commission will meet …"
         elif (body := body_antecedent(tok, an.sents)) is not None:
             texts.append(body.text)  # "the leaders set up a group …; it will meet in the autumn"
         elif tok.lower_ in {"teams", "team"} or tok.pos_ == "PROPN" or tok.lemma_.lower() in _actor_bodies():
@@ -476,10 +478,25 @@ def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
         people.refer(s)
         or _subject_country(an, s)
         or _side_of(s)
+        or (_joint_body(s) and s.dep_ == "nsubj")  # "the joint bodies will be created" is an arrangement
         or s.lower_ in {"teams", "administration", "government"}
         or body_antecedent(s, an.sents) is not None
         for s in _subjects(verb)
     )
+
+
+def _joint_body(tok: Any) -> bool:
+    """A body of both sides: "the Joint Permanent Commission", "the bilateral working group"."""
+    if tok.lemma_.lower() not in word_set("cues", "created_bodies") and tok.lower_ not in word_set(
+        "cues", "created_bodies"
+    ):
+        return False
+    modifiers = word_set("cues", "joint_body_modifiers")
+    return any(t.lower_ in modifiers for t in tok.doc[tok.left_edge.i : tok.i])
+
+
+def _without_article(text: str) -> str:
+    return re.sub(r"^(?:the|The|a|A|an|An) ", "", text)
 
 
 def _subject_country(an: Analysis, tok: Any) -> str | None:

@@ -9,7 +9,8 @@ Readouts of every government report some undertakings sideways rather than as "X
   "commended X's willingness to engage in dialogue" — the undertaking is the possessor's;
 - as a task a participant gave someone ("asked the foreign minister to convene …", "instructed their
   ministers to prepare …"): the undertaking is the one tasked;
-- as a visit that lies ahead ("her trip to Rome next month"): the visitor's, when a time is given.
+- as a visit that lies ahead ("her trip to Rome next month"): the visitor's, when a time is given;
+- as an invitation accepted ("accepted an invitation to visit Ghana"): the guest's visit.
 
 commitments.py owns the cue verbs with a party as subject; this module finds these shapes, from
 the parse, with the word lists in cues.yaml. Each finding is (verb the evidence hangs on, first token
@@ -151,6 +152,20 @@ def _tasked(tok: Any, people: People) -> Undertaking | None:
     return Undertaking(tok, first, comp.right_edge.i + 1, tasked, 0.65)
 
 
+def _accepted_invitation(tok: Any, people: People) -> Undertaking | None:
+    """ "X accepted an invitation to visit Ghana in 2026": the guest undertakes the visit."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "accept":
+        return None
+    guest = next((k for k in tok.children if k.dep_ == "nsubj"), None)
+    noun = next((k for k in tok.children if k.dep_ == "dobj" and k.lemma_.lower() == "invitation"), None)
+    if guest is None or noun is None or not people.refer(guest):
+        return None
+    visit = next((k for k in noun.children if k.dep_ in {"acl", "relcl"} and k.lemma_.lower() == "visit"), None)
+    if visit is None:
+        return None
+    return Undertaking(tok, visit, visit.right_edge.i + 1, guest, 0.7)
+
+
 @dataclass(frozen=True)
 class PlannedVisit:
     noun: Any  # "visit", "trip"
@@ -185,7 +200,11 @@ def sideways_undertakings(sent: Any, people: People) -> Iterator[Undertaking]:
     """The impersonal, praised and tasked undertakings of one sentence, in text order."""
     for tok in sent:
         found = (
-            _impersonal(tok) or _praised_resolve(tok, people) or _tasked(tok, people) or _consensus_reached(tok, people)
+            _impersonal(tok)
+            or _praised_resolve(tok, people)
+            or _tasked(tok, people)
+            or _consensus_reached(tok, people)
+            or _accepted_invitation(tok, people)
         )
         if found is not None and found.end - found.first.i >= 2:
             yield found

@@ -107,6 +107,7 @@ class Cues(_Strict):
     stating_verbs: Words
     invitation_words: Words
     invitation_giving_verbs: Words
+    joint_body_modifiers: Words
     shared_seats: Words
     document_nouns: Words
     partner_markers: Words
