@@ -739,3 +739,12 @@ def test_a_guest_who_accepts_an_invitation_is_not_from_the_country_invited_to():
     )
     got = {p.name: p.affiliation for p in m.participants}
     assert got["Lena Huber"] != "Poland"
+
+
+def test_a_counterpart_called_the_leader_later_still_holds_the_other_sides_office():
+    m = run(
+        "Prime Minister Tomasz Wrona of Poland held talks with his Austrian counterpart Lena Huber in Vienna.\n\n"
+        '"We agreed to link our rail networks," the Austrian leader told reporters.'
+    )
+    got = {p.name: p.title for p in m.participants}
+    assert got["Lena Huber"] == "Prime Minister"

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ...components.names import match_place, name_sets
-from ...lexicon.data import titles
+from ...lexicon.data import titles, word_set
 from ...lexicon.gazetteer import gazetteer
 from .clusters import Clusters, Mention, Person
 
@@ -280,7 +280,8 @@ class Groups(Clusters):
         for p in self.participants:
             if (p.title or "").lower() not in {"counterpart", "counterparts"}:
                 continue
-            own = {m.title for m in p.mentions if m.title and m.title.lower() not in {"counterpart", "counterparts"}}
+            generic = word_set("titles", "generic_offices") | {"counterparts"}
+            own = {m.title for m in p.mentions if m.title and m.title.lower() not in generic}
             others = {q.title for q in self.participants if q is not p and q.title}
             others = {t for t in others if t.lower() not in {"counterpart", "counterparts"}}
             if len(others) == 1:
