@@ -166,3 +166,11 @@ def test_a_capital_named_by_its_demonym_and_a_sides_willingness_are_not_topics()
         "both countries."
     )
     assert [t.label for t in m.topics] == ["fisheries quotas"]
+
+
+def test_a_friend_welcomed_is_no_topic():
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Tallinn.\n\n"
+        'Kask wrote: "Glad to welcome my dear friend Ana Lind." They discussed fisheries quotas.'
+    )
+    assert [t.label for t in m.topics] == ["fisheries quotas"]
