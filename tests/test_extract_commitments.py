@@ -432,3 +432,13 @@ def test_a_joint_body_and_an_accepted_invitation_undertake():
     got = {c.action: (c.actor, c.deadline) for c in m.commitments}
     assert got["meet in Accra later this year"] == ("Ghana and Togo (Joint Border Commission)", "later this year")
     assert got["visit Ghana in 2027"] == ("Edem Agbeko (Togo)", "in 2027")
+
+
+def test_readiness_a_participant_states_for_their_own_side_is_an_undertaking_for_review():
+    m = run(
+        "Foreign Minister Aiko Tanabe of Japan met Foreign Minister Rui Matos of Portugal in Lisbon.\n\n"
+        "Tanabe said Japan is ready to fund two research vessels. Matos noted that Japan stands ready to "
+        "help as well."
+    )
+    got = [(c.actor, c.action, c.confidence) for c in m.commitments]
+    assert got == [("Japan", "fund two research vessels", 0.6)]

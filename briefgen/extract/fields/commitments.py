@@ -485,6 +485,14 @@ def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
     )
 
 
+def _speaks_for_subject(an: Analysis, people: People, verb: Any) -> bool:
+    """In "Wang said China is willing to …", the one reporting is a participant of the country the clause
+    is about."""
+    speakers = [p for s in verb.head.children if s.dep_ == "nsubj" for p in (people.refer(s) or [])]
+    countries = {_subject_country(an, s) for s in _subjects(verb)} - {None}
+    return len(countries) == 1 and any(p.participant and p.affiliation in countries for p in speakers)
+
+
 def _joint_body(tok: Any) -> bool:
     """A body of both sides: "the Joint Permanent Commission", "the bilateral working group"."""
     if tok.lemma_.lower() not in word_set("cues", "created_bodies") and tok.lower_ not in word_set(
@@ -804,10 +812,17 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 verb = _readiness_verb(tok)
                 comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
                 reported = verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING_VERBS
-                # "X stated that the US stands ready to …" is an offer reported, an outlook, not an undertaking
-                if verb is not None and comp is not None and not reported and _party_subject(an, people, verb):
+                # "X stated that the US stands ready to …" is an offer reported: an undertaking only when X speaks
+                # for that side ("Wang said China is willing to …"), and then marked for review
+                own_side = reported and _speaks_for_subject(an, people, verb)
+                if (
+                    verb is not None
+                    and comp is not None
+                    and (not reported or own_side)
+                    and _party_subject(an, people, verb)
+                ):
                     first = comp.left_edge if comp.left_edge.lower_ != "to" else an.doc[comp.left_edge.i + 1]
-                    add(verb, first, clause_end(comp), 0.7)
+                    add(verb, first, clause_end(comp), 0.6 if reported else 0.7)
                 continue
             # 3b. "Ghana remains committed to expanding rail links": a standing undertaking, said or reported
             if tok.lower_ in devoted and tok.dep_ in {"acomp", "conj", "oprd"}:
