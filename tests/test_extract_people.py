@@ -748,3 +748,33 @@ def test_a_counterpart_called_the_leader_later_still_holds_the_other_sides_offic
     )
     got = {p.name: p.title for p in m.participants}
     assert got["Lena Huber"] == "Prime Minister"
+
+
+def test_a_headlines_capitalised_verbs_are_not_names():
+    m = run(
+        "US Ambassador Carl R. Berg Meets Minister of Foreign Affairs, Ana Soto to Review Chile-US Relations\n\n"
+        "US Ambassador to Chile, Carl R. Berg met Minister of Foreign Affairs, Ana Soto. The meeting took place at "
+        "the ministry in Santiago on Friday. Ambassador Berg said that he and Minister Ana Soto discussed trade."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ana Soto", "Carl R. Berg"]
+
+
+def test_a_visit_by_invitation_frames_the_meeting_without_a_meeting_verb():
+    m = run(
+        "VIENTIANE, Oct 3 (NNN) - Thai Prime Minister, Anan Chai, arrived in Vientiane on an official visit at "
+        "the invitation of Lao Prime Minister, Khamla Vong.\n\n"
+        "A welcoming ceremony in honour of Chai was held at the Government Office.\n\n"
+        "During their meeting, the two prime ministers reviewed cooperation in energy and tourism."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got == {"Anan Chai": "Thailand", "Khamla Vong": "Laos"}
+
+
+def test_delegations_led_by_name_are_the_participants():
+    m = run(
+        "The third round of consultations between Chile and Peru was held by videoconference on Monday. "
+        "The Chilean side was led by Ana Soto, Vice Minister of Foreign Affairs, and the Peruvian side was led "
+        "by Luis Paredes, Director General for the Americas.\n\nThe two sides reviewed trade."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got == {"Ana Soto": "Chile", "Luis Paredes": "Peru"}

@@ -207,6 +207,8 @@ def is_name_word(tok: Any) -> bool:
         return False
     if text.isupper() and len(text) > 3:  # datelines such as "ANKARA"
         return False
+    if _headline_verb(tok, low):
+        return False
     if text.rstrip(".") in (titles().get("title_abbreviations") or {}):  # "EAM will call on …": an office
         return False
     if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
@@ -226,6 +228,24 @@ def is_name_word(tok: Any) -> bool:
             and not (gaz.city(nxt.text) or gaz.country(nxt.text) or nxt.lower_ in title_index()[2])
         )
     return True
+
+
+@cache
+def _verbs_of_meeting_and_speech() -> frozenset[str]:
+    c = cues()
+    verbs = (
+        set(c.get("meeting_verbs", [])) | set(c.get("speech_verbs", [])) | set(load("taxonomy").get("topic_verbs", []))
+    )
+    return frozenset(verbs)
+
+
+def _headline_verb(tok: Any, low: str) -> bool:
+    """A headline's capitalised verb: "X Meets Y", "PM Visits Laos", "… to Review Ties". A third-person or
+    infinitive form of a meeting or speech verb is never part of a name."""
+    verbs = _verbs_of_meeting_and_speech()
+    if low.endswith("s") and (low[:-1] in verbs or (low.endswith("es") and low[:-2] in verbs)):
+        return True
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to" and low in verbs
 
 
 @cache

@@ -75,6 +75,7 @@ class Affiliations(Clusters):
                     p.mentions[0].affiliation = stated
                     p.affiliation_implied = True
         self._fill_from_side_openers()
+        self._fill_from_led_sides()
         host = self._visit_destination()
         untied = [p for p in self.participants if p.affiliation is None and p.name]
         if host and len(untied) == 1 and host not in {p.affiliation for p in self.participants}:
@@ -225,6 +226,30 @@ class Affiliations(Clusters):
                 if p.affiliation is None and any(sent.start <= q.start < sent.end for q in p.mentions if q.name):
                     p.mentions[0].affiliation = side
                     p.affiliation_implied = True
+
+    def _fill_from_led_sides(self) -> None:
+        """ "The Chilean side was led by X", "the Indian delegation, led by X": the side's country is X's."""
+        gaz = gazetteer()
+        for tok in self.doc:
+            if tok.lemma_.lower() != "lead" or tok.tag_ != "VBN":
+                continue
+            side = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if side is None and tok.dep_ == "acl":
+                side = tok.head  # "the Indian delegation, led by X"
+            if side is None or side.lemma_.lower() not in word_set("cues", "side_nouns"):
+                continue
+            country = next(
+                (gaz.affiliation(c.text) for c in side.children if c.dep_ in {"amod", "compound", "poss", "nmod"}),
+                None,
+            )
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if country is None or agent is None:
+                continue
+            for leader in (g for g in agent.children if g.dep_ == "pobj"):
+                for p in self.refer(leader) or []:
+                    if p.affiliation is None:
+                        p.mentions[0].affiliation = country
+                        p.affiliation_implied = True
 
     def _visit_destination(self) -> str | None:
         """The country a participant's visit goes to ("Lind's state visit to Estonia", "Lind arrived in

@@ -71,6 +71,8 @@ class FrameFinder(Clusters):
                     return sent  # "spoke with", "called on"
                 if lemma in frames.get("with_person_object", []) and any(o.i in self._owner for o in objs):
                     return sent
+            if self._visit_or_delegation_frame(sent):
+                return sent
             if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
                 continue  # "Kask in talks with Swedish counterpart": a headline's words, not a sentence
             for tok in sent:  # "In a telephone call with President Ruto, the Secretary discussed …"
@@ -79,6 +81,27 @@ class FrameFinder(Clusters):
                         if any(g.i in self._owner for g in prep.subtree if g.i != prep.i):
                             return sent
         return None
+
+    def _visit_or_delegation_frame(self, sent: Any) -> bool:
+        """Two frames without a meeting verb: a visit by invitation ("X arrived in Vientiane on an official
+        visit at the invitation of Y") and delegations led by name ("The Indian side was led by X and the
+        Argentine side by Y"). Both need two people in the sentence."""
+        people = {id(self._owner[t.i]) for t in sent if t.i in self._owner}
+        if len(people) < 2:
+            return False
+        visits = word_set("cues", "own_visit_nouns") - {"meeting", "talk", "talks", "call", "conversation"}
+        arrivals = word_set("cues", "arrival_verbs") - {"be", "go", "head"}
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in arrivals and tok.i not in elsewhere_tokens(sent):
+                if any(t.lemma_.lower() in visits for t in tok.subtree) and any(
+                    t.lower_ == "invitation" for t in tok.subtree
+                ):
+                    return True
+            if tok.lemma_.lower() == "lead" and tok.tag_ == "VBN":
+                side = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if side is not None and side.lemma_.lower() in word_set("cues", "side_nouns"):
+                    return True
+        return False
 
     @property
     def frame_is_call(self) -> bool:
