@@ -92,11 +92,10 @@ class FrameFinder(Clusters):
         visits = word_set("cues", "own_visit_nouns") - {"meeting", "talk", "talks", "call", "conversation"}
         arrivals = word_set("cues", "arrival_verbs") - {"be", "go", "head"}
         for tok in sent:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in arrivals and tok.i not in elsewhere_tokens(sent):
-                if any(t.lemma_.lower() in visits for t in tok.subtree) and any(
-                    t.lower_ == "invitation" for t in tok.subtree
-                ):
-                    return True
+            arrival = tok.pos_ == "VERB" and tok.lemma_.lower() in arrivals and tok.i not in elsewhere_tokens(sent)
+            words = {t.lemma_.lower() for t in tok.subtree} if arrival else set()
+            if words & visits and "invitation" in words:
+                return True
             if tok.lemma_.lower() == "lead" and tok.tag_ == "VBN":
                 side = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                 if side is not None and side.lemma_.lower() in word_set("cues", "side_nouns"):
