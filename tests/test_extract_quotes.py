@@ -259,3 +259,16 @@ def test_a_surname_with_particles_is_the_person_named_in_full_before():
         '"Sweden is a close partner of ours," said Chancellor van der Berg.'
     )
     assert [q.speaker for q in m.quotes] == ["Karl van der Berg"]
+
+
+def test_an_office_that_said_in_a_release_speaks_and_it_said_it_added_follow_it():
+    m = run(
+        "The fourth round of consultations between Chile and Peru was held in Lima on Monday. The Chilean side "
+        "was led by Ana Soto, Vice Minister of Foreign Affairs, and the Peruvian side was led by Luis Paredes, "
+        "Director General for the Americas.\n\n"
+        '"The two sides reviewed trade and mining ties in depth," Directorate of Foreign Relations said in a '
+        "release. According to the release, the two sides agreed to meet again.\n\n"
+        '"They agreed to hold the next round in Santiago," it said. "Both sides also discussed the '
+        'pandemic response," it added.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Directorate of Foreign Relations"] * 3

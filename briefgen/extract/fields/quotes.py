@@ -85,7 +85,11 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
             if found and _label(found):
                 return _label(found), 0.9
         for child in subjects:
-            body = _body_speaker(an, child) or (_body_before(an, people, child) if child.lower_ == "it" else None)
+            body = (
+                _body_speaker(an, child)
+                or (_body_before(an, people, child) if child.lower_ == "it" else None)
+                or _issuing_office(an, verb, child)
+            )
             if body:
                 return body, 0.7
     # "According to X, …" or a person subject of the sentence
@@ -100,12 +104,33 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
     return None, 0.4
 
 
+def _issuing_office(an: Analysis, verb: Any, subject: Any) -> str | None:
+    """ "…," the Ministry of External Affairs said in a release: whoever "said in a statement" is the
+    issuer, named as written, even an office no participant holds."""
+    documents = word_set("cues", "speaking_bodies")
+    issued = any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in documents for g in c.children)
+        for c in verb.children
+    )
+    if not issued or subject.pos_ not in {"PROPN", "NOUN"} or not subject.text[:1].isupper():
+        return None
+    return _noun_speaker(an, subject)
+
+
+#: A sentence that reports what a document says: its subjects are the document's content, not new speakers.
+_REPORTED_BY_DOCUMENT = re.compile(
+    r"\s*According to (?:the|a|its|this) (?:release|statement|readout|communiqu[eé]|report|note|document)\b"
+)
+
+
 def _body_before(an: Analysis, people: People, it: Any) -> str | None:
     """ "The ministry said …. It added that …": "it" as the subject of speech is the body that spoke last,
     in its own or the two sentences before; a person speaking in between ends the chain."""
     verbs = _speech_lemmas()
     si = an.sentence_index(it.idx)
     for sent in reversed(an.sents[max(0, si - 2) : si + 1]):
+        if _REPORTED_BY_DOCUMENT.match(an.text_of(sent)):
+            continue  # "According to the release, the sides agreed …": the document still speaks
         speakers = [
             t
             for t in sent
@@ -113,10 +138,14 @@ def _body_before(an: Analysis, people: People, it: Any) -> str | None:
             and t.dep_ in {"nsubj", "nsubjpass"}
             and t.head.lemma_ in verbs
             and t.head.dep_ not in {"ccomp", "xcomp"}  # "… said the leaders agreed": the body still speaks
-            and t.lower_ != "it"
         ]
         for tok in reversed(speakers):
-            body = _body_speaker(an, tok)
+            if tok.lower_ == "it":  # "…," it said. "…," it added: the chain goes back to the body named
+                body = _body_before(an, people, tok) if tok.i != it.i else None
+                if body:
+                    return body
+                continue
+            body = _body_speaker(an, tok) or _issuing_office(an, tok.head, tok)
             if body:
                 return body
             if people.refer(tok):

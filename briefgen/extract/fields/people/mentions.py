@@ -99,6 +99,11 @@ class MentionFinder(Clusters):
                 continue  # "The AU Reform was also discussed": a matter, not a person
             if any(c.dep_ == "compound" and c.text.isupper() and len(c.text) > 1 for c in tok.children):
                 continue  # "AU Reform", "EU Council": a body's acronym names a thing
+            if any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.text[:1].isupper() for g in c.children)
+                for c in tok.children
+            ):
+                continue  # "Directorate of Foreign Relations said": a body named with its remit, not a person
             s = tok.i
             while s > 0 and (s - 1) not in taken and is_name_word(doc[s - 1]) and doc[s - 1].head.i == tok.i:
                 s -= 1
