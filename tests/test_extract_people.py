@@ -778,3 +778,34 @@ def test_delegations_led_by_name_are_the_participants():
     )
     got = {p.name: p.affiliation for p in m.participants}
     assert got == {"Ana Soto": "Chile", "Luis Paredes": "Peru"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        (
+            "Assistant Secretary of State for East Asian and Pacific Affairs Dana Holt met Vice Minister Li Wen "
+            "of China in Tianjin.",
+            "Dana Holt",
+            "Assistant Secretary of State for East Asian and Pacific Affairs",
+            "United States",
+        ),
+        (
+            "President Ilham Karimov received Deputy Chairman of the Cabinet of Ministers of Turkmenistan Ata "
+            "Myradov in Tashkent.",
+            "Ata Myradov",
+            "Deputy Chairman of the Cabinet of Ministers",
+            "Turkmenistan",
+        ),
+        (
+            "Foreign Minister Sana Baloch hosted Acting Foreign Minister of Afghanistan Amir Gul Rahimi in Islamabad.",
+            "Amir Gul Rahimi",
+            "Acting Foreign Minister",
+            "Afghanistan",
+        ),
+    ],
+)
+def test_long_portfolios_and_a_given_name_that_is_also_a_title(text, name, title, affiliation):
+    got = {p.name: (p.title, p.affiliation) for p in run(text).participants}
+    assert got[name] == (title, affiliation)
+    assert len(got) == 2

@@ -152,6 +152,22 @@ def title_entry(title: str) -> dict[str, Any]:
     return index.get(tuple(re.sub(r"-", " - ", title).lower().split()), {})
 
 
+def title_affiliation(title: str) -> str | None:
+    """The body or country an office belongs to wherever it is held ("Secretary of State" → United States),
+    also for its deputies and its portfolios: "Assistant Secretary of State for East Asian Affairs"."""
+    modifiers = {w.lower() for w in titles().get("title_modifiers", [])}
+    words = title.split()
+    while len(words) > 1 and words[0].lower() in modifiers:
+        words = words[1:]
+    candidates = [title, " ".join(words)]
+    candidates += [re.split(r" for ", c, maxsplit=1)[0] for c in candidates]
+    for candidate in candidates:
+        found = title_entry(candidate).get("affiliation")
+        if found:
+            return str(found)
+    return None
+
+
 def match_place(doc: Any, i: int, limit: int | None = None, *, cities: bool = False) -> tuple[str | None, int]:
     """A country or body named at token i (after an optional "the"): (canonical, end token).
 
@@ -378,10 +394,18 @@ def extend_title(doc: Any, j: int, limit: int) -> int:
         return j
     k = j + 1
     end = j
-    while k < limit and doc[k].text in ext:
-        if doc[k].text in {"and", "the"}:
+    while k < limit and (doc[k].text in ext or _inner_of(doc, k, limit, ext)):
+        if doc[k].text in {"and", "the"} or doc[k].lower_ in {"of", "for"}:
             k += 1
             continue
         k += 1
         end = k
     return end if end > j + 1 else j
+
+
+def _inner_of(doc: Any, k: int, limit: int, ext: frozenset[str]) -> bool:
+    """ "Chairman of the Cabinet of Ministers of X": an "of" inside a title runs on when a portfolio word,
+    not a place, follows it."""
+    if doc[k].lower_ not in {"of", "for"} or k + 1 >= limit or doc[k + 1].text not in ext:
+        return False
+    return match_place(doc, k + 1, limit)[0] is None

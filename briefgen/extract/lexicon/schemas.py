@@ -154,6 +154,7 @@ class Names(_Strict):
     place_name_ends: Words
     inner_honorifics: Words
     month_surnames: Words
+    given_name_titles: Words
 
 
 class Category(_Strict):

@@ -13,7 +13,7 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
-from ...components.names import _POSSESSIVE, match_title, title_entry
+from ...components.names import _POSSESSIVE, match_title, title_affiliation
 from ...lexicon.data import cues, word_set
 from ...lexicon.gazetteer import gazetteer
 from ...lexicon.world import find_city
@@ -63,7 +63,7 @@ class Affiliations(Clusters):
         """
         for p in self.persons:
             if p.affiliation is None and p.title:
-                default = title_entry(p.title).get("affiliation")
+                default = title_affiliation(p.title)
                 body = self._office_of_another_body(p.title, default) if default else None
                 if body or default:  # "Secretary General of the Baltic Ports Union": that body
                     p.mentions[0].affiliation = body or default

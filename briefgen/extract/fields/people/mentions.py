@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from ...components.names import (
     _POSSESSIVE,
@@ -35,9 +36,14 @@ from ...components.names import (
     prefix_affiliation,
     title_entry,
 )
-from ...lexicon.data import word_set
+from ...lexicon.data import load, word_set
 from ...lexicon.gazetteer import fold, gazetteer, is_news_agency
 from .clusters import Clusters, Mention, Person, _other_given_name, _variant
+
+
+@cache
+def _given_name_titles() -> frozenset[str]:
+    return frozenset(load("names").get("given_name_titles", []))
 
 
 class MentionFinder(Clusters):
@@ -263,6 +269,8 @@ class MentionFinder(Clusters):
             title, j = doc[i:listed].text, listed
         k = j + 1 if j < limit and doc[j].text == "," else j
         s, e = grab_name(doc, k, limit)
+        if e == s and k + 1 < limit and doc[k].text in _given_name_titles() and is_name_word(doc[k + 1]):
+            s, e = k, grab_name(doc, k + 1, limit)[1]  # "… of Afghanistan Amir Khan Muttaqi": a name, not a title
         if e > s:
             end = e
             if e < limit and doc[e].lower_ == "of":
