@@ -442,3 +442,18 @@ def test_readiness_a_participant_states_for_their_own_side_is_an_undertaking_for
     )
     got = [(c.actor, c.action, c.confidence) for c in m.commitments]
     assert got == [("Japan", "fund two research vessels", 0.6)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("They agreed to convene the joint commission at an early date.", "at an early date"),
+        ("They agreed to meet again in the near future.", "in the near future"),
+        ("In the near future, Japan plans to open a consulate in Porto.", "In the near future"),
+    ],
+)
+def test_an_early_date_and_the_near_future_are_deadlines(sentence, deadline):
+    m = run(
+        "Foreign Minister Aiko Tanabe of Japan met Foreign Minister Rui Matos of Portugal in Lisbon.\n\n" + sentence
+    )
+    assert [c.deadline for c in m.commitments] == [deadline]

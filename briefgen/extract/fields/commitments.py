@@ -676,6 +676,10 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
         deadline = _deadline(an, action_from.i, action_end)
         if deadline is None and action_from.i > verb.sent.start:
             deadline = _deadline(an, verb.sent.start, min(verb.i, action_from.i), governor=action_from)
+            opening = an.doc[verb.sent.start : min(verb.i, action_from.i)].text
+            found = _undated_deadline(opening) if deadline is None else None
+            if found and opening.lower().startswith(found.lower()):
+                deadline = found  # "In the near future, Japan plans to open …"
         confidence = round(min(confidence, actor_conf + 0.1), 2)
         record(actor, action, deadline, confidence, verb.sent, action_from.i, action_end)
         if goal is not None:
