@@ -150,6 +150,11 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             {"spoke", "over", "phone"},
         ),
         (
+            "Foreign Minister Ana Ruiz of Spain hosted Foreign Minister Joao Lopes of Portugal, who is on visit to "
+            "Spain from 3-5 May, in Madrid.",
+            {"visit", "to", "spain"},
+        ),
+        (
             "The presidents of Chile, Peru and Bolivia met in Arica for their third trilateral summit.",
             {"third", "trilateral", "summit"},
         ),
