@@ -379,3 +379,15 @@ def test_a_colon_dateline_in_the_country_a_visit_goes_to_places_it():
         "King to visit us.”"
     )
     assert m.setting.location.city == "Riga"
+
+
+def test_a_kicker_before_a_headline_is_no_dateline_and_a_visit_told_later_is_the_occasion():
+    m = run(
+        "Fisheries: Chile, Peru agree to share catch data\n\n"
+        "SANTIAGO: The foreign ministers of Chile and Peru on Monday agreed to share catch data.\n\n"
+        "Foreign Minister Ana Soto hosted Foreign Minister of Peru Luis Paredes at the Foreign Ministry.\n\n"
+        "The two ministers discussed fisheries and trade. They also reviewed port projects.\n\n"
+        "Paredes and his delegation are on a visit to Chile from 3 to 5 May."
+    )
+    assert m.setting.location.city == "Santiago"
+    assert m.setting.occasion is not None and m.setting.occasion.startswith("a visit to Chile")

@@ -19,7 +19,7 @@ from ..components.names import match_place, place_name_ends
 from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import fold, gazetteer
 from ..lexicon.world import find_city
-from ..text.dateline import dateline
+from ..text.dateline import Dateline, dateline
 from ..text.dates import FULL_DATE, is_day_expression, resolve
 from .people import People, elsewhere_tokens
 
@@ -309,6 +309,10 @@ _DESCRIBED_END = re.compile(
 )
 #: A participant's arrival "for a two-day state visit": the visit is the occasion, wherever it is told.
 _ARRIVAL = re.compile(r"\barriv\w*\b[^.;]{0,80}?\bfor\s+(?P<occasion>(?:an?|the|his|her|their)\s+[^,.;]{3,60})")
+#: "The Afghan minister is on a visit to Pakistan from 5 to 8 May": a participant's visit told later.
+_ON_VISIT = re.compile(
+    r"\b(?:is|are|was|were) on (?P<occasion>(?:an? |the |his |her |their )?(?:[\w-]+ ){0,3}visit to [A-Z][^,.;]{2,60})"
+)
 
 
 def _described_later(an: Analysis, people: People) -> tuple[str | None, Any]:
@@ -317,7 +321,7 @@ def _described_later(an: Analysis, people: People) -> tuple[str | None, Any]:
     heads = word_set("cues", "occasion_strong_heads") | {"meeting", "talks", "round", "session"}
     for sent in an.sents:
         text = an.text_of(sent)
-        for pattern in (_SELF_DESCRIBED, _ARRIVAL):
+        for pattern in (_SELF_DESCRIBED, _ARRIVAL, _ON_VISIT):
             m = pattern.search(text)
             if m is None:
                 continue
@@ -326,10 +330,10 @@ def _described_later(an: Analysis, people: People) -> tuple[str | None, Any]:
             found = (found[: cut.start()] if cut else found).strip()
             words = found.split()
             if 1 < len(words) <= 16 and any(w.lower().strip("'’s") in heads for w in words):
-                if pattern is _ARRIVAL and not any(
+                if pattern is not _SELF_DESCRIBED and not any(
                     people.refer(t) for t in sent if t.idx - sent.start_char < m.start()
                 ):
-                    continue  # someone else's arrival
+                    continue  # someone else's arrival or visit
                 return found, sent
     return None, None
 
@@ -534,6 +538,11 @@ def _verified_dateline(text: str, context: frozenset[str]) -> Any:
     """The dateline, with its place kept only when it is a city (never an agency or a month)."""
     line = dateline(text)
     if line is not None and line.city and find_city(line.city, context) is None:
+        # "Terrorism: Pakistan, Afghanistan agree …" is a headline's kicker, not a place: look below it
+        below = dateline(text[line.end :]) if line.kind in {"colon", "dash"} else None
+        if below is not None and below.city and find_city(below.city, context) is not None:
+            return Dateline(below.city, below.date_text, below.agency, line.end + below.end, below.kind,
+                            line.end + below.start)  # fmt: skip
         line.city = None
     return line
 
