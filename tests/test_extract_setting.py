@@ -155,6 +155,11 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             {"visit", "to", "spain"},
         ),
         (
+            "Foreign Minister Ana Ruiz of Spain, who is visiting Jakarta to attend ASEAN-related Ministerial "
+            "Meetings, met Foreign Minister Joao Lopes of Portugal.",
+            {"asean-related", "ministerial", "meetings"},
+        ),
+        (
             "The presidents of Chile, Peru and Bolivia met in Arica for their third trilateral summit.",
             {"third", "trilateral", "summit"},
         ),
@@ -298,6 +303,14 @@ def test_a_summit_the_leaders_want_or_call_for_is_not_their_occasion():
         "Both called for a summit of European leaders within weeks."
     )
     assert (m.setting.occasion, m.setting.location.city) == (None, "London")
+
+
+def test_a_relation_the_sides_act_within_is_no_occasion():
+    m = run(
+        "Foreign Minister Ana Ruiz of Spain met Foreign Minister Joao Lopes of Portugal in Madrid. They reviewed "
+        "trade within the framework of their strategic partnership."
+    )
+    assert m.setting.occasion is None
 
 
 def test_an_occasion_ends_at_a_comma():

@@ -227,6 +227,9 @@ _GENERIC_OPENERS = (
     "for the",
     "under the",
     "for a",
+    "to attend",
+    "to participate in",
+    "while attending",
 )
 #: Where a matched frame runs on into the clause ("the signing of the accord tomorrow is …", "…, chaired by").
 _FRAME_END = re.compile(r",| (?:here|today|will|was|is|were|are|has|had|would|on|in|at|by|after|before|when|since)\b")
@@ -245,6 +248,8 @@ def _opened_phrase(text: str) -> str | None:
             words = phrase.split()
             if not words or len(words) > 16:
                 continue
+            if words[0].lower() in {"their", "its", "our"} and not set(re.findall(r"[\w-]+", phrase)) & heads:
+                continue  # "within the framework of their strategic partnership": a relation, not an event
             if opener in _GENERIC_OPENERS and len(words) < 2:
                 continue  # "during the visit": which visit the phrase does not say
             if opener in _GENERIC_OPENERS and (
