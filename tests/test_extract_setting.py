@@ -404,3 +404,13 @@ def test_a_kicker_before_a_headline_is_no_dateline_and_a_visit_told_later_is_the
     )
     assert m.setting.location.city == "Santiago"
     assert m.setting.occasion is not None and m.setting.occasion.startswith("a visit to Chile")
+
+
+@pytest.mark.parametrize(("visiting", "city"), [("Singapore", "Singapore"), ("Lisbon", "Lisbon"), ("Brazil", None)])
+def test_the_city_a_participant_is_visiting_in_the_frame_is_the_place(visiting, city):
+    m = run(
+        f"On May 2, Mr. Taro Nakamura, Minister for Foreign Affairs of Japan, who is visiting {visiting} to attend "
+        "a regional forum, held a meeting with Mr. Rui Matos, Minister of Foreign Affairs of Portugal.\n\n"
+        "They discussed trade."
+    )
+    assert m.setting.location.city == city

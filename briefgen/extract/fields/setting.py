@@ -95,6 +95,9 @@ def _place_after(
         text = span.text
         country_here = gaz.country(text)
         if country_here:
+            state = find_city(text, context)
+            if state is not None and state.country == country_here and fold(state.name) == fold(text):
+                return state.name, country_here, i + n  # a city-state: "in Singapore"
             return None, country_here, i + n  # "in Sri Lanka": a country, never a town named "Sri"
         if n > 1 and span[-1].text == "City" and find_city(doc[i : i + n - 1].text, context):
             text = doc[i : i + n - 1].text  # "Bogor City"; "Mexico City" and "Quezon City" are listed whole
@@ -183,6 +186,11 @@ def _city_in(
     for tok in sent:
         low = tok.lower_
         if tok.i in elsewhere:
+            continue
+        if low == "visiting" and frame and an.quote_at(tok.idx) is None:
+            city, country, _ = _place_after(doc, tok.i + 1, sent.end, context)
+            if city:
+                return city, country  # "X, who is visiting Singapore, held a meeting with Y"
             continue
         if low not in {"in", "to", "at", "inside"} or an.quote_at(tok.idx) is not None:
             continue  # a place inside a quotation is what someone said, not where the meeting was
