@@ -809,3 +809,29 @@ def test_long_portfolios_and_a_given_name_that_is_also_a_title(text, name, title
     got = {p.name: (p.title, p.affiliation) for p in run(text).participants}
     assert got[name] == (title, affiliation)
     assert len(got) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Prime Minister reaffirmed that Norway does not and will not recognise the annexation.",
+        "The Prime Minister reiterated Norway's firm support for Chile's energy transition.",
+        "The Prime Minister looked forward to welcoming President Soto to Norway next year.",
+    ],
+)
+def test_an_office_holder_speaking_for_welcoming_to_or_restating_a_country_is_of_it(sentence):
+    m = run(
+        "Today, Prime Minister Erik Dahl spoke with the President of Chile, Ana Soto.\n\n"
+        "Prime Minister Dahl praised Denmark's offshore wind plan. " + sentence
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got == {"Erik Dahl": "Norway", "Ana Soto": "Chile"}
+
+
+def test_a_country_the_leaders_condemn_is_nobodys_side():
+    m = run(
+        "Today, Prime Minister Erik Dahl spoke with the President of Chile, Ana Soto.\n\n"
+        "Prime Minister Dahl denounced Russia's sham referendums and Russia's attacks on Ukraine's grid."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got["Erik Dahl"] != "Russia"

@@ -70,7 +70,7 @@ class Affiliations(Clusters):
                     p.affiliation_implied = True
         for p in self.participants:
             if p.affiliation is None:
-                stated = self._stated_country(p) or self._inviting_country(p)
+                stated = self._stated_country(p) or self._inviting_country(p) or self._own_stance_country(p)
                 if stated:
                     p.mentions[0].affiliation = stated
                     p.affiliation_implied = True
@@ -337,24 +337,43 @@ class Affiliations(Clusters):
         """The one country that is the subject of what the person says: "X said that Japan would …"."""
         gaz = gazetteer()
         found: set[str] = set()
-        for i, owner in self._owner.items():
-            tok = self.doc[i]
-            if (
-                owner is not p
-                or tok.dep_ not in {"nsubj", "nsubjpass"}
-                or tok.head.lemma_ not in word_set("cues", "stating_verbs")
-            ):
+        verbs = word_set("cues", "stating_verbs")
+        for tok in self.doc:
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_ not in verbs:
                 continue
-            for clause in tok.head.children:
-                if clause.dep_ != "ccomp" or not any(
-                    c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children
-                ):
+            owner = self._owner.get(tok.i)
+            if owner is not p and not (owner is None and p in (self.refer(tok) or [])):
+                continue  # the person, by name or by office ("The Prime Minister reaffirmed that Canada …")
+            clauses = [c for c in tok.head.children if c.dep_ == "ccomp"]
+            clauses += [k for c in clauses for k in c.conjuncts if k.pos_ in {"VERB", "AUX"}]
+            for clause in clauses:  # "… that the UK believes X, and that the UK would work with …"
+                if not any(
+                    t.dep_ == "aux" and t.lower_ in {"will", "would", "shall", "'ll"}
+                    for t in self.doc[clause.left_edge.i : tok.sent.end]
+                ):  # the clause's own will, or one it shares ("Canada does not and will not recognize")
                     continue  # "said that Japan will host": a pledge for one's own side; "said Russia ignores": not
                 for subj in clause.children:
                     if subj.dep_ in {"nsubj", "nsubjpass"}:
                         c = gaz.country(self.doc[subj.left_edge.i : subj.i + 1].text)
                         if c:
                             found.add(c)
+        return found.pop() if len(found) == 1 else None
+
+    def _own_stance_country(self, p: Person) -> str | None:
+        """The one country whose stance the person restates: "reiterated Canada's support for …", "expressed
+        India's readiness to …" — a side speaks for its own country's resolve."""
+        gaz = gazetteer()
+        verbs = word_set("cues", "commitment_frame_verbs") - {"welcome"}
+        nouns = word_set("cues", "commitment_nouns") | {"support", "position", "stance", "willingness"}
+        found: set[str] = set()
+        for tok in self.doc:
+            if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs or p not in (self.refer(tok) or []):
+                continue
+            for obj in (c for c in tok.head.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns):
+                for poss in (c for c in obj.children if c.dep_ == "poss"):
+                    country = gaz.country(self.doc[poss.left_edge.i : poss.i + 1].text)
+                    if country:
+                        found.add(country)
         return found.pop() if len(found) == 1 else None
 
     def _inviting_country(self, p: Person) -> str | None:
@@ -368,6 +387,10 @@ class Affiliations(Clusters):
             if owner is not p or tok.dep_ != "nsubj":
                 continue
             verb = tok.head
+            welcomed = self._welcomed_to(verb, p)
+            if welcomed:  # "looked forward to welcoming President X to Canada": the host's country
+                found.add(welcomed)
+                continue
             cue = verb if verb.lemma_.lower() in words else None
             if cue is None and verb.lemma_.lower() in word_set("cues", "invitation_giving_verbs"):
                 # "extended an invitation to …" (never "accepted an invitation to visit …": that is the guest)
@@ -386,6 +409,21 @@ class Affiliations(Clusters):
                         if c and c not in guests:
                             found.add(c)
         return found.pop() if len(found) == 1 else None
+
+    def _welcomed_to(self, verb: Any, p: Person) -> str | None:
+        """The country the person welcomes another participant to ("welcoming X to Canada"), through "looked
+        forward to welcoming" as well."""
+        gaz = gazetteer()
+        for t in verb.subtree:
+            if t.lemma_.lower() != "welcome" or t.pos_ != "VERB":
+                continue
+            guests = [q for c in t.children if c.dep_ == "dobj" for q in (self.refer(c) or []) if q is not p]
+            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
+                    if guests and country and all(country != q.affiliation for q in guests):
+                        return country
+        return None
 
     def _paired_countries(self, used: set[str]) -> tuple[set[str], set[int]]:
         """Countries joined to a known side in a hyphenated pair ("Russian-French ties", "Japan-U.S.-ROK
