@@ -457,3 +457,26 @@ def test_an_early_date_and_the_near_future_are_deadlines(sentence, deadline):
         "Foreign Minister Aiko Tanabe of Japan met Foreign Minister Rui Matos of Portugal in Lisbon.\n\n" + sentence
     )
     assert [c.deadline for c in m.commitments] == [deadline]
+
+
+def test_a_spokespersons_statement_quoted_whole_records_undertakings_and_names_two_people():
+    m = run(
+        "Ana Lind, the Foreign Secretary, has today met with Tomas Kiri, the Estonian Foreign Minister, in "
+        "London.\n\nA spokesperson for the Foreign Secretary said:\n\n"
+        '"During their meeting, the two ministers discussed a wide range of bilateral and regional issues, '
+        "underlining the strength of the partnership between the two countries and the value of their long "
+        "cooperation in the Baltic region and beyond.\n\n"
+        'The Foreign Secretary and Minister Kiri will meet again in Tallinn next month."'
+    )
+    (item,) = m.commitments
+    assert item.action.startswith("meet again in Tallinn next month")
+    assert "Ana Lind" in item.actor and "Tomas Kiri" in item.actor
+    assert item.deadline == "next month"
+
+
+def test_a_remark_in_quotation_marks_is_not_an_undertaking():
+    m = run(
+        "Foreign Minister Ana Lind of Sweden met Foreign Minister Tomas Kiri of Estonia in Tallinn.\n\n"
+        '"We will build a bridge to the moon," Lind joked.'
+    )
+    assert m.commitments == []

@@ -136,7 +136,9 @@ def match_title(doc: Any, i: int, limit: int | None = None) -> int:
         same = lows[k : k + n2] == lows[j : j + n]  # "the President and President X": two people
         # "the Secretary-General and President X", "the Chancellor and President X": two heads, two people
         two_heads = _is_head_office(lows[j : j + n]) and _is_head_office(lows[k : k + n2])
-        if n2 and not same and not two_heads and k + n2 < limit and is_name_word(doc[k + n2]):
+        # "the Foreign Secretary and Secretary Tillerson": an office referred to, then a short title and a name
+        referred = n2 == 1 and i > 0 and lows[i - 1] == "the"
+        if n2 and not same and not two_heads and not referred and k + n2 < limit and is_name_word(doc[k + n2]):
             end = k + n2
     return end - i
 

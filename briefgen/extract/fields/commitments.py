@@ -132,7 +132,7 @@ def _action_text(an: Analysis, start_tok: Any, end_i: int) -> str:
     if it is not None and antecedent is not None:  # "committed to sign it": sign the agreement named before
         words = (doc[start_tok.i : it.i].text + " " + antecedent + it.whitespace_ + doc[it.i + 1 : end_i].text).split()
     text = " ".join(words[:_MAX_ACTION_WORDS])
-    return text.rstrip(" ,;.") or start_tok.text
+    return text.rstrip(' ,;."”’»') or start_tok.text
 
 
 def _second_infinitive(first: Any, end: int) -> Any:
@@ -205,11 +205,26 @@ def _in_quote(an: Analysis, people: People, tok: Any) -> bool:
     span = an.quote_at(tok.idx)
     if span is None:
         return False
+    if _quoted_readout(an, span, tok):
+        return False
     frame = people.frame_sentence
     if frame is None:
         return True
     overlap = min(frame.end_char, span.end) - max(frame.start_char, span.start)
     return overlap * 2 <= frame.end_char - frame.start_char  # the quote holds most of the frame: a readout
+
+
+#: How long a quotation must be to be a statement read out whole rather than a remark.
+_READOUT_CHARS = 300
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+
+
+def _quoted_readout(an: Analysis, span: Any, tok: Any) -> bool:
+    """A spokesperson's statement quoted whole ("A spokesperson said: '… The two ministers will meet again
+    in Paris tomorrow.'"): a long quotation that tells the meeting in the third person, in this sentence."""
+    if span.end - span.start < _READOUT_CHARS:
+        return False
+    return not _FIRST_PERSON.search(an.text_of(tok.sent))
 
 
 _DEADLINE_WORDS = re.compile(
