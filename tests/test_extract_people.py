@@ -835,3 +835,13 @@ def test_a_country_the_leaders_condemn_is_nobodys_side():
     )
     got = {p.name: p.affiliation for p in m.participants}
     assert got["Erik Dahl"] != "Russia"
+
+
+def test_a_country_that_belongs_to_another_persons_name_is_not_a_participants_side():
+    m = run(
+        "President Amani Njoroge has finally held his long-awaited phone call with Ukrainian President Olena "
+        "Marchenko.\n\nNjoroge, who has already spoken with China's Li Wei and Brazil's Lucas Ferreira, "
+        "confirmed the call on Thursday."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got["Amani Njoroge"] is None

@@ -138,6 +138,8 @@ class Affiliations(Clusters):
                 for start, c in places:
                     if not sent.start <= start < sent.end:
                         continue
+                    if self._names_another(start, p):
+                        continue  # "China's Xi Jinping": the country is part of another person's mention
                     before = self.doc[max(sent.start, start - 3) : start].text.lower()
                     wider = self.doc[max(sent.start, start - 6) : start].text
                     near.add(c)
@@ -166,6 +168,18 @@ class Affiliations(Clusters):
                 used.add(best)
         self._fill_from_seat()  # the elimination may leave one side untied that the seat then names
         self._fill_from_home_dateline()
+
+    def _names_another(self, start: int, p: Person) -> bool:
+        """The country at token `start` belongs to someone else's mention: inside it, or as the possessive or
+        demonym right before another person's name ("China's Xi Jinping", "Russian President Putin")."""
+        other = self._owner.get(start)
+        if other is not None and other is not p:
+            return True
+        k = next((e.end for e in self.an.ents if e.start == start), start + 1)
+        while k < len(self.doc) and (self.doc[k].text in _POSSESSIVE or self.doc[k].is_punct):
+            k += 1
+        nxt = self._owner.get(k) if k < len(self.doc) else None
+        return nxt is not None and nxt is not p
 
     def _fill_from_home_dateline(self) -> None:
         """ "OSLO — The King and the visiting Emir … held talks in Doha":
