@@ -845,3 +845,15 @@ def test_a_country_that_belongs_to_another_persons_name_is_not_a_participants_si
     )
     got = {p.name: p.affiliation for p in m.participants}
     assert got["Amani Njoroge"] is None
+
+
+def test_a_rank_worn_as_a_style_after_the_title_and_comma_is_not_the_title():
+    m = run(
+        "Ghana's Minister of Foreign Affairs, Ambassador Kofi Mensah, has met with the British Foreign "
+        "Secretary in London to discuss trade."
+    )
+    got = {(p.name, p.title, p.affiliation) for p in m.participants}
+    assert got == {
+        ("Kofi Mensah", "Minister of Foreign Affairs", "Ghana"),
+        (None, "Foreign Secretary", "United Kingdom"),
+    }

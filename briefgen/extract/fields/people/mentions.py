@@ -271,6 +271,9 @@ class MentionFinder(Clusters):
         s, e = grab_name(doc, k, limit)
         if e == s and k + 1 < limit and doc[k].text in _given_name_titles() and is_name_word(doc[k + 1]):
             s, e = k, grab_name(doc, k + 1, limit)[1]  # "… of Afghanistan Amir Khan Muttaqi": a name, not a title
+        elif e == s and k > j and (n2 := match_title(doc, k, limit)):
+            # "Minister of Foreign Affairs, Ambassador Yusuf Tuggar": a rank worn as a style before the name
+            s, e = grab_name(doc, k + n2, limit)
         if e > s:
             end = e
             if e < limit and doc[e].lower_ == "of":
