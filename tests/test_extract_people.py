@@ -857,3 +857,13 @@ def test_a_rank_worn_as_a_style_after_the_title_and_comma_is_not_the_title():
         ("Kofi Mensah", "Minister of Foreign Affairs", "Ghana"),
         (None, "Foreign Secretary", "United Kingdom"),
     }
+
+
+def test_an_outlet_opening_the_story_and_a_plural_office_abbreviation_are_not_people():
+    m = run(
+        "Chilean, Peruvian FMs discuss ways to promote trade\n\n"
+        "Chilean Foreign Minister Ana Soto and her Peruvian counterpart Luis Paredes on Thursday discussed ways "
+        "to promote trade. The Andes Daily News reported that Andes Daily News said more talks would follow."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ana Soto", "Luis Paredes"]
+    assert all(p.name != "Andes Daily News" for p in m.mentioned)

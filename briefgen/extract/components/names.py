@@ -227,8 +227,9 @@ def is_name_word(tok: Any) -> bool:
         return False
     if _headline_verb(tok, low):
         return False
-    if text.rstrip(".") in (titles().get("title_abbreviations") or {}):  # "EAM will call on …": an office
-        return False
+    abbreviations = titles().get("title_abbreviations") or {}
+    if text.rstrip(".") in abbreviations or (text.endswith("s") and text[:-1] in abbreviations):
+        return False  # "EAM will call on …", "Moroccan, Spanish FMs discuss …": an office
     if tok.is_sent_start and low.endswith("s") and tok.lemma_.lower() not in {low, text}:
         return False  # "Analysts said": a plural common noun capitalised at the start of a sentence
     if tok.is_sent_start and tok.pos_ in {"VERB", "AUX"} and tok.tag_ in {"VBD", "VBN", "VBG", "VBZ"}:

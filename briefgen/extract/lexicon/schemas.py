@@ -155,6 +155,7 @@ class Names(_Strict):
     inner_honorifics: Words
     month_surnames: Words
     given_name_titles: Words
+    outlet_name_ends: Words
 
 
 class Category(_Strict):

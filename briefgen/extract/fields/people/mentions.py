@@ -42,6 +42,11 @@ from .clusters import Clusters, Mention, Person, _other_given_name, _variant
 
 
 @cache
+def _outlet_ends() -> frozenset[str]:
+    return frozenset(load("names").get("outlet_name_ends", []))
+
+
+@cache
 def _given_name_titles() -> frozenset[str]:
     return frozenset(load("names").get("given_name_titles", []))
 
@@ -155,6 +160,8 @@ class MentionFinder(Clusters):
         last = m.name.split()[-1]
         if last in ends or (m.end < len(doc) and doc[m.end].text in ends):
             return True
+        if m.title is None and last in _outlet_ends():
+            return True  # "Ammon News", "Daily Times": an outlet, not a person
         # "received him at Singha Durbar, Kathmandu": an untitled name after "at" and before a city is a venue
         after_at = m.title is None and m.start > 0 and doc[m.start - 1].lower_ == "at"
         return (
