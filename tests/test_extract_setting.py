@@ -160,6 +160,21 @@ def test_a_place_in_a_sentence_about_a_coming_event_is_not_the_meetings():
             {"asean-related", "ministerial", "meetings"},
         ),
         (
+            "Prime Minister Ana Ruiz of Spain welcomed President Joao Lopes of Portugal to Madrid today, ahead of "
+            "His Majesty the King's Jubilee Parade tomorrow.",
+            {"ahead", "of", "his", "majesty", "the", "jubilee", "parade"},
+        ),
+        (
+            "On the second leg of a Nordic tour, Foreign Minister Ana Ruiz of Spain met Foreign Minister Eva Berg "
+            "of Norway in Oslo.",
+            {"second", "leg", "of", "a", "nordic", "tour"},
+        ),
+        (
+            "Foreign Minister Eva Berg of Norway welcomed the visit of the Spanish Foreign Minister Ana Ruiz, "
+            "praising the ties between Norway and Spain.",
+            {"visit", "of", "the", "spanish", "foreign", "minister", "ana", "ruiz"},
+        ),
+        (
             "The presidents of Chile, Peru and Bolivia met in Arica for their third trilateral summit.",
             {"third", "trilateral", "summit"},
         ),
@@ -414,3 +429,17 @@ def test_the_city_a_participant_is_visiting_in_the_frame_is_the_place(visiting, 
         "They discussed trade."
     )
     assert m.setting.location.city == city
+
+
+def test_a_seat_named_in_passing_is_no_venue_and_an_earlier_visit_is_no_occasion():
+    m = run(
+        "Foreign Minister Eva Berg of Norway met Foreign Minister Ana Ruiz of Spain on Thursday. They discussed "
+        "Kremlin politics and energy. Ruiz arrived following her two-day official visit to Denmark."
+    )
+    assert m.setting.location.city is None
+    assert m.setting.occasion is None
+
+
+def test_a_visitor_welcomed_to_an_alliances_headquarters_is_in_its_city():
+    m = run("Secretary General Lena Holm welcomed Prime Minister Ivo Kask of Estonia to NATO Headquarters on Monday.")
+    assert m.setting.location.city == "Brussels"

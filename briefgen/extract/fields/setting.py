@@ -220,7 +220,7 @@ def _opener_stop() -> re.Pattern[str]:
     return re.compile(
         r",|(?<![A-Z])\.(?=\s|$)|;|:|\(| and (?=[a-z])| in (?=[A-Z])| on (?=[A-Z][a-z]+day|\d)"
         rf"| to (?!(?:{purposes})\b)(?=[a-z])| with "
-        r"| where | which | who | today| yesterday| this | last | from (?=[a-z])| that "
+        r"| where | which | who | today| yesterday| tomorrow| this | last | from (?=[a-z])| that "
     )
 
 
@@ -238,6 +238,7 @@ _GENERIC_OPENERS = (
     "to attend",
     "to participate in",
     "while attending",
+    "ahead of",
 )
 #: Where a matched frame runs on into the clause ("the signing of the accord tomorrow is …", "…, chaired by").
 _FRAME_END = re.compile(r",| (?:here|today|will|was|is|were|are|has|had|would|on|in|at|by|after|before|when|since)\b")
@@ -355,7 +356,7 @@ def _described_later(an: Analysis, people: People) -> tuple[str | None, Any]:
 _LOOKED_AHEAD = re.compile(
     r"\b(?:preparations? for|prepare for|preparing for|plans? for|discuss(?:ed|ing)?|upcoming|forthcoming|next|"
     r"planned|future|proposed?|wants?|wanted|calls? for|called for|convene|convening|plans? to|planning|"
-    r"agreed to (?:hold|convene))\W+(?:\w+\W+){0,2}$",
+    r"agreed to (?:hold|convene)|following|after|since)\W+(?:\w+\W+){0,2}$",
     re.I,
 )
 #: A named gathering: capitalised words ending in an event noun ("the Baghdad Tripartite Summit").
@@ -445,7 +446,6 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
     """(city, country, sentence) of the meeting: the sentence that frames it, then the sentences that
     name the meeting, the visit or the occasion, then a venue; a dateline only where it names the
     meeting's place (a readout's heading, a ministry's "WASHINGTON:" with no event elsewhere)."""
-    gaz = gazetteer()
     context = _context_countries(an)
     frame = people.frame_sentence
     nouns = set(cues().get("place_nouns", []))
@@ -467,7 +467,7 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         city, country = _city_in(sent, an, context, frame=sent is frame)
         if city:
             return city, country, sent
-        venue = gaz.venue_city(an.text_of(sent))  # "received … at the Élysée Palace"
+        venue = _venue_with_preposition(an.text_of(sent))  # "received … at the Élysée Palace"
         if venue:
             return venue[0], venue[1], sent
     line = _verified_dateline(an.text, context)
@@ -496,6 +496,20 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         if city is not None and city.country == home and home in sides and not _elsewhere_named(an, home):
             return city.name, city.country, None
     return None, None, None
+
+
+#: A venue fixes the meeting's city only as a place: "at the Kremlin", "to NATO Headquarters", not "Kremlin politics".
+_VENUE_PREPOSITION = re.compile(r"\b(?:at|in|inside|to|into|from) (?:the )?$", re.I)
+
+
+def _venue_with_preposition(text: str) -> tuple[str, str] | None:
+    gaz = gazetteer()
+    if gaz.venue_pattern is None:
+        return None
+    for m in gaz.venue_pattern.finditer(text):
+        if _VENUE_PREPOSITION.search(text[max(0, m.start() - 12) : m.start()]):
+            return gaz.venue_city(m.group(0))
+    return None
 
 
 def _agency_home(agency: str) -> str | None:
