@@ -443,3 +443,12 @@ def test_a_seat_named_in_passing_is_no_venue_and_an_earlier_visit_is_no_occasion
 def test_a_visitor_welcomed_to_an_alliances_headquarters_is_in_its_city():
     m = run("Secretary General Lena Holm welcomed Prime Minister Ivo Kask of Estonia to NATO Headquarters on Monday.")
     assert m.setting.location.city == "Brussels"
+
+
+def test_a_participants_visit_named_later_by_its_possessor_is_the_occasion():
+    m = run(
+        "Ghana's Minister of Foreign Affairs Kofi Mensah has met with Foreign Minister Eva Berg of Norway.\n\n"
+        "The two ministers discussed trade, shipping and climate finance. They also reviewed a fisheries "
+        "project.\n\nMensah's three-day visit forms part of Ghana's wider outreach in northern Europe."
+    )
+    assert m.setting.occasion == "Mensah's three-day visit"

@@ -323,6 +323,12 @@ _DESCRIBED_END = re.compile(
 )
 #: A participant's arrival "for a two-day state visit": the visit is the occasion, wherever it is told.
 _ARRIVAL = re.compile(r"\barriv\w*\b[^.;]{0,80}?\bfor\s+(?P<occasion>(?:an?|the|his|her|their)\s+[^,.;]{3,60})")
+#: "Tuggar's visit forms part of …", "said Barbosa's visit to the kingdom reinforces …": a participant's visit
+#: named by its possessor, later in the text.
+_OWN_VISIT = re.compile(
+    r"(?P<occasion>(?P<who>[A-Z][\w.-]+)(?:'s|’s) (?:(?:first|second|third|maiden|historic|two-day|three-day|"
+    r"state|official|working|current|ongoing)[ -])*(?:visit|trip|tour)(?: to (?:the )?[\w'’-]+(?: [A-Z][\w'’-]+)*)?)"
+)
 #: "The Afghan minister is on a visit to Pakistan from 5 to 8 May": a participant's visit told later.
 _ON_VISIT = re.compile(
     r"\b(?:is|are|was|were) on (?P<occasion>(?:an? |the |his |her |their )?(?:[\w-]+ ){0,3}visit to [A-Z][^,.;]{2,60})"
@@ -335,6 +341,11 @@ def _described_later(an: Analysis, people: People) -> tuple[str | None, Any]:
     heads = word_set("cues", "occasion_strong_heads") | {"meeting", "talks", "round", "session"}
     for sent in an.sents:
         text = an.text_of(sent)
+        for m in _OWN_VISIT.finditer(text):
+            at = sent.start_char + m.start("who")
+            who = next((t for t in sent if t.idx == at), None)
+            if who is not None and any(p.participant for p in people.refer(who) or []):
+                return m.group("occasion"), sent
         for pattern in (_SELF_DESCRIBED, _ARRIVAL, _ON_VISIT):
             m = pattern.search(text)
             if m is None:
