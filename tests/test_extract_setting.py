@@ -449,6 +449,8 @@ def test_a_participants_visit_named_later_by_its_possessor_is_the_occasion():
     m = run(
         "Ghana's Minister of Foreign Affairs Kofi Mensah has met with Foreign Minister Eva Berg of Norway.\n\n"
         "The two ministers discussed trade, shipping and climate finance. They also reviewed a fisheries "
-        "project.\n\nMensah's three-day visit forms part of Ghana's wider outreach in northern Europe."
+        "project. Both praised the work of their embassies. They noted growing student exchanges. Cocoa and "
+        "timber exports were also raised. The ministers spoke about maritime safety.\n\n"
+        "Mensah's three-day visit forms part of Ghana's wider outreach in northern Europe."
     )
     assert m.setting.occasion == "Mensah's three-day visit"
