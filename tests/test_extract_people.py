@@ -867,3 +867,14 @@ def test_an_outlet_opening_the_story_and_a_plural_office_abbreviation_are_not_pe
     )
     assert sorted(p.name for p in m.participants) == ["Ana Soto", "Luis Paredes"]
     assert all(p.name != "Andes Daily News" for p in m.mentioned)
+
+
+def test_a_titled_name_after_a_comma_is_the_next_person_of_a_list_not_an_apposition():
+    m = run(
+        "Foreign Minister Aiko Tanabe, U.S. Secretary of State Dana Holt and South Korean Foreign Minister Lee "
+        "Jun-ho held a videoconference on Tuesday.\n\nPrime Minister Kenji Mori, U.S. President Sam Ford and "
+        "South Korean President Kim Ha-neul are set to meet on Friday."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got["Aiko Tanabe"] != "United States"
+    assert got["Dana Holt"] == "United States" and got["Lee Jun-ho"] == "South Korea"

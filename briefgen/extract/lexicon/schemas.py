@@ -131,6 +131,7 @@ class Titles(_Strict):
     head_offices: Words
     counterpart_offices: dict[str, str]
     honorific_addresses: dict[str, Words]
+    side_person_nouns: Words
     styles: Words
     office_aliases: dict[str, Words]
     group_office_synonyms: dict[str, str]

@@ -70,8 +70,20 @@ class Lookup(Clusters):
             held = {str(t).lower() for t in addresses[low]}
             royals = [p for p in self.participants if (p.title or "").lower() in held]
             return royals if len(royals) == 1 else None
-        found = self._by_office_phrase(tok)
+        found = self._by_office_phrase(tok) or self._by_side_noun(tok)
         return [found] if found else None
+
+    def _by_side_noun(self, tok: Any) -> Person | None:
+        """ "the German official", "the Kenyan leader": the one participant of the side the demonym names."""
+        if tok.lemma_.lower() not in word_set("titles", "side_person_nouns"):
+            return None
+        gaz = gazetteer()
+        sides = {gaz.country(c.text) for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}}
+        sides.discard(None)
+        if len(sides) != 1:
+            return None
+        found = [p for p in self.participants if p.affiliation in sides]
+        return found[0] if len(found) == 1 else None
 
     def _counterpart_of(self, tok: Any) -> Person | None:
         """ "his counterpart", "Varga's Estonian counterpart": the one other participant of the owner.
@@ -161,6 +173,7 @@ class Lookup(Clusters):
         sent_start = self.doc[token_index].sent.start
         window = self.an.sents[max(0, self.an.sentence_index(self.doc[sent_start].idx) - 2)].start
         k = bisect.bisect_left(self._refs, token_index, key=lambda r: r[0])
+        named: tuple[int, Person] | None = None
         for idx in range(k - 1, -1, -1):
             i, p = self._refs[idx]
             if i < window:
@@ -168,8 +181,15 @@ class Lookup(Clusters):
             if p.reporter:
                 continue
             if self.doc[i].dep_ in {"nsubj", "nsubjpass"} or self._subject_head(i):
-                return p
-        return self.last_before(token_index)
+                named = (i, p)
+                break
+        # a subject written as an office or a side ("the German official recalled …"), later than any name
+        for tok in reversed(self.doc[(named[0] + 1) if named else window : token_index]):
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.i not in self._owner and tok.pos_ != "PRON":
+                found = self._by_office_phrase(tok) or self._by_side_noun(tok)
+                if found is not None and not found.reporter:
+                    return found
+        return named[1] if named else self.last_before(token_index)
 
     def _subject_head(self, i: int) -> bool:
         """Token i is inside a subject noun phrase ("President Ruto" with "Ruto" as nsubj), or opens its

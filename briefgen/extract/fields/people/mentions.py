@@ -334,6 +334,9 @@ class MentionFinder(Clusters):
             self._office_closing_apposition(m, k)
             return
         j = extend_title(doc, k + n, limit)
+        s_next, e_next = grab_name(doc, j, limit)
+        if e_next > s_next:
+            return  # "Hayashi, U.S. Secretary of State Antony Blinken and …": the next person of a list
         if j + 1 < limit and doc[j].lower_ == "and":  # "X, Deputy Prime Minister and Minister of Foreign Affairs,"
             n2 = match_title(doc, j + 1, limit)
             if n2 and doc[j + 1].text[:1].isupper():
