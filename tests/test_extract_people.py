@@ -878,3 +878,20 @@ def test_a_titled_name_after_a_comma_is_the_next_person_of_a_list_not_an_apposit
     got = {p.name: p.affiliation for p in m.participants}
     assert got["Aiko Tanabe"] != "United States"
     assert got["Dana Holt"] == "United States" and got["Lee Jun-ho"] == "South Korea"
+
+
+def test_two_people_joined_as_subject_of_a_joint_verb_frame_the_meeting_when_no_meeting_verb_does():
+    m = run(
+        "Chile, Peru sign five accords\n\n"
+        "Chilean President Ana Soto and Peruvian Prime Minister Luis Paredes signed five memoranda of "
+        "understanding in Lima on Tuesday.\n\nSoto was accompanied by a business delegation."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ana Soto", "Luis Paredes"]
+
+
+def test_a_meeting_verb_frame_wins_over_an_earlier_joint_verb_with_people_only_talked_about():
+    m = run(
+        "Foreign Ministers Ana Soto of Chile and Luis Paredes of Peru agreed on Friday to prepare a summit "
+        "between Presidents Carlos Vega and Rosa Quispe in April.\n\nSoto and Paredes met in Lima."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ana Soto", "Luis Paredes"]

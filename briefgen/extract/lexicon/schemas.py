@@ -106,6 +106,7 @@ class Cues(_Strict):
     side_nouns: Words
     stating_verbs: Words
     invitation_words: Words
+    joint_frame_verbs: Words
     invitation_giving_verbs: Words
     joint_body_modifiers: Words
     shared_seats: Words

@@ -33,6 +33,7 @@ class FrameFinder(Clusters):
         """The first sentence (of eight) where a meeting verb of cues.yaml frames people meeting."""
         s = name_sets()
         frames = cues().get("frame_verbs", {})
+        fallback = None
         for sent in self.an.sents[:8]:
             if (
                 sent.start_char < self.an.headline_end
@@ -71,8 +72,8 @@ class FrameFinder(Clusters):
                     return sent  # "spoke with", "called on"
                 if lemma in frames.get("with_person_object", []) and any(o.i in self._owner for o in objs):
                     return sent
-            if self._visit_or_delegation_frame(sent):
-                return sent
+            if fallback is None and (self._visit_or_delegation_frame(sent) or self._joint_subjects_frame(sent)):
+                fallback = sent  # used only where no sentence has a meeting verb
             if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
                 continue  # "Kask in talks with Swedish counterpart": a headline's words, not a sentence
             for tok in sent:  # "In a telephone call with President Ruto, the Secretary discussed …"
@@ -80,7 +81,23 @@ class FrameFinder(Clusters):
                     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
                         if any(g.i in self._owner for g in prep.subtree if g.i != prep.i):
                             return sent
-        return None
+        return fallback
+
+    def _joint_subjects_frame(self, sent: Any) -> bool:
+        """ "The Secretary-General and President X spoke about …", "President X and Prime Minister Y signed …":
+        two people joined as the subject of a verb only people who met do together."""
+        verbs = word_set("cues", "joint_frame_verbs")
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in _NOT_HAPPENED_AUX for c in tok.children):
+                continue
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                joined = any(t.dep_ == "conj" for t in subj.subtree)  # "X and Y", however the parse hangs Y
+                owners = {id(self._owner[t.i]) for t in subj.subtree if t.i in self._owner}
+                if joined and len(owners) >= 2:
+                    return True
+        return False
 
     def _visit_or_delegation_frame(self, sent: Any) -> bool:
         """Two frames without a meeting verb: a visit by invitation ("X arrived in Vientiane on an official
