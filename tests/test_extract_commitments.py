@@ -480,3 +480,14 @@ def test_a_remark_in_quotation_marks_is_not_an_undertaking():
         '"We will build a bridge to the moon," Lind joked.'
     )
     assert m.commitments == []
+
+
+def test_a_country_that_looks_forward_to_its_own_step_undertakes_it_but_a_person_hoping_does_not():
+    m = run(
+        "Prime Minister Ana Soto of Chile met Prime Minister Luis Paredes of Peru in Lima.\n\n"
+        "Paredes said Peru looks forward to opening its chancery in Santiago. Soto looked forward to "
+        "welcoming Paredes in Chile."
+    )
+    assert [(c.actor, c.action, c.confidence) for c in m.commitments] == [
+        ("Peru", "opening its chancery in Santiago", 0.6)
+    ]

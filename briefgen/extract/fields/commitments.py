@@ -713,7 +713,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     readiness = set(c.get("readiness_adjectives", []))
     devoted = word_set("cues", "committed_adjectives")
     quoted_agreements = word_set("cues", "quoted_agreement_verbs")
-    relevant = set(table) | frame_verbs | readiness | devoted | {"be"}  # the lemmas any rule below starts from
+    relevant = set(table) | frame_verbs | readiness | devoted | {"be", "look"}  # the lemmas any rule below starts from
     for sent in an.sents:
         if _PAST_MARKERS.search(an.text_of(sent)) and not re.search(r"\bwill\b", an.text_of(sent)):
             continue
@@ -850,6 +850,14 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 comp = next((c for c in to.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None) if to else None
                 if verb is not None and comp is not None and _party_subject(an, people, verb):
                     add(verb, comp, clause_end(comp), 0.65)
+                continue
+            # 3c. "Fiji looks forward to assuming the chairmanship": a country's own step ahead, for review
+            if lemma == "look" and any(c.lower_ == "forward" and c.dep_ in {"prt", "advmod"} for c in tok.children):
+                to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+                comp = next((c for c in to.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if to else None
+                sides = [_subject_country(an, s) or _side_of(s) for s in _subjects(tok)]
+                if comp is not None and sides and all(sides):
+                    add(tok, comp, clause_end(comp), 0.6)
                 continue
             # 4. "will" with a party as subject; "would" in reported speech ("X said that Japan would host");
             #    "is to visit"
