@@ -491,3 +491,17 @@ def test_a_country_that_looks_forward_to_its_own_step_undertakes_it_but_a_person
     assert [(c.actor, c.action, c.confidence) for c in m.commitments] == [
         ("Peru", "opening its chancery in Santiago", 0.6)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers agreed that the two countries should sustain close contacts.",
+        "The ministers were in agreement that the two countries should sustain close contacts.",
+    ],
+)
+def test_what_the_sides_agree_they_should_do_is_the_step_without_the_modal(sentence):
+    m = run("Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima.\n\n" + sentence)
+    assert [(c.actor, c.action) for c in m.commitments] == [
+        ("Ana Soto and Luis Paredes (Chile and Peru)", "sustain close contacts")
+    ]

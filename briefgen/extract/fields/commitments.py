@@ -135,6 +135,9 @@ def _action_text(an: Analysis, start_tok: Any, end_i: int) -> str:
     return text.rstrip(' ,;."”’»') or start_tok.text
 
 
+_MODALS = {"should", "would", "will", "shall", "must"}
+
+
 def _second_infinitive(first: Any, end: int) -> Any:
     """ "to expand trade and to implement joint projects": the second verb, with its own "to", coordinated
     with the first inside the action; else None."""
@@ -780,6 +783,12 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 start = needed or start  # "agreed on the urgent need to increase X"
                 conf = float(cue.get("confidence", 0.8))
                 comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i), None)
+                if nxt is not None and nxt.lower_ == "that" and comp is not None:
+                    modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in _MODALS), None)
+                    inner = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+                    sides = inner is not None and (inner.pos_ == "PRON" or bool(people.refer(inner)))
+                    if modal is not None and sides and modal.i + 1 < sent.end:
+                        start = an.doc[modal.i + 1]  # "agreed that the two countries should sustain …": the step
                 if comp is not None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in comp.children):
                     # "agreed to set up X and to hold Y": one commitment per coordinated verb
                     add(tok, start, clause_end(comp), conf)

@@ -152,6 +152,27 @@ def _tasked(tok: Any, people: People) -> Undertaking | None:
     return Undertaking(tok, first, comp.right_edge.i + 1, tasked, 0.65)
 
 
+def _in_agreement(tok: Any, people: People) -> Undertaking | None:
+    """ "The ministers were in agreement that the two countries should deepen …": what they agree the sides
+    should or will do is their undertaking."""
+    if tok.lemma_.lower() not in word_set("cues", "agreement_nouns") or tok.dep_ != "pobj":
+        return None
+    prep, be = tok.head, tok.head.head
+    if prep.lower_ != "in" or be.lemma_ != "be":
+        return None
+    subject = next((k for k in be.children if k.dep_ == "nsubj"), None)
+    if subject is None or not people.refer(subject):
+        return None
+    clause = next((k for k in tok.children if k.dep_ in {"acl", "ccomp", "relcl"} and k.pos_ == "VERB"), None)
+    if clause is None or not any(k.dep_ == "aux" and k.lower_ in _UNDERTAKING_MODALS for k in clause.children):
+        return None
+    return Undertaking(be, clause, clause.right_edge.i + 1, subject, 0.75)
+
+
+#: Modals that make what is agreed a step to take: "should deepen", "will hold", "would meet".
+_UNDERTAKING_MODALS = {"should", "will", "would", "shall", "must"}
+
+
 def _accepted_invitation(tok: Any, people: People) -> Undertaking | None:
     """ "X accepted an invitation to visit Ghana in 2026": the guest undertakes the visit."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "accept":
@@ -205,6 +226,7 @@ def sideways_undertakings(sent: Any, people: People) -> Iterator[Undertaking]:
             or _tasked(tok, people)
             or _consensus_reached(tok, people)
             or _accepted_invitation(tok, people)
+            or _in_agreement(tok, people)
         )
         if found is not None and found.end - found.first.i >= 2:
             yield found
