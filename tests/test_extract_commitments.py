@@ -505,3 +505,24 @@ def test_what_the_sides_agree_they_should_do_is_the_step_without_the_modal(sente
     assert [(c.actor, c.action) for c in m.commitments] == [
         ("Ana Soto and Luis Paredes (Chile and Peru)", "sustain close contacts")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("They agreed to coordinate their positions ahead of the summit.", "ahead of the summit"),
+        ("They agreed to finish the study ahead of the Lima trade summit.", "ahead of the Lima trade summit"),
+        ("Soto will visit Peru again from Aug. 17-19.", "from Aug. 17-19"),
+    ],
+)
+def test_an_event_ahead_and_a_span_of_days_are_deadlines(sentence, deadline):
+    m = run("Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima.\n\n" + sentence)
+    assert [c.deadline for c in m.commitments] == [deadline]
+
+
+def test_a_time_since_or_from_which_something_runs_is_no_deadline():
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima.\n\n"
+        "Chile will keep the fund that has run from January."
+    )
+    assert [c.deadline for c in m.commitments] == [None]

@@ -237,7 +237,7 @@ _DEADLINE_WORDS = re.compile(
     re.I,
 )
 #: Words that may open a deadline before the date itself: "before the summer", "early next year", "later this year".
-_DEADLINE_PREPS = {"by", "within", "before", "until", "over", "in", "during", "after", "no", "later", "than"}
+_DEADLINE_PREPS = {"by", "within", "before", "until", "over", "in", "during", "after", "no", "later", "than", "from"}
 _DEADLINE_MODIFIERS = {"early", "late", "later", "earlier", "mid", "middle"}
 
 
@@ -265,7 +265,13 @@ def _deadline(an: Analysis, first: int, last: int, governor: Any = None) -> str 
         if governor is not None and not _fronted_limit(doc, ent, governor):
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if before in {"since", "from"} or ent.text.lower().startswith(("last", "since", "today", "yesterday")):
+        end = ent.end
+        if end + 1 < len(doc) and doc[end].text in {"-", "–", "to"} and doc[end + 1].like_num:
+            end += 2  # "Aug. 17-19", "3 to 5 May": a span of days
+        span_ahead = before == "from" and (end > ent.end or bool(re.search(r"\d\s*[-–]\s*\d", ent.text)))
+        if (before in {"since", "from"} and not span_ahead) or ent.text.lower().startswith(
+            ("last", "since", "today", "yesterday")
+        ):
             continue
         if not _DEADLINE_WORDS.search(ent.text):
             continue
@@ -292,7 +298,7 @@ def _deadline(an: Analysis, first: int, last: int, governor: Any = None) -> str 
             start -= 1
         if start == ent.start:
             start = _event_before(doc, start, first)  # "ahead of the 60th anniversary next year"
-        return doc[start : ent.end].text
+        return doc[start:end].text
     return None if governor is not None else _undated_deadline(doc[first:last].text)
 
 
@@ -332,8 +338,9 @@ def _undated_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     urgency = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
     events = "|".join(re.escape(w) for w in c["deadline_events"])
     event = re.compile(
-        r"\b(?:by|before|ahead of|until|in time for) the (?:next|upcoming|forthcoming|coming)\b"
-        rf"(?:[ \w'’-]{{0,40}}? )?(?:{events})(?: meeting| of talks| of consultations| of negotiations)?\b",
+        r"\b(?:(?:by|before|ahead of|until|in time for) the (?:next|upcoming|forthcoming|coming)\b"
+        rf"(?:[ \w'’-]{{0,40}}? )?|(?:ahead of|in time for) the (?:[\w'’-]+ ){{0,3}}?)(?:{events})"
+        r"(?: meeting| of talks| of consultations| of negotiations)?\b",
         re.I,
     )
     return urgency, event
