@@ -22,6 +22,9 @@ from briefgen.extract.text import dates
         "later this year",
         "by the end of 2026",
         "within six months",
+        "later this November",
+        "in June of this year",
+        "tomorrow",
     ],
 )
 def test_deadline_kept_as_written(deadline):

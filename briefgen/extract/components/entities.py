@@ -55,6 +55,8 @@ _DATE_PATTERNS = [
     rf"(?:{_MONTH}(?: {_YEAR})?|the (?:year|month)|{_YEAR}|next year|this year)",
     r"(?:at )?the earliest (?:possible )?(?:opportunity|date|time)",
     r"(?:the )?(?:next|coming) fortnight",
+    rf"(?:(?:early|late|later|earlier|mid)[- ])?(?:this|next|the coming) {_MONTH}",  # "later this November"
+    rf"{_MONTH} of (?:this|next|the same|the following) year",  # "June of this year"
 ]
 #: Each pattern on its own, so that the longest date at a position wins ("in November 2024").
 _DATES = [re.compile(rf"\b(?:{p})\b", re.I) for p in _DATE_PATTERNS]

@@ -231,7 +231,7 @@ def _quoted_readout(an: Analysis, span: Any, tok: Any) -> bool:
 
 
 _DEADLINE_WORDS = re.compile(
-    r"\d{4}|next|coming|end of|early|late|mid|month|year|week|day|spring|summer|autumn|fall|winter|quarter"
+    r"\d{4}|next|coming|end of|early|late|mid|month|year|week|day|spring|summer|autumn|fall|winter|quarter|tomorrow"
     r"|January|February|March|April|May|June|July|August|September|October|November|December"
     r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?",
     re.I,
