@@ -340,7 +340,7 @@ def test_the_governments_are_the_sides():
          "in 2027"),
         ("They affirmed to keep close coordination at the United Nations.",
          "keep close coordination at the United Nations", None),
-        ("They agreed to hold talks in Budapest on Feb. 10.", "hold talks in Budapest on Feb. 10", "Feb. 10"),
+        ("They agreed to hold talks in Budapest on Feb. 10.", "hold talks in Budapest on Feb. 10", "on Feb. 10"),
     ],
 )  # fmt: skip
 def test_undertakings_as_translated_readouts_word_them(sentence, action, deadline):
@@ -526,3 +526,21 @@ def test_a_time_since_or_from_which_something_runs_is_no_deadline():
         "Chile will keep the fund that has run from January."
     )
     assert [c.deadline for c in m.commitments] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action", "deadline"),
+    [
+        (
+            "A meeting of the two trade ministers is scheduled to take place in Lima on 4 February.",
+            "hold a meeting of the two trade ministers in Lima on 4 February",
+            "on 4 February",
+        ),
+        ("The next round is expected to be held in Cusco in May.", "hold the next round in Cusco in May", "in May"),
+    ],
+)
+def test_an_event_put_on_the_calendar_is_the_sides_undertaking_for_review(sentence, action, deadline):
+    m = run("Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima.\n\n" + sentence)
+    assert [(c.actor, c.action, c.deadline, c.confidence) for c in m.commitments] == [
+        ("Chile and Peru", action, deadline, 0.6)
+    ]

@@ -237,7 +237,21 @@ _DEADLINE_WORDS = re.compile(
     re.I,
 )
 #: Words that may open a deadline before the date itself: "before the summer", "early next year", "later this year".
-_DEADLINE_PREPS = {"by", "within", "before", "until", "over", "in", "during", "after", "no", "later", "than", "from"}
+_DEADLINE_PREPS = {
+    "by",
+    "within",
+    "before",
+    "until",
+    "over",
+    "in",
+    "on",
+    "during",
+    "after",
+    "no",
+    "later",
+    "than",
+    "from",
+}
 _DEADLINE_MODIFIERS = {"early", "late", "later", "earlier", "mid", "middle"}
 
 
@@ -425,6 +439,31 @@ def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | Non
         noun_phrase = an.doc[subject.left_edge.i : min(subject.right_edge.i + 1, first_aux)].text  # never the verb
     rest = an.doc[verb.i + 1 : with_enumeration(an.doc, clause_end(verb), verb.sent.end)].text.strip(" ,;.")
     return " ".join(x for x in (verb.lemma_, noun_phrase[:1].lower() + noun_phrase[1:], rest) if x)
+
+
+#: Verbs that put an event on the calendar: "is scheduled / set / expected / due / planned to take place".
+_CALENDAR_VERBS = {"schedule", "set", "expect", "plan", "due"}
+
+
+def _scheduled_event(tok: Any) -> tuple[str, int] | None:
+    """ "A meeting of the ministers is scheduled to take place in Minsk on 4 May" → ("hold a meeting of the
+    ministers in Minsk on 4 May", end): an event the text puts on the calendar, with no one said to hold it."""
+    if tok.lemma_.lower() not in _CALENDAR_VERBS or tok.tag_ not in {"VBN", "JJ"}:
+        return None
+    subject = next((c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+    comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in {"take", "hold", "convene", "be"}), None)
+    if subject is None or comp is None or subject.lemma_.lower() not in word_set("cues", "deadline_events"):
+        return None
+    if comp.lemma_ == "take" and not any(c.lower_ == "place" for c in comp.children):
+        return None
+    doc = tok.doc
+    noun = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    rest_from = next((c.i for c in comp.children if c.lower_ == "place"), comp.i) + 1
+    held = next((c for c in comp.children if c.dep_ in {"xcomp", "acomp"} and c.lemma_ == "hold"), None)
+    rest_from = max(rest_from, held.i + 1) if held is not None else rest_from
+    end = clause_end(comp)
+    rest = doc[rest_from:end].text.strip(" ,;.")
+    return " ".join(x for x in ("hold", noun[:1].lower() + noun[1:], rest) if x), end
 
 
 def _relative_antecedent(verb: Any, subject: Any) -> str | None:
@@ -901,6 +940,17 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 if actor is None:
                     continue
                 end = clause_end(tok)
+                record(actor, phrase, _deadline(an, tok.sent.start, end), 0.6, sent, tok.i, end)
+        # 4b'. an event on the calendar: "a meeting of the ministers is scheduled to take place in Minsk on 4 May"
+        for tok in sent:
+            if inside(tok.i):
+                continue
+            scheduled = _scheduled_event(tok)
+            if scheduled is not None:
+                actor = _sides_label(people)
+                if actor is None:
+                    continue
+                phrase, end = scheduled
                 record(actor, phrase, _deadline(an, tok.sent.start, end), 0.6, sent, tok.i, end)
         # 4c. undertakings written sideways: "it was agreed to …", "thanked X for his commitment to …"
         for found_ in sideways_undertakings(sent, people):
