@@ -544,3 +544,48 @@ def test_an_event_put_on_the_calendar_is_the_sides_undertaking_for_review(senten
     assert [(c.actor, c.action, c.deadline, c.confidence) for c in m.commitments] == [
         ("Chile and Peru", action, deadline, 0.6)
     ]
+
+
+def test_a_shared_desire_and_politicians_agreeing_undertake_but_one_sides_desire_does_not():
+    m = run(
+        "Foreign Minister Ana Soto of Chile, Foreign Minister Luis Paredes of Peru and Foreign Minister Rosa "
+        "Vega of Bolivia held a videoconference on Tuesday.\n\n"
+        "The ministers confirmed a collective desire to work closely on the summit agenda. The leading "
+        "politicians further agreed to coordinate on lithium policy. Soto reaffirmed Chile's desire to give "
+        "the region a chance at growth."
+    )
+    actions = [c.action for c in m.commitments]
+    assert actions == ["work closely on the summit agenda", "coordinate on lithium policy"]
+    assert all("Soto" in c.actor and "Vega" in c.actor for c in m.commitments)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Asked about the talks, Soto was not willing to provide further answers to reporters.",
+        "Paredes will be hosted at a state banquet by President Vega in the evening.",
+    ],
+)
+def test_unwillingness_and_what_a_host_does_for_a_guest_are_no_undertakings(sentence):
+    m = run("Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima.\n\n" + sentence)
+    assert m.commitments == []
+
+
+def test_an_invitation_accepted_to_attend_is_the_guests_undertaking():
+    m = run(
+        "Prime Minister Ana Soto of Chile met the President of the Andean Council, Luis Paredes, in Santiago.\n\n"
+        "Soto accepted the invitation to attend a session of the Andean leaders' retreat in Lima on 3 March."
+    )
+    assert [(c.action, c.deadline) for c in m.commitments] == [
+        ("attend a session of the Andean leaders' retreat in Lima on 3 March", "on 3 March")
+    ]
+
+
+def test_two_verbs_without_an_object_of_their_own_are_one_undertaking():
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima.\n\n"
+        "The ministers agreed to work closely and coordinate with the relevant agencies of each country."
+    )
+    assert [c.action for c in m.commitments] == [
+        "work closely and coordinate with the relevant agencies of each country"
+    ]

@@ -218,7 +218,7 @@ def _in_quote(an: Analysis, people: People, tok: Any) -> bool:
 
 
 #: How long a quotation must be to be a statement read out whole rather than a remark.
-_READOUT_CHARS = 300
+_READOUT_CHARS = 200
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 
 
@@ -708,6 +708,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     c = cues()
     table = _cue_table()
     nouns = set(c.get("commitment_nouns", []))
+    shared_only = set(c.get("shared_only_commitment_nouns", []))
     frame_verbs = set(c.get("commitment_frame_verbs", []))
     steps = {str(k): str(v) for k, v in (c.get("agreed_step_nouns") or {}).items()}
     past_mods = set(c.get("past_step_modifiers", []))
@@ -835,7 +836,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     sides = inner is not None and (inner.pos_ == "PRON" or bool(people.refer(inner)))
                     if modal is not None and sides and modal.i + 1 < sent.end:
                         start = an.doc[modal.i + 1]  # "agreed that the two countries should sustain …": the step
-                if comp is not None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in comp.children):
+                objectful = comp is not None and any(c.dep_ in {"dobj", "prep", "attr"} for c in comp.children)
+                if objectful and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in comp.children):
                     # "agreed to set up X and to hold Y": one commitment per coordinated verb
                     add(tok, start, clause_end(comp), conf)
                     for conj in (c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VB"):
@@ -850,6 +852,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     olemma = obj.lemma_.lower()
                     if olemma in nouns or (olemma == "need" and lemma in {"affirm", "reaffirm"}):
                         poss = next((ch for ch in obj.children if ch.dep_ == "poss"), None)
+                        if olemma in shared_only and poss is not None and poss.lower_ not in {"their", "our"}:
+                            break  # "reaffirmed the United States' desire to …": one side's wish restated
                         possessor = (
                             poss
                             if poss is not None
@@ -889,8 +893,10 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 # "X stated that the US stands ready to …" is an offer reported: an undertaking only when X speaks
                 # for that side ("Wang said China is willing to …"), and then marked for review
                 own_side = reported and _speaks_for_subject(an, people, verb)
+                negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
                 if (
-                    verb is not None
+                    not negated  # "was not willing to provide further answers"
+                    and verb is not None
                     and comp is not None
                     and (not reported or own_side)
                     and _party_subject(an, people, verb)
@@ -921,6 +927,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 head = _be_to_verb(an, tok) if be_to else tok.head
                 if head is None or head.lemma_ in not_verbs or head.lemma_ == "be" or _programme_item(head):
                     continue
+                if any(c.dep_ == "nsubjpass" and people.refer(c) for c in head.children):
+                    continue  # "X will be hosted at a banquet by Y": what is done for X, not X's undertaking
                 if not _party_subject(an, people, head):
                     continue
                 # "would not allow": the negation is part of the undertaking

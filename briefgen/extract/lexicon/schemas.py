@@ -53,6 +53,7 @@ class Cues(_Strict):
     participant_verbs: Words
     reporter_phrases: Words
     commitment_cues: list[CommitmentCue]
+    shared_only_commitment_nouns: Words
     commitment_nouns: Words
     urgency_deadlines: Words
     hope_words: Words

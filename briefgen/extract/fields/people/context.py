@@ -16,7 +16,7 @@ from ...lexicon.data import cues, word_set
 _GROUP_WORDS = {
     "they", "both", "sides", "leaders", "ministers", "officials", "parties", "delegations", "two", "counterparts",
     "presidents", "secretaries", "we", "heads", "vice", "them", "three", "four", "five", "duo", "pair", "trio",
-    "governments",
+    "governments", "politicians", "diplomats", "statesmen",
 }  # fmt: skip
 
 
