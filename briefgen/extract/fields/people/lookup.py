@@ -77,6 +77,9 @@ class Lookup(Clusters):
         """ "the German official", "the Kenyan leader": the one participant of the side the demonym names."""
         if tok.lemma_.lower() not in word_set("titles", "side_person_nouns"):
             return None
+        phrase = self.doc[tok.left_edge.i : tok.i + 1].text.lower()
+        if any(phrase.endswith(str(alias)) for alias in titles().get("office_aliases") or {}):
+            return None  # "the Estonian top diplomat" names an office: the office aliases decide
         gaz = gazetteer()
         sides = {gaz.country(c.text) for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}}
         sides.discard(None)
