@@ -272,3 +272,13 @@ def test_an_office_that_said_in_a_release_speaks_and_it_said_it_added_follow_it(
         'pandemic response," it added.'
     )
     assert [q.speaker for q in m.quotes] == ["Directorate of Foreign Relations"] * 3
+
+
+def test_a_side_named_by_a_demonym_and_a_person_noun_speaks_and_he_follows_it():
+    m = run(
+        "Foreign Minister Ivo Kask of Estonia met Foreign Minister Ana Lind of Sweden in Stockholm on Monday.\n\n"
+        "They also discussed Belarus, where opposition figure Pavel Orlov remains in prison. Referring to new "
+        'sanctions on Minsk, the Estonian official recalled that the bloc had acted. "But we want more '
+        'dialogue", he added.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Ivo Kask"]
