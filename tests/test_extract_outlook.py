@@ -67,3 +67,12 @@ def test_the_meetings_own_sentence_is_outlook_only_when_what_it_discussed_lies_a
 def test_a_next_step_told_as_a_participle_clause_keeps_its_noun():
     m = run(_MEETING + "He also called a Nordic energy meeting set to be held in June.")
     assert "a Nordic energy meeting set to be held in June" in [o.text for o in m.outlook]
+
+
+def test_the_headline_is_no_next_step():
+    m = run(
+        "Chile, Peru commit to stronger cooperation on trade\n\n"
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima on Monday. "
+        "They will meet again in Santiago next year."
+    )
+    assert [o.text for o in m.outlook] == ["meet again in Santiago next year"]
