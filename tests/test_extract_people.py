@@ -895,3 +895,21 @@ def test_a_meeting_verb_frame_wins_over_an_earlier_joint_verb_with_people_only_t
         "between Presidents Carlos Vega and Rosa Quispe in April.\n\nSoto and Paredes met in Lima."
     )
     assert sorted(p.name for p in m.participants) == ["Ana Soto", "Luis Paredes"]
+
+
+def test_names_listed_under_one_plural_title_in_the_first_sentence_all_took_part():
+    m = run(
+        "The Baltic foreign ministers: Ministers Ivo Kask of Estonia, Janis Ozols of Latvia and Ruta Jonaite of "
+        "Lithuania, found common ground in Riga on Thursday.\n\n"
+        "Ozols, who hosted the Riga meeting, said it had focused on the poisoning of Russian opposition leader "
+        "Pavel Orlov and on energy."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ivo Kask", "Janis Ozols", "Ruta Jonaite"]
+
+
+def test_districts_and_oblasts_are_places_not_people():
+    m = run(
+        "Foreign Minister Ivo Kask of Estonia welcomed his Latvian counterpart Janis Ozols in the village of "
+        "Rapla, Harju District, Tartu Oblast on 3 February."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ivo Kask", "Janis Ozols"]

@@ -534,7 +534,9 @@ def _venue_named(an: Analysis, sents: list[Any]) -> str | None:
     """The building the meeting sentence names after "at" ("at Hyderabad House", "at the Élysée Palace"):
     capitalised words ending in a building word of names.yaml, or a listed venue or seat of government."""
     gaz = gazetteer()
-    ends = place_name_ends() - {"City", "Province", "Region", "Island", "Islands"}  # places, not buildings
+    areas = {"City", "Province", "Region", "Island", "Islands", "District", "Oblast", "Governorate", "County"}
+    areas |= {"Prefecture", "Municipality", "Raion", "Krai", "Canton", "Department"}
+    ends = place_name_ends() - areas  # places, not buildings
     for sent in dict.fromkeys(sents):
         doc = an.doc
         for tok in sent:

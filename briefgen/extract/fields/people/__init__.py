@@ -51,6 +51,7 @@ class People(MentionFinder, FrameFinder, Roles, Groups, Affiliations, Lookup):
         self._owner: dict[int, Person] = {}
         self._refs: list[tuple[int, Person]] = []
         self.frame_sentence: Any = None
+        self.listed_groups: list[list[Mention]] = []
         self._dateline = line = dateline(an.text)
         # the agency a dateline names is never a person ("ERBIL (Outlet 24) –")
         self._dateline_agency = fold(line.agency) if line is not None and line.agency else None

@@ -132,6 +132,7 @@ class Clusters:
     frame_sentence: Any
     _dateline: Any  # the text's dateline (text.dateline.Dateline) or None
     _dateline_agency: str | None
+    listed_groups: list[list[Mention]]  # "Ministers A of X, B of Y and C of Z": names listed under one plural title
 
     @property
     def participants(self) -> list[Person]:

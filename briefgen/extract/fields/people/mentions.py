@@ -70,6 +70,7 @@ class MentionFinder(Clusters):
                 for m in group:
                     add(m)
                 if group:
+                    self.listed_groups.append(group)
                     i = max(m.outer_end or m.end for m in group)
                     continue
                 m = self._titled_at(i, limit) if i not in taken else None

@@ -91,6 +91,7 @@ class Roles(Clusters):
                     break
         if len({id(p) for p in chosen if p.name}) < 2:
             chosen.extend(p for p in self._visitors() if p not in chosen)
+        chosen.extend(p for p in self._opening_list() if p not in chosen)
         self._fill_to_group_count(chosen)
         if chosen:
             chosen.extend(p for p in self._said_present() if p not in chosen)
@@ -105,6 +106,19 @@ class Roles(Clusters):
         self._fill_counterpart_titles()
         self._fill_affiliations()
         self._resolve_offices()  # offices whose holder only the elimination's sides reveal
+
+    def _opening_list(self) -> list[Person]:
+        """ "The Weimar Triangle foreign ministers: Ministers A of X, B of Y and C of Z, found common ground in
+        Paris": names listed under one plural title in the story's first sentence are its participants."""
+        body = [s for s in self.an.sents if s.start_char >= self.an.headline_end]
+        if not body:
+            return []
+        first = body[0]
+        found: list[Person] = []
+        for group in self.listed_groups:
+            if first.start <= group[0].start < first.root.i:  # the sentence's subject, not whom it talks about
+                found += [p for m in group if (p := self._owner.get(m.start)) is not None and p not in found]
+        return found if len(found) >= 2 else []
 
     def _said_present(self) -> list[Person]:
         """Named people the text says were there: "X, who was present, …", "Also present were X and Y",
