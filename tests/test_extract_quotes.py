@@ -282,3 +282,23 @@ def test_a_side_named_by_a_demonym_and_a_person_noun_speaks_and_he_follows_it():
         'dialogue", he added.'
     )
     assert [q.speaker for q in m.quotes] == ["Ivo Kask"]
+
+
+def test_an_inverted_attribution_with_the_name_after_the_verb_names_the_speaker():
+    m = run(
+        "President Amani Njoroge has finally held a phone call with Ukrainian President Olena Marchenko.\n\n"
+        '"Had a call with President Njoroge. We discussed grain exports and food security," tweeted Marchenko '
+        "on Wednesday evening."
+    )
+    assert [q.speaker for q in m.quotes] == ["Olena Marchenko"]
+
+
+def test_a_quotation_standing_alone_after_someone_confirmed_or_said_something_is_theirs():
+    m = run(
+        "President Amani Njoroge has finally held a phone call with Ukrainian President Olena Marchenko.\n\n"
+        'He said they had discussed the "human cost of the war, and its wider effects."\n\n'
+        '"We agree on the need for a negotiated end to the war, which has hurt food supplies to our region."\n\n'
+        "Ukrainian ambassador to Kenya Iryna Bondar had confirmed to reporters earlier that the call did take "
+        'place.\n\n"The call took place yesterday evening, as planned with the presidency."'
+    )
+    assert [q.speaker for q in m.quotes] == ["Amani Njoroge", "Amani Njoroge", "Iryna Bondar"]

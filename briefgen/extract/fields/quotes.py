@@ -79,6 +79,7 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
             [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not (start <= c.idx < end)]
             or _participle_subjects(verb, start, end)
             or _words_before(an, verb, end)
+            or _name_after(an, people, verb, end)
         )
         for child in subjects:
             found = people.refer(child)
@@ -168,6 +169,38 @@ def _words_before(an: Analysis, verb: Any, quote_end: int) -> list[Any]:
     if not span or len(span) > 12:
         return []
     return [t for t in span if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "pobj"]
+
+
+def _speaker_of_sentence_before(an: Analysis, people: People, start: int) -> tuple[str | None, float]:
+    """A quotation standing alone as its paragraph, after a sentence in which a person said or confirmed
+    something ("X had confirmed that the call took place." / "“The call took place last night.”"): that person."""
+    si = an.sentence_index(start) - 1
+    while si > 0 and not any(t.is_alpha for t in an.sents[si]):
+        si -= 1  # a closing mark the parser left as a sentence of its own
+    if si < 0:
+        return None, 0.4
+    before = an.sents[si]
+    verbs = _speech_lemmas()
+    for tok in before:
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in verbs:
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                # the subject, or the name inside it ("Ukrainian ambassador to SA Liubov X had confirmed …")
+                for t in (subj, *(t for t in subj.subtree if t.pos_ == "PROPN")):
+                    found = people.refer(t)
+                    if found and len(found) == 1 and _label(found):
+                        return _label(found), 0.6
+    return None, 0.4
+
+
+def _name_after(an: Analysis, people: People, verb: Any, quote_end: int) -> list[Any]:
+    """ "…," tweeted Zelensky on Wednesday: an inverted attribution the parser left without a subject; the
+    person named right after the verb, after the quote."""
+    if verb.idx < quote_end:
+        return []
+    for tok in an.doc[verb.i + 1 : min(verb.sent.end, verb.i + 4)]:
+        if people.refer(tok) and tok.pos_ == "PROPN":
+            return [tok]
+    return []
 
 
 def _label(found: list[Any]) -> str | None:
@@ -281,6 +314,8 @@ def extract_quotes(an: Analysis, people: People) -> list[Quote]:
             speaker, confidence = quotes[-1].speaker, min(quotes[-1].confidence, 0.8)
         else:
             speaker, confidence = _speaker_near(an, people, span.open_mark, span.close_mark + 1)
+            if speaker is None and _only_quote(an, span.open_mark, span.close_mark + 1):
+                speaker, confidence = _speaker_of_sentence_before(an, people, span.open_mark)
         quote = Quote(speaker=speaker, text=stripped, confidence=confidence)
         quote.evidence = [an.evidence(span.start, span.end)]
         quotes.append(quote)
