@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers_extract import run
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -63,3 +64,20 @@ def test_a_dateline_may_open_a_paragraph_under_a_headline_and_byline():
     assert (line.city, line.kind, text[line.start : line.end]) == ("Amman", "dash", "AMMAN — ")
     # an ordinary paragraph that opens with a capitalised word is no dateline
     assert dateline("Talks in Doha\n\nBy Staff\n\nThe King - who arrived on Monday - met the Emir.") is None
+
+
+def test_a_dotted_date_before_the_place_under_a_headline_dates_and_places_the_meeting():
+    m = run(
+        "A joint meeting of foreign ministers held in Tbilisi\n\n"
+        "14.05.2019, Tbilisi - Tbilisi hosted a meeting of the foreign ministers of Georgia and Armenia, "
+        "Nino Beridze and Aram Sargsyan.\n\nThe two ministers discussed transit."
+    )
+    assert str(m.setting.date) == "2019-05-14"
+    assert m.setting.location.city == "Tbilisi"
+
+
+def test_a_dotted_day_that_is_no_date_is_none():
+    from briefgen.extract.text.dates import resolve
+
+    assert resolve("31.02.2019", None) is None
+    assert str(resolve("01.12.2020", None)) == "2020-12-01"

@@ -12,6 +12,7 @@
     Geneva, 3 March 2021                 a readout's heading line (under up to three title lines)
     United Nations, New York, 9 Feb 2010 the same after the issuing body
     ALBAWABA -                           an agency alone: no place
+    15.03.2018, Baku -                   a dotted date, then the place
 
 Why its own module, with no lexicon: the shapes are grammar; whether the word is a city (and not an
 agency or a month) is decided by the setting field with the gazetteer. The dateline is also blanked
@@ -65,6 +66,8 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<city>{_MIXED_PLACE}|{_UPPER_PLACE}),\s*(?P<date>{_DATE})[ \t]*\n"
         ),
     ),
+    # DD.MM.YYYY, City - (a ministry's dotted date before the place)
+    ("dash", re.compile(rf"^\s*(?P<date>\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d{{2}}),\s*(?P<city>{_PLACE})\s*{_DASH}+\s*")),
     # CITY, DATE -   /   CITY -   /   City:
     (
         "dash",
@@ -126,7 +129,7 @@ def _opening_paragraph(text: str) -> Dateline | None:
         if found is None or not found.city or found.kind not in {"dash", "agency", "colon"}:
             continue
         raw = text[m.end() : m.end() + found.end].lstrip()
-        if not raw[: len(found.city)].isupper():
+        if not raw[: len(found.city)].isupper() and not raw[:1].isdigit():  # "15.03.2018, Baku -" is one too
             continue
         start = m.end() + (len(text[m.end() :]) - len(text[m.end() :].lstrip()))
         return Dateline(found.city, found.date_text, found.agency, m.end() + found.end, found.kind, start)

@@ -103,6 +103,10 @@ def _parse(text: str, base: dt.date | None) -> dt.date | None:
     return data.date_obj.date()
 
 
+#: A day written in figures with dots, day first: "15.03.2018".
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})")
+
+
 def resolve(text: str, published: dt.date | None) -> dt.date | None:
     """The calendar day a date expression fixes, or None.
 
@@ -110,6 +114,12 @@ def resolve(text: str, published: dt.date | None) -> dt.date | None:
     relative days ("on Wednesday", "today") are resolved against it.
     """
     text = re.sub(r"^(?:on|On|ON)\s+", "", text.strip())
+    dotted = _DOTTED.fullmatch(text)
+    if dotted:  # "15.03.2018": day first, as the ministries that write it so do
+        try:
+            return dt.date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+        except ValueError:
+            return None
     full = FULL_DATE.search(text)
     if full:
         return _parse(full.group(0), None)
