@@ -454,3 +454,28 @@ def test_a_participants_visit_named_later_by_its_possessor_is_the_occasion():
         "Mensah's three-day visit forms part of Ghana's wider outreach in northern Europe."
     )
     assert m.setting.occasion == "Mensah's three-day visit"
+
+
+@pytest.mark.parametrize(
+    ("opening", "city", "occasion"),
+    [
+        (
+            "Tbilisi hosted a quadripartite meeting of foreign ministers of Georgia, Armenia, Iran and Turkey.",
+            "Tbilisi",
+            "quadripartite meeting of foreign ministers of Georgia, Armenia, Iran and Turkey",
+        ),
+        (
+            "On 18 May, the Estonian city of Tartu hosted the seventh informal seminar of the foreign ministries "
+            "of Latvia and Estonia.",
+            "Tartu",
+            "seventh informal seminar",
+        ),
+    ],
+)
+def test_a_city_that_hosted_a_meeting_places_and_names_it(opening, city, occasion):
+    m = run(
+        opening + "\n\nForeign Minister Nino Beridze of Georgia and Foreign Minister Aram Sargsyan of Armenia "
+        "spoke about transit."
+    )
+    assert m.setting.location.city == city
+    assert occasion in (m.setting.occasion or "")

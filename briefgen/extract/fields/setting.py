@@ -307,7 +307,12 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
         named = _named_event(an.text_of(sent))
         if named:
             return named, sent
-    return _described_later(an, people)
+    found, sent = _described_later(an, people)
+    if found is None:
+        hosted = _hosting_place(an, _context_countries(an))
+        if hosted is not None:
+            return hosted[2], hosted[3]  # "Baku hosted a quadripartite meeting of foreign ministers of …"
+    return found, sent
 
 
 #: "This was the first meeting of …", "The talks were the second round of …": the text saying what the
@@ -453,6 +458,27 @@ def _background(an: Analysis, sent: Any) -> bool:
     return any(f" {m} " in low for m in cues().get("background_markers", []))
 
 
+def _hosting_place(an: Analysis, context: frozenset[str]) -> tuple[str, str, str, Any] | None:
+    """ "Baku hosted a quadripartite meeting of foreign ministers", "the Estonian city of Viljandi hosted the
+    seventh informal seminar": a city as the subject of "host" with a meeting as object; (city, country, the
+    meeting as written, sentence)."""
+    heads = {w.lower() for w in cues().get("occasion_heads", [])} | {"seminar", "meeting", "talks"}
+    body = [s for s in an.sents if s.start_char >= an.headline_end][:3]
+    for sent in body:
+        for tok in sent:
+            if tok.lemma_ != "host" or tok.pos_ != "VERB" or any(c.lower_ in {"will", "would"} for c in tok.children):
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in heads), None)
+            if subj is None or obj is None:
+                continue
+            city, country, _ = _place_after(an.doc, subj.left_edge.i, subj.right_edge.i + 1, context)
+            if city:
+                phrase = an.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+                return city, country, re.sub(r"^(?:a|an|the) ", "", phrase), sent
+    return None
+
+
 def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent: Any) -> tuple[Any, Any, Any]:
     """(city, country, sentence) of the meeting: the sentence that frames it, then the sentences that
     name the meeting, the visit or the occasion, then a venue; a dateline only where it names the
@@ -481,6 +507,9 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         venue = _venue_with_preposition(an.text_of(sent))  # "received … at the Élysée Palace"
         if venue:
             return venue[0], venue[1], sent
+    hosted = _hosting_place(an, context)
+    if hosted is not None:
+        return hosted[0], hosted[1], hosted[3]  # "the Estonian city of Viljandi hosted the seminar"
     line = _verified_dateline(an.text, context)
     if line is not None and line.city and (line.kind in {"header", "dash"} or (line.kind == "colon" and not occasion)):
         city = find_city(line.city, context)
