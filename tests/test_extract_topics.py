@@ -174,3 +174,12 @@ def test_a_friend_welcomed_is_no_topic():
         'Kask wrote: "Glad to welcome my dear friend Ana Lind." They discussed fisheries quotas.'
     )
     assert [t.label for t in m.topics] == ["fisheries quotas"]
+
+
+def test_pleasantries_positions_and_a_press_release_are_not_topics():
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Tallinn.\n\n"
+        "They exchanged pleasantries and discussed their positions, the press release, shared challenges and "
+        "fisheries quotas."
+    )
+    assert [t.label for t in m.topics] == ["fisheries quotas"]
