@@ -913,3 +913,14 @@ def test_districts_and_oblasts_are_places_not_people():
         "Rapla, Harju District, Tartu Oblast on 3 February."
     )
     assert sorted(p.name for p in m.participants) == ["Ivo Kask", "Janis Ozols"]
+
+
+def test_the_pair_of_countries_whose_ties_are_praised_names_the_side_left_even_in_a_longer_list():
+    m = run(
+        "Today, President Omar Haddad met with the Crown Prince of the Hashemite Kingdom of Jordan, Prince Zaid "
+        "bin Talal, on the sidelines of the Arab Summit.\n\n"
+        "He commended the strong and historical ties between Tunisia and Jordan and the bonds of fraternity "
+        "the two peoples share."
+    )
+    got = {p.name: p.affiliation for p in m.participants}
+    assert got["Omar Haddad"] == "Tunisia"

@@ -458,7 +458,10 @@ class Affiliations(Clusters):
             if first.ent_type_ != "GPE" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children):
                 continue
             pair = [gaz.country(self.doc[first.left_edge.i : first.i + 1].text), gaz.country(ent.text)]
-            if all(pair) and pair[0] != pair[1] and used & set(pair) and len(list(first.conjuncts)) == 1:
+            places = [
+                k for k in first.conjuncts if k.ent_type_ in {"GPE", "NORP"}
+            ]  # "Egypt and Jordan and the bonds …"
+            if all(pair) and pair[0] != pair[1] and used & set(pair) and len(places) == 1:
                 out.update(c for c in pair if c and c not in used)
                 positions.update({ent.start, first.left_edge.i})
         return out, positions
