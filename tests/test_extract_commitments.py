@@ -589,3 +589,13 @@ def test_two_verbs_without_an_object_of_their_own_are_one_undertaking():
     assert [c.action for c in m.commitments] == [
         "work closely and coordinate with the relevant agencies of each country"
     ]
+
+
+def test_a_headlines_undertaking_is_not_listed_beside_the_bodys():
+    m = run(
+        "Chile, Peru commit to stronger cooperation on trade and fisheries\n\n"
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima on Monday.\n\n"
+        "The meeting concluded with both sides pledging to maintain regular dialogue. They also discussed "
+        "fisheries."
+    )
+    assert [c.action for c in m.commitments] == ["maintain regular dialogue"]
