@@ -19,6 +19,7 @@ _MEETING = "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sw
         "The ferry deal is to be signed in Tallinn next spring.",
         "For Kask the accord is a step toward a shared power grid.",
         "Lind stressed the implementation of the ferry accord.",
+        "Both stressed the importance of continued coordination on energy security.",
     ],
 )
 def test_a_named_next_step_is_outlook(sentence):
