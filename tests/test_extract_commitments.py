@@ -599,3 +599,19 @@ def test_a_headlines_undertaking_is_not_listed_beside_the_bodys():
         "fisheries."
     )
     assert [c.action for c in m.commitments] == ["maintain regular dialogue"]
+
+
+def test_a_passive_arrangement_keeps_its_whole_subject_and_the_coming_days():
+    m = run(
+        "The Secretary-General and French President Marc Dubois spoke about the situation in Chad.\n\n"
+        "Further consultations with members of the Security Council and with the African Union will be "
+        "undertaken in the coming days."
+    )
+    assert [(c.actor, c.action, c.deadline) for c in m.commitments] == [
+        (
+            "France and United Nations",
+            "undertake further consultations with members of the Security Council and with the African Union "
+            "in the coming days",
+            "in the coming days",
+        )
+    ]

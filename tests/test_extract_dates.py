@@ -23,6 +23,7 @@ from briefgen.extract.text import dates
         "by the end of 2026",
         "within six months",
         "later this November",
+        "in the coming days",
         "in June of this year",
         "tomorrow",
     ],

@@ -25,7 +25,7 @@ _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight",
 _NUMBER = "(?:" + "|".join([r"\d{1,3}", *_NUMBER_WORDS, "fifteen", "twenty", "thirty", "several", "a few", "few"]) + ")"
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|quarters?)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_PERIOD = rf"(?:year|month|week|decade|quarter|{_SEASON})"
+_PERIOD = rf"(?:year|month|week|day|decade|quarter|{_SEASON})"
 _YEAR = r"(?:19|20)\d{2}"
 _ORD = r"(?:st|nd|rd|th)?"
 

@@ -436,7 +436,12 @@ def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | Non
         if gazetteer().affiliation(an.doc[subject.left_edge.i : subject.i + 1].text):
             return None
         first_aux = min([c.i for c in kids if c.dep_ in {"aux", "auxpass"}] + [verb.i])
-        noun_phrase = an.doc[subject.left_edge.i : min(subject.right_edge.i + 1, first_aux)].text  # never the verb
+        # the subject up to its verb, whatever the parser hung on it ("consultations with X and with Y will be …")
+        k = subject.i + 1
+        verbs = {verb.i, verb.head.i}
+        while k < verb.i and not (an.doc[k].pos_ in {"AUX", "VERB"} and (k in verbs or an.doc[k].head.i in verbs)):
+            k += 1
+        noun_phrase = an.doc[subject.left_edge.i : min(k, first_aux) if first_aux > subject.i else k].text
     rest = an.doc[verb.i + 1 : with_enumeration(an.doc, clause_end(verb), verb.sent.end)].text.strip(" ,;.")
     return " ".join(x for x in (verb.lemma_, noun_phrase[:1].lower() + noun_phrase[1:], rest) if x)
 
@@ -929,8 +934,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                 head = _be_to_verb(an, tok) if be_to else tok.head
                 if head is None or head.lemma_ in not_verbs or head.lemma_ == "be" or _programme_item(head):
                     continue
-                if any(c.dep_ == "nsubjpass" and people.refer(c) for c in head.children):
-                    continue  # "X will be hosted at a banquet by Y": what is done for X, not X's undertaking
+                if any(c.dep_ == "auxpass" for c in head.children):
+                    continue  # a passive: "X will be hosted by Y" is done for X; "talks will be held" is 4b's
                 if not _party_subject(an, people, head):
                     continue
                 # "would not allow": the negation is part of the undertaking
