@@ -550,8 +550,8 @@ def test_a_shared_desire_and_politicians_agreeing_undertake_but_one_sides_desire
     m = run(
         "Foreign Minister Ana Soto of Chile, Foreign Minister Luis Paredes of Peru and Foreign Minister Rosa "
         "Vega of Bolivia held a videoconference on Tuesday.\n\n"
-        "The ministers confirmed a collective desire to work closely on the summit agenda. The leading "
-        "politicians further agreed to coordinate on lithium policy. Soto reaffirmed Chile's desire to give "
+        "The ministers expressed a shared desire to work closely on the summit agenda. The three "
+        "politicians then agreed to coordinate on lithium policy. Soto reaffirmed Chile's desire to give "
         "the region a chance at growth."
     )
     actions = [c.action for c in m.commitments]
@@ -562,7 +562,7 @@ def test_a_shared_desire_and_politicians_agreeing_undertake_but_one_sides_desire
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Asked about the talks, Soto was not willing to provide further answers to reporters.",
+        "Asked about the talks, Soto was not willing to say more to the press.",
         "Paredes will be hosted at a state banquet by President Vega in the evening.",
     ],
 )
@@ -595,23 +595,22 @@ def test_a_headlines_undertaking_is_not_listed_beside_the_bodys():
     m = run(
         "Chile, Peru commit to stronger cooperation on trade and fisheries\n\n"
         "Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima on Monday.\n\n"
-        "The meeting concluded with both sides pledging to maintain regular dialogue. They also discussed "
+        "The talks ended with both sides pledging to keep up a regular dialogue. They also discussed "
         "fisheries."
     )
-    assert [c.action for c in m.commitments] == ["maintain regular dialogue"]
+    assert [c.action for c in m.commitments] == ["keep up a regular dialogue"]
 
 
 def test_a_passive_arrangement_keeps_its_whole_subject_and_the_coming_days():
     m = run(
         "The Secretary-General and French President Marc Dubois spoke about the situation in Chad.\n\n"
-        "Further consultations with members of the Security Council and with the African Union will be "
+        "Further talks with Council members and with the regional bloc will be "
         "undertaken in the coming days."
     )
     assert [(c.actor, c.action, c.deadline) for c in m.commitments] == [
         (
             "France and United Nations",
-            "undertake further consultations with members of the Security Council and with the African Union "
-            "in the coming days",
+            "undertake further talks with Council members and with the regional bloc in the coming days",
             "in the coming days",
         )
     ]

@@ -761,10 +761,10 @@ def test_a_headlines_capitalised_verbs_are_not_names():
 
 def test_a_visit_by_invitation_frames_the_meeting_without_a_meeting_verb():
     m = run(
-        "VIENTIANE, Oct 3 (NNN) - Thai Prime Minister, Anan Chai, arrived in Vientiane on an official visit at "
-        "the invitation of Lao Prime Minister, Khamla Vong.\n\n"
+        "VIENTIANE, Oct 3 (NNN) - Thai Prime Minister, Anan Chai, arrived in Vientiane on Monday for a two-day state "
+        "visit, on the invitation of his Lao counterpart, Prime Minister Khamla Vong.\n\n"
         "A welcoming ceremony in honour of Chai was held at the Government Office.\n\n"
-        "During their meeting, the two prime ministers reviewed cooperation in energy and tourism."
+        "In their talks, the two prime ministers went over cooperation in energy and tourism."
     )
     got = {p.name: p.affiliation for p in m.participants}
     assert got == {"Anan Chai": "Thailand", "Khamla Vong": "Laos"}
@@ -784,18 +784,18 @@ def test_delegations_led_by_name_are_the_participants():
     ("text", "name", "title", "affiliation"),
     [
         (
-            "Assistant Secretary of State for East Asian and Pacific Affairs Dana Holt met Vice Minister Li Wen "
+            "Assistant Secretary of State for South and Central Asian Affairs Dana Holt met Vice Minister Li Wen "
             "of China in Tianjin.",
             "Dana Holt",
-            "Assistant Secretary of State for East Asian and Pacific Affairs",
+            "Assistant Secretary of State for South and Central Asian Affairs",
             "United States",
         ),
         (
-            "President Ilham Karimov received Deputy Chairman of the Cabinet of Ministers of Turkmenistan Ata "
-            "Myradov in Tashkent.",
-            "Ata Myradov",
-            "Deputy Chairman of the Cabinet of Ministers",
-            "Turkmenistan",
+            "President Ilham Karimov welcomed Deputy Chairman of the Council of Ministers of Belarus Ivan "
+            "Zhuk in Tashkent.",
+            "Ivan Zhuk",
+            "Deputy Chairman of the Council of Ministers",
+            "Belarus",
         ),
         (
             "Foreign Minister Sana Baloch hosted Acting Foreign Minister of Afghanistan Amir Gul Rahimi in Islamabad.",
@@ -839,7 +839,7 @@ def test_a_country_the_leaders_condemn_is_nobodys_side():
 
 def test_a_country_that_belongs_to_another_persons_name_is_not_a_participants_side():
     m = run(
-        "President Amani Njoroge has finally held his long-awaited phone call with Ukrainian President Olena "
+        "After months of delay, President Amani Njoroge spoke by phone with Ukrainian President Olena "
         "Marchenko.\n\nNjoroge, who has already spoken with China's Li Wei and Brazil's Lucas Ferreira, "
         "confirmed the call on Thursday."
     )
@@ -917,10 +917,10 @@ def test_districts_and_oblasts_are_places_not_people():
 
 def test_the_pair_of_countries_whose_ties_are_praised_names_the_side_left_even_in_a_longer_list():
     m = run(
-        "Today, President Omar Haddad met with the Crown Prince of the Hashemite Kingdom of Jordan, Prince Zaid "
-        "bin Talal, on the sidelines of the Arab Summit.\n\n"
-        "He commended the strong and historical ties between Tunisia and Jordan and the bonds of fraternity "
-        "the two peoples share."
+        "President Omar Haddad held talks today with the Crown Prince of the Kingdom of Jordan, Prince Zaid "
+        "bin Talal, at the Arab League meeting.\n\n"
+        "Haddad praised the long friendship between Tunisia and Jordan and the family ties "
+        "their peoples keep."
     )
     got = {p.name: p.affiliation for p in m.participants}
     assert got["Omar Haddad"] == "Tunisia"

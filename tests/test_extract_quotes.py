@@ -267,7 +267,7 @@ def test_an_office_that_said_in_a_release_speaks_and_it_said_it_added_follow_it(
         "was led by Ana Soto, Vice Minister of Foreign Affairs, and the Peruvian side was led by Luis Paredes, "
         "Director General for the Americas.\n\n"
         '"The two sides reviewed trade and mining ties in depth," Directorate of Foreign Relations said in a '
-        "release. According to the release, the two sides agreed to meet again.\n\n"
+        "release. According to the release, both delegations agreed to meet again.\n\n"
         '"They agreed to hold the next round in Santiago," it said. "Both sides also discussed the '
         'pandemic response," it added.'
     )
@@ -286,7 +286,7 @@ def test_a_side_named_by_a_demonym_and_a_person_noun_speaks_and_he_follows_it():
 
 def test_an_inverted_attribution_with_the_name_after_the_verb_names_the_speaker():
     m = run(
-        "President Amani Njoroge has finally held a phone call with Ukrainian President Olena Marchenko.\n\n"
+        "President Amani Njoroge spoke by phone on Tuesday with Ukrainian President Olena Marchenko.\n\n"
         '"Had a call with President Njoroge. We discussed grain exports and food security," tweeted Marchenko '
         "on Wednesday evening."
     )
@@ -295,9 +295,9 @@ def test_an_inverted_attribution_with_the_name_after_the_verb_names_the_speaker(
 
 def test_a_quotation_standing_alone_after_someone_confirmed_or_said_something_is_theirs():
     m = run(
-        "President Amani Njoroge has finally held a phone call with Ukrainian President Olena Marchenko.\n\n"
+        "President Amani Njoroge spoke by phone on Tuesday with Ukrainian President Olena Marchenko.\n\n"
         'He said they had discussed the "human cost of the war, and its wider effects."\n\n'
-        '"We agree on the need for a negotiated end to the war, which has hurt food supplies to our region."\n\n'
+        '"Both of us want talks that end this war, which has cut food supplies to our region."\n\n'
         "Ukrainian ambassador to Kenya Iryna Bondar had confirmed to reporters earlier that the call did take "
         'place.\n\n"The call took place yesterday evening, as planned with the presidency."'
     )

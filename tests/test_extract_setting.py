@@ -460,9 +460,9 @@ def test_a_participants_visit_named_later_by_its_possessor_is_the_occasion():
     ("opening", "city", "occasion"),
     [
         (
-            "Tbilisi hosted a quadripartite meeting of foreign ministers of Georgia, Armenia, Iran and Turkey.",
+            "Tbilisi hosted a four-party meeting of foreign ministers from Georgia, Armenia, Iran and Turkey.",
             "Tbilisi",
-            "quadripartite meeting of foreign ministers of Georgia, Armenia, Iran and Turkey",
+            "four-party meeting of foreign ministers from Georgia, Armenia, Iran and Turkey",
         ),
         (
             "On 18 May, the Estonian city of Tartu hosted the seventh informal seminar of the foreign ministries "

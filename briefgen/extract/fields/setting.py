@@ -311,7 +311,7 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
     if found is None:
         hosted = _hosting_place(an, _context_countries(an))
         if hosted is not None:
-            return hosted[2], hosted[3]  # "Baku hosted a quadripartite meeting of foreign ministers of …"
+            return hosted[2], hosted[3]  # "Tbilisi hosted a four-way ministerial meeting"
     return found, sent
 
 
@@ -459,8 +459,8 @@ def _background(an: Analysis, sent: Any) -> bool:
 
 
 def _hosting_place(an: Analysis, context: frozenset[str]) -> tuple[str, str, str, Any] | None:
-    """ "Baku hosted a quadripartite meeting of foreign ministers", "the Estonian city of Viljandi hosted the
-    seventh informal seminar": a city as the subject of "host" with a meeting as object; (city, country, the
+    """ "Tbilisi hosted a four-way ministerial meeting", "the Latvian town of Cesis hosted the third annual
+    forum": a city as the subject of "host" with a meeting as object; (city, country, the
     meeting as written, sentence)."""
     heads = {w.lower() for w in cues().get("occasion_heads", [])} | {"seminar", "meeting", "talks"}
     body = [s for s in an.sents if s.start_char >= an.headline_end][:3]
@@ -509,7 +509,7 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
             return venue[0], venue[1], sent
     hosted = _hosting_place(an, context)
     if hosted is not None:
-        return hosted[0], hosted[1], hosted[3]  # "the Estonian city of Viljandi hosted the seminar"
+        return hosted[0], hosted[1], hosted[3]  # "the Latvian town of Cesis hosted the forum"
     line = _verified_dateline(an.text, context)
     if line is not None and line.city and (line.kind in {"header", "dash"} or (line.kind == "colon" and not occasion)):
         city = find_city(line.city, context)

@@ -100,8 +100,8 @@ class FrameFinder(Clusters):
         return False
 
     def _visit_or_delegation_frame(self, sent: Any) -> bool:
-        """Two frames without a meeting verb: a visit by invitation ("X arrived in Vientiane on an official
-        visit at the invitation of Y") and delegations led by name ("The Indian side was led by X and the
+        """Two frames without a meeting verb: a visit by invitation ("X arrived in Lima on a state visit at
+        Y's invitation") and delegations led by name ("The Indian side was led by X and the
         Argentine side by Y"). Both need two people in the sentence."""
         people = {id(self._owner[t.i]) for t in sent if t.i in self._owner}
         if len(people) < 2:

@@ -278,7 +278,7 @@ class MentionFinder(Clusters):
         k = j + 1 if j < limit and doc[j].text == "," else j
         s, e = grab_name(doc, k, limit)
         if e == s and k + 1 < limit and doc[k].text in _given_name_titles() and is_name_word(doc[k + 1]):
-            s, e = k, grab_name(doc, k + 1, limit)[1]  # "… of Afghanistan Amir Khan Muttaqi": a name, not a title
+            s, e = k, grab_name(doc, k + 1, limit)[1]  # "… of Chad Amir Saleh Daoud": a name, not a title
         elif e == s and k > j and (n2 := match_title(doc, k, limit)):
             # "Minister of Foreign Affairs, Ambassador Yusuf Tuggar": a rank worn as a style before the name
             s, e = grab_name(doc, k + n2, limit)
@@ -337,7 +337,7 @@ class MentionFinder(Clusters):
         j = extend_title(doc, k + n, limit)
         s_next, e_next = grab_name(doc, j, limit)
         if e_next > s_next:
-            return  # "Hayashi, U.S. Secretary of State Antony Blinken and …": the next person of a list
+            return  # "Tanabe, US Trade Representative Dana Holt and …": the next person of a list
         if j + 1 < limit and doc[j].lower_ == "and":  # "X, Deputy Prime Minister and Minister of Foreign Affairs,"
             n2 = match_title(doc, j + 1, limit)
             if n2 and doc[j + 1].text[:1].isupper():
