@@ -614,3 +614,14 @@ def test_a_passive_arrangement_keeps_its_whole_subject_and_the_coming_days():
             "in the coming days",
         )
     ]
+
+
+def test_the_foreign_ministers_are_the_participants_holding_that_office_and_a_shared_view_is_no_step():
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima.\n\n"
+        "Paredes was accompanied by Vice Minister Rosa Vega. The foreign ministers agreed to continue their "
+        "dialogue in Quito in June. They agreed that the coming summit will be a historic opportunity."
+    )
+    assert [(c.actor, c.action) for c in m.commitments] == [
+        ("Ana Soto and Luis Paredes (Chile and Peru)", "continue their dialogue in Quito in June")
+    ]

@@ -828,6 +828,9 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     continue
                 if nxt is not None and nxt.lower_ == "that" and not _undertaking_clause(tok):
                     continue  # "agreed that they were meeting at a difficult time": a shared view, not a step
+                that_clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+                if nxt is not None and nxt.lower_ == "that" and that_clause is not None and that_clause.lemma_ == "be":
+                    continue  # "agreed that the summit will be a historic opportunity": a shared view
                 start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
                 start = an.doc[start.i + 1] if start.i + 1 < sent.end and start is not tok else (nxt or tok)
                 start = negated if negated is not None else start

@@ -58,7 +58,13 @@ class Lookup(Clusters):
         if low in _PRONOUNS:
             found = self.salient_before(tok.i)
             return [found] if found else None
-        if low in _GROUP_WORDS or (tok.tag_ in {"NNS", "NNPS"} and low in name_sets()["office_nouns"]):
+        if tok.tag_ in {"NNS", "NNPS"} and low in name_sets()["office_nouns"]:
+            # "the foreign ministers": the participants holding that office, where two or more do
+            phrase = " ".join(t.lower_ for t in self.doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det")
+            office = phrase[:-1] if phrase.endswith("s") else phrase
+            holders = [p for p in self.participants if office and office in (p.title or "").lower()]
+            return holders if len(holders) >= 2 else (self.participants or None)
+        if low in _GROUP_WORDS:
             return self.participants or None
         if low in _PARTY_NOUNS and any(c.lower_ in _GROUP_COUNTS for c in tok.children):
             return self.participants or None  # "the two countries", "both governments"
