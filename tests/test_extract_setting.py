@@ -479,3 +479,21 @@ def test_a_city_that_hosted_a_meeting_places_and_names_it(opening, city, occasio
     )
     assert m.setting.location.city == city
     assert occasion in (m.setting.occasion or "")
+
+
+def test_this_capital_on_a_visit_is_the_capital_of_the_country_visited():
+    m = run(
+        "Chilean Foreign Minister, Ana Soto, continues today her three-day official visit to Peru, during which "
+        "she will meet the speaker of Congress.\n\nThe foreign minister arrived in this capital yesterday and "
+        "held talks with her Peruvian peer, Luis Paredes, at the ministry."
+    )
+    assert m.setting.location.city == "Lima"
+
+
+def test_the_first_sentence_naming_the_sides_places_the_meeting_its_frame_does_not():
+    m = run(
+        "The Baltic foreign ministers: Ministers Ivo Kask of Estonia, Janis Ozols of Latvia and Ruta Jonaite of "
+        "Lithuania, found common ground in Riga on Thursday.\n\n"
+        "Ozols, who hosted the meeting, said it had focused on energy and sanctions."
+    )
+    assert m.setting.location.city == "Riga"

@@ -458,6 +458,30 @@ def _background(an: Analysis, sent: Any) -> bool:
     return any(f" {m} " in low for m in cues().get("background_markers", []))
 
 
+def _opening_with_sides(an: Analysis, people: People) -> Any:
+    """The story's first sentence when it names two participants or more: it tells the meeting."""
+    body = [s for s in an.sents if s.start_char >= an.headline_end]
+    if not body:
+        return None
+    named = {id(p) for t in body[0] for p in (people.refer(t) or []) if p.participant and t.pos_ == "PROPN"}
+    return body[0] if len(named) >= 2 else None
+
+
+#: "arrived in this capital", "held talks in the capital": the capital of the country the visit goes to.
+_THIS_CAPITAL = re.compile(r"\bin (?:this|the) capital\b(?! of| city of)")
+
+
+def _this_capital(an: Analysis, sent: Any, occasion: str | None) -> tuple[str, str] | None:
+    if not _THIS_CAPITAL.search(an.text_of(sent)):
+        return None
+    m = re.search(r"\bvisit (?:to|of) (?:the )?(?P<to>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)", occasion or "")
+    gaz = gazetteer()
+    country = gaz.country(m.group("to")) if m else None
+    capital = gaz.capital_of(country) if country else None
+    city = gaz.city(capital) if capital else None
+    return (city[0], city[1]) if city else None
+
+
 def _hosting_place(an: Analysis, context: frozenset[str]) -> tuple[str, str, str, Any] | None:
     """ "Tbilisi hosted a four-way ministerial meeting", "the Latvian town of Cesis hosted the third annual
     forum": a city as the subject of "host" with a meeting as object; (city, country, the
@@ -487,7 +511,10 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
     frame = people.frame_sentence
     nouns = set(cues().get("place_nouns", []))
     ordered = [frame] if frame is not None else []
-    if occ_sent is not None and occ_sent is not frame and not _background(an, occ_sent):
+    opening = _opening_with_sides(an, people)
+    if opening is not None and opening is not frame and not _background(an, opening):
+        ordered.append(opening)  # "Ministers A, B and C found common ground in Paris on Thursday"
+    if occ_sent is not None and occ_sent not in ordered and not _background(an, occ_sent):
         ordered.append(occ_sent)  # not "the first since 2019, when they met in Riga": a place looked back to
     key = [w for w in re.findall(r"[A-Za-z]+", occasion or "") if w[:1].isupper() and len(w) > 2][:4]
     for sent in an.sents:
@@ -504,6 +531,9 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         city, country = _city_in(sent, an, context, frame=sent is frame)
         if city:
             return city, country, sent
+        capital = _this_capital(an, sent, occasion)
+        if capital:
+            return capital[0], capital[1], sent
         venue = _venue_with_preposition(an.text_of(sent))  # "received … at the Élysée Palace"
         if venue:
             return venue[0], venue[1], sent
