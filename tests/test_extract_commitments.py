@@ -625,3 +625,14 @@ def test_the_foreign_ministers_are_the_participants_holding_that_office_and_a_sh
     assert [(c.actor, c.action) for c in m.commitments] == [
         ("Ana Soto and Luis Paredes (Chile and Peru)", "continue their dialogue in Quito in June")
     ]
+
+
+def test_an_event_the_sides_note_the_importance_of_holding_is_theirs_but_a_policy_is_a_view():
+    m = run(
+        "President Aziz Karimov of Uzbekistan had a telephone conversation with President Elnur Aliyev of "
+        "Azerbaijan.\n\nThe importance of holding a business forum in Baku this autumn was noted. The "
+        "leaders stressed the importance of deeper trade ties."
+    )
+    assert [(c.actor, c.action, c.deadline, c.confidence) for c in m.commitments] == [
+        ("Uzbekistan and Azerbaijan", "holding a business forum in Baku this autumn", "this autumn", 0.6)
+    ]

@@ -152,6 +152,27 @@ def _tasked(tok: Any, people: People) -> Undertaking | None:
     return Undertaking(tok, first, comp.right_edge.i + 1, tasked, 0.65)
 
 
+def _important_event(tok: Any) -> Undertaking | None:
+    """ "The importance of holding a forum of regions this autumn was noted": an event the sides stress the
+    need to hold is theirs to hold (marked for review); the importance of a mere policy is a view."""
+    if tok.lemma_.lower() not in word_set("cues", "need_nouns"):
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    step = next((c for c in of.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if of is not None else None
+    if step is None or step.lemma_.lower() not in word_set("cues", "arrangement_verbs"):
+        return None
+    events = word_set("cues", "deadline_events") | word_set("cues", "created_bodies") | {"exhibition", "festival"}
+    obj = next((c for c in step.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in events:
+        return None
+    end = step.right_edge.i + 1
+    verb = tok.head
+    auxes = [c.i for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i > step.i]
+    if tok.dep_ == "nsubjpass" and auxes:
+        end = min(auxes)  # "… of holding a forum this autumn was noted": up to the passive
+    return Undertaking(verb, step, end, None, 0.6)
+
+
 def _in_agreement(tok: Any, people: People) -> Undertaking | None:
     """ "The ministers were in agreement that the two countries should deepen …": what they agree the sides
     should or will do is their undertaking."""
@@ -231,6 +252,7 @@ def sideways_undertakings(sent: Any, people: People) -> Iterator[Undertaking]:
             or _consensus_reached(tok, people)
             or _accepted_invitation(tok, people)
             or _in_agreement(tok, people)
+            or _important_event(tok)
         )
         if found is not None and found.end - found.first.i >= 2:
             yield found
