@@ -924,3 +924,9 @@ def test_the_pair_of_countries_whose_ties_are_praised_names_the_side_left_even_i
     )
     got = {p.name: p.affiliation for p in m.participants}
     assert got["Omar Haddad"] == "Tunisia"
+
+
+def test_a_peer_is_a_counterpart():
+    m = run("Cuban Foreign Minister Ana Diaz held talks in Rome with her Italian peer, Marco Bassi, at the ministry.")
+    got = {p.name: (p.title, p.affiliation) for p in m.participants}
+    assert got["Marco Bassi"] == ("Foreign Minister", "Italy")

@@ -15,6 +15,9 @@ from ...lexicon.data import titles, word_set
 from ...lexicon.gazetteer import gazetteer
 from .clusters import Clusters, Mention, Person
 
+#: What a text calls the other side's holder of the same office: "his Italian counterpart", "her peer".
+_PEER_TITLES = {"counterpart", "counterparts", "peer", "peers"}
+
 
 def _group_office(noun: str) -> str:
     """The office a counted group holds, singular: "foreign ministers" → "foreign minister", "top
@@ -278,12 +281,12 @@ class Groups(Clusters):
     def _fill_counterpart_titles(self) -> None:
         """ "his Greek counterpart Giorgos Gerapetritis": a counterpart holds the other side's office."""
         for p in self.participants:
-            if (p.title or "").lower() not in {"counterpart", "counterparts"}:
+            if (p.title or "").lower() not in _PEER_TITLES:
                 continue
-            generic = word_set("titles", "generic_offices") | {"counterparts"}
+            generic = word_set("titles", "generic_offices") | _PEER_TITLES
             own = {m.title for m in p.mentions if m.title and m.title.lower() not in generic}
             others = {q.title for q in self.participants if q is not p and q.title}
-            others = {t for t in others if t.lower() not in {"counterpart", "counterparts"}}
+            others = {t for t in others if t.lower() not in _PEER_TITLES}
             if len(others) == 1:
                 # "Deputy Prime Minister and Foreign Minister" Dar's counterpart shares the portfolio, the last
                 # office of the two; an office the text gives the counterpart itself ("FM Araghchi") wins
@@ -294,5 +297,5 @@ class Groups(Clusters):
                 # country's name for an office becomes the common one
                 office = str((titles().get("counterpart_offices") or {}).get(office, office))
                 for m in p.mentions:
-                    if m.title and m.title.lower() in {"counterpart", "counterparts"}:
+                    if m.title and m.title.lower() in _PEER_TITLES:
                         m.title = office

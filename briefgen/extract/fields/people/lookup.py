@@ -68,7 +68,7 @@ class Lookup(Clusters):
             return self.participants or None
         if low in _PARTY_NOUNS and any(c.lower_ in _GROUP_COUNTS for c in tok.children):
             return self.participants or None  # "the two countries", "both governments"
-        if low == "counterpart":
+        if low in {"counterpart", "peer"}:
             found = self._counterpart_of(tok)
             return [found] if found else None
         addresses = titles().get("honorific_addresses") or {}
