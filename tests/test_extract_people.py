@@ -930,3 +930,12 @@ def test_a_peer_is_a_counterpart():
     m = run("Cuban Foreign Minister Ana Diaz held talks in Rome with her Italian peer, Marco Bassi, at the ministry.")
     got = {p.name: (p.title, p.affiliation) for p in m.participants}
     assert got["Marco Bassi"] == ("Foreign Minister", "Italy")
+
+
+def test_a_counterpart_shares_the_office_not_a_portfolio_listed_after_it():
+    m = run(
+        "Minister of Foreign Affairs, African Cooperation and Nationals Abroad, Karim Idrissi, held talks in "
+        "Rabat with his Senegalese counterpart, Awa Ndiaye."
+    )
+    got = {p.name: p.title for p in m.participants}
+    assert got["Awa Ndiaye"] == "Minister of Foreign Affairs"

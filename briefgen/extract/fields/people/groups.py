@@ -40,6 +40,15 @@ def _group_modifiers() -> frozenset[str]:
     return frozenset(w.lower() for w in words if w[:1].isupper())
 
 
+def _shared_office(title: str) -> str:
+    """The office a counterpart shares: the last office of a double title ("Deputy Prime Minister and Foreign
+    Minister" → "Foreign Minister"), never a portfolio listed after a comma ("Minister of Foreign Affairs,
+    African Cooperation and Nationals Abroad" → "Minister of Foreign Affairs")."""
+    heads = {w.lower() for w in titles().get("title_heads", [])} | {"president", "premier", "chancellor"}
+    offices = [part for part in re.split(r" and |, ", title) if heads & {w.lower() for w in part.split()}]
+    return offices[-1] if offices else title
+
+
 class Groups(Clusters):
     """Fills participants and titles from the groups the text counts or names by office."""
 
@@ -290,7 +299,7 @@ class Groups(Clusters):
             if len(others) == 1:
                 # "Deputy Prime Minister and Foreign Minister" Dar's counterpart shares the portfolio, the last
                 # office of the two; an office the text gives the counterpart itself ("FM Araghchi") wins
-                office = re.split(r" and |, ", others.pop())[-1]
+                office = _shared_office(others.pop())
                 if own:
                     office = max(own, key=len)
                 # "his Pakistani counterpart" of an External Affairs Minister is a foreign minister: one
