@@ -939,3 +939,14 @@ def test_a_counterpart_shares_the_office_not_a_portfolio_listed_after_it():
     )
     got = {p.name: p.title for p in m.participants}
     assert got["Awa Ndiaye"] == "Minister of Foreign Affairs"
+
+
+def test_an_office_then_an_untitled_name_opening_the_next_sentence_are_one_person():
+    m = run(
+        "Yerevan hosted a meeting of the foreign ministers of Armenia, Georgia and Iran.\n\n"
+        "The Georgian Foreign Minister spoke about trade corridors. Nika Beridze also emphasized regional "
+        "stability."
+    )
+    got = {(p.name, p.title, p.affiliation) for p in m.participants}
+    assert ("Nika Beridze", "Foreign Minister", "Georgia") in got
+    assert not any(p.name is None and p.affiliation == "Georgia" for p in m.participants)

@@ -205,6 +205,31 @@ class Groups(Clusters):
                     self.persons.append(Person(mentions=[m], participant=True, confidence=0.7))
                 return
 
+    def _name_office_by_next_subject(self) -> None:
+        """ "The Georgian Foreign Minister spoke about … . Nika Beridze also emphasized …": an office-only
+        participant that a sentence's subject names, then an untitled name opening the next sentence, are one
+        person."""
+        for office in [p for p in self.persons if not p.name and p.affiliation]:
+            stand_ins = [q for q in self.participants if not q.name and q.affiliation == office.affiliation]
+            if not office.participant and not stand_ins:
+                continue
+            subject = next((self.doc[m.end - 1] for m in office.mentions if self.doc[m.end - 1].dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            si = self.an.sentence_index(subject.idx)
+            if si + 1 >= len(self.an.sents):
+                continue
+            nxt = self.an.sents[si + 1]
+            first = next((t for t in nxt if t.dep_ == "nsubj"), None)
+            named = self._owner.get(first.i) if first is not None else None
+            if named is None or named.participant or not named.name or named.title or named.affiliation:
+                continue
+            mention = office.mentions[0]
+            named.mentions[0].title, named.mentions[0].affiliation = mention.title, mention.affiliation
+            named.participant = True
+            for q in [office, *stand_ins]:
+                q.participant = False
+
     def _name_group_offices(self) -> None:
         """ "the leaders of Laos and Cambodia signed …" then "… Lao President X and
         Cambodian Prime Minister Y": the one named person of a side the opening names stands for that

@@ -102,6 +102,7 @@ class Roles(Clusters):
         self._respective_sides()
         self._group_offices()
         self._name_group_offices()
+        self._name_office_by_next_subject()
         self._fill_group_titles()
         self._fill_counterpart_titles()
         self._fill_affiliations()
