@@ -950,3 +950,13 @@ def test_an_office_then_an_untitled_name_opening_the_next_sentence_are_one_perso
     got = {(p.name, p.title, p.affiliation) for p in m.participants}
     assert ("Nika Beridze", "Foreign Minister", "Georgia") in got
     assert not any(p.name is None and p.affiliation == "Georgia" for p in m.participants)
+
+
+def test_a_side_represented_by_a_person_gives_its_country():
+    m = run(
+        "Foreign Minister Ana Soto of Chile held a meeting today with Peruvian Foreign Minister Luis Paredes.\n\n"
+        "Paredes was accompanied by Vice Minister Rosa Vega. The Chilean side was represented by the "
+        "Undersecretary for the Americas, Carla Ibanez."
+    )
+    people = {p.name: p.affiliation for p in [*m.participants, *m.mentioned]}
+    assert people["Carla Ibanez"] == "Chile"

@@ -105,6 +105,7 @@ class Cues(_Strict):
     actor_bodies: Words
     not_party_contexts: Words
     side_nouns: Words
+    side_leading_verbs: Words
     stating_verbs: Words
     invitation_words: Words
     joint_frame_verbs: Words

@@ -242,10 +242,11 @@ class Affiliations(Clusters):
                     p.affiliation_implied = True
 
     def _fill_from_led_sides(self) -> None:
-        """ "The Chilean side was led by X", "the Indian delegation, led by X": the side's country is X's."""
+        """ "The Chilean side was led by X", "the Indian delegation, headed by X", "the Mexican side was
+        represented by X": the side's country is X's."""
         gaz = gazetteer()
         for tok in self.doc:
-            if tok.lemma_.lower() != "lead" or tok.tag_ != "VBN":
+            if tok.lemma_.lower() not in word_set("cues", "side_leading_verbs") or tok.tag_ != "VBN":
                 continue
             side = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if side is None and tok.dep_ == "acl":
@@ -260,7 +261,9 @@ class Affiliations(Clusters):
             if country is None or agent is None:
                 continue
             for leader in (g for g in agent.children if g.dep_ == "pobj"):
-                for p in self.refer(leader) or []:
+                named = [q for t in leader.subtree if (q := self._owner.get(t.i)) is not None]  # "…, Carla X"
+                found = [*(self.refer(leader) or []), *named]
+                for p in [q for k, q in enumerate(found) if all(q is not r for r in found[:k])]:
                     if p.affiliation is None:
                         p.mentions[0].affiliation = country
                         p.affiliation_implied = True

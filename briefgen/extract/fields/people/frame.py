@@ -113,7 +113,7 @@ class FrameFinder(Clusters):
             words = {t.lemma_.lower() for t in tok.subtree} if arrival else set()
             if words & visits and "invitation" in words:
                 return True
-            if tok.lemma_.lower() == "lead" and tok.tag_ == "VBN":
+            if tok.lemma_.lower() in word_set("cues", "side_leading_verbs") and tok.tag_ == "VBN":
                 side = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                 if side is not None and side.lemma_.lower() in word_set("cues", "side_nouns"):
                     return True
