@@ -960,3 +960,12 @@ def test_a_side_represented_by_a_person_gives_its_country():
     )
     people = {p.name: p.affiliation for p in [*m.participants, *m.mentioned]}
     assert people["Carla Ibanez"] == "Chile"
+
+
+def test_a_title_word_that_is_also_a_name_stays_inside_a_name():
+    m = run(
+        "TEHRAN - Iranian Foreign Minister Reza Amir Tabrizi and his Omani counterpart Salim Harthy spoke over "
+        "the phone on Thursday."
+    )
+    got = {p.name: (p.title or "").lower() for p in m.participants}
+    assert got == {"Reza Amir Tabrizi": "foreign minister", "Salim Harthy": "foreign minister"}

@@ -268,6 +268,12 @@ def _headline_verb(tok: Any, low: str) -> bool:
 
 
 @cache
+def given_name_titles() -> frozenset[str]:
+    """Titles that are also given names ("Amir", "Sultan"), from names.yaml."""
+    return frozenset(load("names").get("given_name_titles", []))
+
+
+@cache
 def _month_surnames() -> frozenset[str]:
     """Months that are also surnames ("Theresa May"); read as a name only after a given name (names.yaml)."""
     return frozenset(load("names").get("month_surnames", []))
@@ -306,6 +312,15 @@ def grab_name(doc: Any, i: int, limit: int | None = None) -> tuple[int, int]:
             break  # "Ana Lind MP", "Jane Doe QC": letters after a name are not part of it
         if is_name_word(tok) or (j == start and capitalised_family_name(doc, j, limit)):
             j += 1
+            last_good = j
+        elif (
+            j > start
+            and last_good == j
+            and tok.text in given_name_titles()
+            and j + 1 < limit
+            and is_name_word(doc[j + 1])
+        ):
+            j += 1  # "Hossein Amir Abdollahian": a title word that is also a name, inside a name
             last_good = j
         elif j > start and last_good == j and tok.text in _month_surnames() and not _dated_after(doc, j + 1, limit):
             j += 1  # "Theresa May received …": a month after a given name is a surname, unless a day follows

@@ -25,6 +25,7 @@ from ...components.names import (
     _POSSESSIVE,
     capitalised_family_name,
     extend_title,
+    given_name_titles,
     grab_name,
     is_name_word,
     lower_title,
@@ -44,11 +45,6 @@ from .clusters import Clusters, Mention, Person, _other_given_name, _variant
 @cache
 def _outlet_ends() -> frozenset[str]:
     return frozenset(load("names").get("outlet_name_ends", []))
-
-
-@cache
-def _given_name_titles() -> frozenset[str]:
-    return frozenset(load("names").get("given_name_titles", []))
 
 
 class MentionFinder(Clusters):
@@ -277,7 +273,7 @@ class MentionFinder(Clusters):
             title, j = doc[i:listed].text, listed
         k = j + 1 if j < limit and doc[j].text == "," else j
         s, e = grab_name(doc, k, limit)
-        if e == s and k + 1 < limit and doc[k].text in _given_name_titles() and is_name_word(doc[k + 1]):
+        if e == s and k + 1 < limit and doc[k].text in given_name_titles() and is_name_word(doc[k + 1]):
             s, e = k, grab_name(doc, k + 1, limit)[1]  # "… of Chad Amir Saleh Daoud": a name, not a title
         elif e == s and k > j and (n2 := match_title(doc, k, limit)):
             # "Minister of Foreign Affairs, Ambassador Yusuf Tuggar": a rank worn as a style before the name
