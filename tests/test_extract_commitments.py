@@ -636,3 +636,11 @@ def test_an_event_the_sides_note_the_importance_of_holding_is_theirs_but_a_polic
     assert [(c.actor, c.action, c.deadline, c.confidence) for c in m.commitments] == [
         ("Uzbekistan and Azerbaijan", "holding a business forum in Baku this autumn", "this autumn", 0.6)
     ]
+
+
+def test_an_election_a_country_must_hold_is_no_undertaking_of_the_sides():
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Santiago.\n\n"
+        "They discussed Bolivia. Moreover, a new presidential election has to be held there, Soto said."
+    )
+    assert m.commitments == []

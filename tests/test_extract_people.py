@@ -969,3 +969,13 @@ def test_a_title_word_that_is_also_a_name_stays_inside_a_name():
     )
     got = {p.name: (p.title or "").lower() for p in m.participants}
     assert got == {"Reza Amir Tabrizi": "foreign minister", "Salim Harthy": "foreign minister"}
+
+
+def test_a_headlines_past_tense_verb_is_not_part_of_a_name():
+    m = run(
+        "Prime Minister Soto Held Talks With Peru's Luis Paredes\n\n"
+        "Chilean Prime Minister Ana Soto has concluded official talks with her Peruvian counterpart, Luis "
+        "Paredes, in Lima yesterday."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ana Soto", "Luis Paredes"]
+    assert not any("Held" in (p.name or "") for p in m.mentioned)

@@ -258,12 +258,21 @@ def _verbs_of_meeting_and_speech() -> frozenset[str]:
     return frozenset(verbs)
 
 
+@cache
+def _past_forms() -> frozenset[str]:
+    """Past forms of the verbs of meeting and speech: regular ones made here, irregular ones from names.yaml."""
+    regular = {v + ("d" if v.endswith("e") else "ed") for v in _verbs_of_meeting_and_speech()}
+    return frozenset(regular | set(load("names").get("irregular_past_verbs", [])))
+
+
 def _headline_verb(tok: Any, low: str) -> bool:
     """A headline's capitalised verb: "X Meets Y", "PM Visits Laos", "… to Review Ties". A third-person or
     infinitive form of a meeting or speech verb is never part of a name."""
     verbs = _verbs_of_meeting_and_speech()
     if low.endswith("s") and (low[:-1] in verbs or (low.endswith("es") and low[:-2] in verbs)):
         return True
+    if low in _past_forms():
+        return True  # "Prime Minister X Held Talks With …": a headline's past tense
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to" and low in verbs
 
 

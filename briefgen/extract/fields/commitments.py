@@ -435,6 +435,8 @@ def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | Non
             return None
         if gazetteer().affiliation(an.doc[subject.left_edge.i : subject.i + 1].text):
             return None
+        if subject.lemma_.lower() in word_set("cues", "own_country_events"):
+            return None  # "a new presidential election has to be held": a country's own vote, no undertaking
         first_aux = min([c.i for c in kids if c.dep_ in {"aux", "auxpass"}] + [verb.i])
         # the subject up to its verb, whatever the parser hung on it ("consultations with X and with Y will be …")
         k = subject.i + 1

@@ -102,6 +102,7 @@ class Cues(_Strict):
     own_visit_nouns: Words
     speaking_bodies: Words
     arrangement_verbs: Words
+    own_country_events: Words
     actor_bodies: Words
     not_party_contexts: Words
     side_nouns: Words
@@ -160,6 +161,7 @@ class Names(_Strict):
     month_surnames: Words
     given_name_titles: Words
     outlet_name_ends: Words
+    irregular_past_verbs: Words
 
 
 class Category(_Strict):
