@@ -483,9 +483,9 @@ def test_a_city_that_hosted_a_meeting_places_and_names_it(opening, city, occasio
 
 def test_this_capital_on_a_visit_is_the_capital_of_the_country_visited():
     m = run(
-        "Chilean Foreign Minister, Ana Soto, continues today her three-day official visit to Peru, during which "
-        "she will meet the speaker of Congress.\n\nThe foreign minister arrived in this capital yesterday and "
-        "held talks with her Peruvian peer, Luis Paredes, at the ministry."
+        "Chile's top diplomat, Ana Soto, is on the second day of an official visit to Peru and will see the "
+        "speaker of Congress on Friday.\n\nSoto landed in this capital on Wednesday evening and met her "
+        "Peruvian peer, Luis Paredes, at the ministry."
     )
     assert m.setting.location.city == "Lima"
 

@@ -153,7 +153,7 @@ def _tasked(tok: Any, people: People) -> Undertaking | None:
 
 
 def _important_event(tok: Any) -> Undertaking | None:
-    """ "The importance of holding a forum of regions this autumn was noted": an event the sides stress the
+    """ "The importance of convening a business forum in spring was stressed": an event the sides stress the
     need to hold is theirs to hold (marked for review); the importance of a mere policy is a view."""
     if tok.lemma_.lower() not in word_set("cues", "need_nouns"):
         return None
