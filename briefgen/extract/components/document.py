@@ -51,6 +51,15 @@ class Analysis:
     body: str = ""  # the analysed text (doc.text, built once: spaCy rebuilds it from tokens on every access)
     headline_end: int = 0  # a headline line at the top ("Lavrov meets Rwandan counterpart") ends here
 
+    def in_headline(self, sent: Any) -> bool:
+        """The sentence is (in) the headline: it labels the story, the body tells it."""
+        return sent.start_char < self.headline_end
+
+    @property
+    def body_sents(self) -> list[Any]:
+        """The sentences under the headline."""
+        return [s for s in self.sents if not self.in_headline(s)]
+
     def text_of(self, span: Any) -> str:
         """A sentence's or span's text as analysed, by slicing (Span.text joins its tokens each time)."""
         return self.body[span.start_char : span.end_char]

@@ -772,7 +772,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     quoted_agreements = word_set("cues", "quoted_agreement_verbs")
     relevant = set(table) | frame_verbs | readiness | devoted | {"be", "look"}  # the lemmas any rule below starts from
     for sent in an.sents:
-        if sent.start_char < an.headline_end and len(an.sents) > 2:
+        if an.in_headline(sent) and len(an.sents) > 2:
             continue  # a headline's "X, Y commit to …" labels what the body tells in full
         if _PAST_MARKERS.search(an.text_of(sent)) and not re.search(r"\bwill\b", an.text_of(sent)):
             continue

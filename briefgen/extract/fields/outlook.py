@@ -42,7 +42,7 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
     if not people.participants:
         return out  # a statement with no meeting has no next steps of a meeting
     for sent in an.sents:
-        if sent.start_char < an.headline_end:
+        if an.in_headline(sent):
             continue  # the headline's "X, Y commit to …" labels what the story tells in full
         evidence = an.sentence_evidence(sent)
         body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", an.text_of(sent))

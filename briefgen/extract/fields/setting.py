@@ -460,7 +460,7 @@ def _background(an: Analysis, sent: Any) -> bool:
 
 def _opening_with_sides(an: Analysis, people: People) -> Any:
     """The story's first sentence when it names two participants or more: it tells the meeting."""
-    body = [s for s in an.sents if s.start_char >= an.headline_end]
+    body = an.body_sents
     if not body:
         return None
     named = {id(p) for t in body[0] for p in (people.refer(t) or []) if p.participant and t.pos_ == "PROPN"}
@@ -487,8 +487,7 @@ def _hosting_place(an: Analysis, context: frozenset[str]) -> tuple[str, str, str
     forum": a city as the subject of "host" with a meeting as object; (city, country, the
     meeting as written, sentence)."""
     heads = {w.lower() for w in cues().get("occasion_heads", [])} | {"seminar", "meeting", "talks"}
-    body = [s for s in an.sents if s.start_char >= an.headline_end][:3]
-    for sent in body:
+    for sent in an.body_sents[:3]:
         for tok in sent:
             if tok.lemma_ != "host" or tok.pos_ != "VERB" or any(c.lower_ in {"will", "would"} for c in tok.children):
                 continue

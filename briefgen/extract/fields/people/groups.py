@@ -178,7 +178,7 @@ class Groups(Clusters):
         sents = [self.frame_sentence] if self.frame_sentence is not None else []
         sents += [s for s in self.an.sents[:3] if s is not self.frame_sentence]
         for sent in sents:
-            if sent.start_char < self.an.headline_end:
+            if self.an.in_headline(sent):
                 continue  # a headline's "Chile, Peru ministers" labels the people the story names
             for tok in sent:
                 if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_.rstrip("s") not in name_sets()["office_nouns"]:

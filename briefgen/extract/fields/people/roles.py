@@ -111,7 +111,7 @@ class Roles(Clusters):
     def _opening_list(self) -> list[Person]:
         """ "The Weimar Triangle foreign ministers: Ministers A of X, B of Y and C of Z, found common ground in
         Paris": names listed under one plural title in the story's first sentence are its participants."""
-        body = [s for s in self.an.sents if s.start_char >= self.an.headline_end]
+        body = self.an.body_sents
         if not body:
             return []
         first = body[0]
