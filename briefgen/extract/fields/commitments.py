@@ -18,11 +18,12 @@ from ...model import Commitment
 from ..components.document import Analysis
 from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import gazetteer, is_news_agency
+from ..text.phrases import without_article
 from .bodies import body_antecedent
 from .goals import goal_after
 from .people import People, Person
 from .repeats import drop_repeats
-from .undertakings import planned_visit, sideways_undertakings
+from .undertakings import UNDERTAKING_MODALS, planned_visit, sideways_undertakings
 
 _MAX_ACTION_WORDS = 45
 _PAST_MARKERS = re.compile(
@@ -103,7 +104,7 @@ def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tu
         elif is_news_agency(span.text, start_of_name=True):
             continue  # "Press Trust of India reported …": the reporter, never a party
         elif _joint_body(tok) and (sides := _sides_label(people)):
-            texts.append(f"{sides} ({_without_article(span.text)})")  # "the Joint Commission will meet …"
+            texts.append(f"{sides} ({without_article(span.text)})")  # "the Joint Commission will meet …"
         elif (body := body_antecedent(tok, an.sents)) is not None:
             texts.append(body.text)  # "the leaders set up a group …; it will meet in the autumn"
         elif tok.lower_ in {"teams", "team"} or tok.pos_ == "PROPN" or tok.lemma_.lower() in _actor_bodies():
@@ -133,9 +134,6 @@ def _action_text(an: Analysis, start_tok: Any, end_i: int) -> str:
         words = (doc[start_tok.i : it.i].text + " " + antecedent + it.whitespace_ + doc[it.i + 1 : end_i].text).split()
     text = " ".join(words[:_MAX_ACTION_WORDS])
     return text.rstrip(' ,;."”’»') or start_tok.text
-
-
-_MODALS = {"should", "would", "will", "shall", "must"}
 
 
 def _second_infinitive(first: Any, end: int) -> Any:
@@ -566,16 +564,10 @@ def _speaks_for_subject(an: Analysis, people: People, verb: Any) -> bool:
 
 def _joint_body(tok: Any) -> bool:
     """A body of both sides: "the Joint Permanent Commission", "the bilateral working group"."""
-    if tok.lemma_.lower() not in word_set("cues", "created_bodies") and tok.lower_ not in word_set(
-        "cues", "created_bodies"
-    ):
+    if {tok.lemma_.lower(), tok.lower_}.isdisjoint(word_set("cues", "created_bodies")):
         return False
     modifiers = word_set("cues", "joint_body_modifiers")
     return any(t.lower_ in modifiers for t in tok.doc[tok.left_edge.i : tok.i])
-
-
-def _without_article(text: str) -> str:
-    return re.sub(r"^(?:the|The|a|A|an|An) ", "", text)
 
 
 def _subject_country(an: Analysis, tok: Any) -> str | None:
@@ -830,8 +822,9 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     continue
                 if nxt is not None and nxt.lower_ == "that" and not _undertaking_clause(tok):
                     continue  # "agreed that they were meeting at a difficult time": a shared view, not a step
-                that_clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-                if nxt is not None and nxt.lower_ == "that" and that_clause is not None and that_clause.lemma_ == "be":
+                comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i), None)
+                that = nxt is not None and nxt.lower_ == "that"
+                if that and comp is not None and comp.dep_ == "ccomp" and comp.lemma_ == "be":
                     continue  # "agreed that the summit will be a historic opportunity": a shared view
                 start = nxt if nxt is not None and nxt.lower_ in {"to", "on", "that", "upon"} else tok
                 start = an.doc[start.i + 1] if start.i + 1 < sent.end and start is not tok else (nxt or tok)
@@ -841,9 +834,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     continue  # "agreed on the importance of continued engagement": a shared view, no step
                 start = needed or start  # "agreed on the urgent need to increase X"
                 conf = float(cue.get("confidence", 0.8))
-                comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i), None)
-                if nxt is not None and nxt.lower_ == "that" and comp is not None:
-                    modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in _MODALS), None)
+                if that and comp is not None:
+                    modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in UNDERTAKING_MODALS), None)
                     inner = next((c for c in comp.children if c.dep_ == "nsubj"), None)
                     sides = inner is not None and (inner.pos_ == "PRON" or bool(people.refer(inner)))
                     if modal is not None and sides and modal.i + 1 < sent.end:

@@ -16,6 +16,7 @@ from ...model import Quote
 from ..components.document import Analysis
 from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import gazetteer, is_news_agency
+from ..text.phrases import without_article
 from .people import People
 
 _MIN_WORDS = 3
@@ -354,5 +355,5 @@ _ISSUER = re.compile(
 def _issuer_before(text: str, at: int) -> str | None:
     """The last issuer of a document the text names before offset `at`."""
     found = [m.group("after") or m.group("before") for m in _ISSUER.finditer(text, 0, at)]
-    found = [re.sub(r"^(?:The|A|An) ", "", f.rstrip(".,;")) for f in found if f and not f.startswith(("It ", "He "))]
+    found = [without_article(f.rstrip(".,;")) for f in found if f and not f.startswith(("It ", "He "))]
     return found[-1] if found else None

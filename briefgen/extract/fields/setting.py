@@ -21,6 +21,7 @@ from ..lexicon.gazetteer import fold, gazetteer
 from ..lexicon.world import find_city
 from ..text.dateline import Dateline, dateline
 from ..text.dates import FULL_DATE, is_day_expression, resolve
+from ..text.phrases import without_article
 from .people import People, elsewhere_tokens
 
 
@@ -498,7 +499,7 @@ def _hosting_place(an: Analysis, context: frozenset[str]) -> tuple[str, str, str
             city, country, _ = _place_after(an.doc, subj.left_edge.i, subj.right_edge.i + 1, context)
             if city:
                 phrase = an.doc[obj.left_edge.i : obj.right_edge.i + 1].text
-                return city, country, re.sub(r"^(?:a|an|the) ", "", phrase), sent
+                return city, country, without_article(phrase), sent
     return None
 
 

@@ -185,13 +185,13 @@ def _in_agreement(tok: Any, people: People) -> Undertaking | None:
     if subject is None or not people.refer(subject):
         return None
     clause = next((k for k in tok.children if k.dep_ in {"acl", "ccomp", "relcl"} and k.pos_ == "VERB"), None)
-    if clause is None or not any(k.dep_ == "aux" and k.lower_ in _UNDERTAKING_MODALS for k in clause.children):
+    if clause is None or not any(k.dep_ == "aux" and k.lower_ in UNDERTAKING_MODALS for k in clause.children):
         return None
     return Undertaking(be, clause, clause.right_edge.i + 1, subject, 0.75)
 
 
 #: Modals that make what is agreed a step to take: "should deepen", "will hold", "would meet".
-_UNDERTAKING_MODALS = {"should", "will", "would", "shall", "must"}
+UNDERTAKING_MODALS = frozenset({"should", "will", "would", "shall", "must"})
 
 
 #: What a guest accepts an invitation to do: "to visit Ghana", "to attend the leaders' session".

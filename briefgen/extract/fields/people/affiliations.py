@@ -262,9 +262,8 @@ class Affiliations(Clusters):
                 continue
             for leader in (g for g in agent.children if g.dep_ == "pobj"):
                 named = [q for t in leader.subtree if (q := self._owner.get(t.i)) is not None]  # "…, Carla X"
-                found = [*(self.refer(leader) or []), *named]
-                for p in [q for k, q in enumerate(found) if all(q is not r for r in found[:k])]:
-                    if p.affiliation is None:
+                for p in [*(self.refer(leader) or []), *named]:
+                    if p.affiliation is None:  # a person met twice is tied at the first
                         p.mentions[0].affiliation = country
                         p.affiliation_implied = True
 

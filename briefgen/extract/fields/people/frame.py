@@ -108,8 +108,9 @@ class FrameFinder(Clusters):
             return False
         visits = word_set("cues", "own_visit_nouns") - {"meeting", "talk", "talks", "call", "conversation"}
         arrivals = word_set("cues", "arrival_verbs") - {"be", "go", "head"}
+        elsewhere = elsewhere_tokens(sent)
         for tok in sent:
-            arrival = tok.pos_ == "VERB" and tok.lemma_.lower() in arrivals and tok.i not in elsewhere_tokens(sent)
+            arrival = tok.pos_ == "VERB" and tok.lemma_.lower() in arrivals and tok.i not in elsewhere
             words = {t.lemma_.lower() for t in tok.subtree} if arrival else set()
             if words & visits and "invitation" in words:
                 return True
