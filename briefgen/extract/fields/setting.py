@@ -280,7 +280,7 @@ def _opened_phrase(text: str) -> str | None:
     return None
 
 
-def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
+def _occasion(an: Analysis, people: People, hosted: Any = None) -> tuple[str | None, Any]:
     """The framing event as the text words it, and its sentence.
 
     First an opener ("on the sidelines of …", "at the … Summit", "ahead of the … summit"), then the
@@ -309,10 +309,8 @@ def _occasion(an: Analysis, people: People) -> tuple[str | None, Any]:
         if named:
             return named, sent
     found, sent = _described_later(an, people)
-    if found is None:
-        hosted = _hosting_place(an, _context_countries(an))
-        if hosted is not None:
-            return hosted[2], hosted[3]  # "Tbilisi hosted a four-way ministerial meeting"
+    if found is None and hosted is not None:
+        return hosted[2], hosted[3]  # "Tbilisi hosted a four-way ministerial meeting"
     return found, sent
 
 
@@ -503,7 +501,9 @@ def _hosting_place(an: Analysis, context: frozenset[str]) -> tuple[str, str, str
     return None
 
 
-def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent: Any) -> tuple[Any, Any, Any]:
+def _meeting_place(
+    an: Analysis, people: People, occasion: str | None, occ_sent: Any, hosted: Any = None
+) -> tuple[Any, Any, Any]:
     """(city, country, sentence) of the meeting: the sentence that frames it, then the sentences that
     name the meeting, the visit or the occasion, then a venue; a dateline only where it names the
     meeting's place (a readout's heading, a ministry's "WASHINGTON:" with no event elsewhere)."""
@@ -537,7 +537,6 @@ def _meeting_place(an: Analysis, people: People, occasion: str | None, occ_sent:
         venue = _venue_with_preposition(an.text_of(sent))  # "received … at the Élysée Palace"
         if venue:
             return venue[0], venue[1], sent
-    hosted = _hosting_place(an, context)
     if hosted is not None:
         return hosted[0], hosted[1], hosted[3]  # "the Latvian town of Cesis hosted the forum"
     line = _verified_dateline(an.text, context)
@@ -654,7 +653,8 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     frame = people.frame_sentence
     evidence_sents = []
     # ---- occasion
-    occasion, occ_sent = _occasion(an, people)
+    hosted = _hosting_place(an, _context_countries(an))  # "Tbilisi hosted a … meeting": an occasion and a place
+    occasion, occ_sent = _occasion(an, people, hosted)
     if occ_sent is not None:
         evidence_sents.append(occ_sent)
     # ---- date
@@ -700,7 +700,7 @@ def extract_setting(an: Analysis, people: People) -> Setting:
             date = resolve(line.date_text, year_hint)
         date_text = date_text or line.date_text
     # ---- place (a call has none: the dateline is where the readout was issued)
-    city, country, place_sent = _meeting_place(an, people, occasion, occ_sent)
+    city, country, place_sent = _meeting_place(an, people, occasion, occ_sent, hosted)
     if place_sent is not None:
         evidence_sents.append(place_sent)
     if city and fold(city) in {fold(w) for w in gaz.event_words}:
