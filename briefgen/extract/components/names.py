@@ -25,7 +25,13 @@ def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def place_name_ends() -> frozenset[str]:
     """Last words of a building's or a place's name ("… House", "… City"): what precedes one is no person."""
-    return frozenset(load("names").get("place_name_ends", []))
+    return frozenset(load("names").get("place_name_ends", [])) | area_name_ends()
+
+
+@cache
+def area_name_ends() -> frozenset[str]:
+    """Last words of an area's name ("… District", "… City"): a place, never a building to meet in."""
+    return frozenset(load("names").get("area_name_ends", []))
 
 
 @cache

@@ -446,14 +446,10 @@ def _agentless_arrangement(an: Analysis, people: People, verb: Any) -> str | Non
     return " ".join(x for x in (verb.lemma_, noun_phrase[:1].lower() + noun_phrase[1:], rest) if x)
 
 
-#: Verbs that put an event on the calendar: "is scheduled / set / expected / due / planned to take place".
-_CALENDAR_VERBS = {"schedule", "set", "expect", "plan", "due"}
-
-
 def _scheduled_event(tok: Any) -> tuple[str, int] | None:
     """ "A meeting of the ministers is scheduled to take place in Minsk on 4 May" → ("hold a meeting of the
     ministers in Minsk on 4 May", end): an event the text puts on the calendar, with no one said to hold it."""
-    if tok.lemma_.lower() not in _CALENDAR_VERBS or tok.tag_ not in {"VBN", "JJ"}:
+    if tok.lemma_.lower() not in word_set("cues", "calendar_verbs") or tok.tag_ not in {"VBN", "JJ"}:
         return None
     subject = next((c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
     comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in {"take", "hold", "convene", "be"}), None)

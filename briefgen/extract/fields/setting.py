@@ -15,7 +15,7 @@ from typing import Any
 
 from ...model import Location, Setting
 from ..components.document import Analysis
-from ..components.names import match_place, place_name_ends
+from ..components.names import area_name_ends, match_place, place_name_ends
 from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import fold, gazetteer
 from ..lexicon.world import find_city
@@ -592,9 +592,7 @@ def _venue_named(an: Analysis, sents: list[Any]) -> str | None:
     """The building the meeting sentence names after "at" ("at Hyderabad House", "at the Élysée Palace"):
     capitalised words ending in a building word of names.yaml, or a listed venue or seat of government."""
     gaz = gazetteer()
-    areas = {"City", "Province", "Region", "Island", "Islands", "District", "Oblast", "Governorate", "County"}
-    areas |= {"Prefecture", "Municipality", "Raion", "Krai", "Canton", "Department"}
-    ends = place_name_ends() - areas  # places, not buildings
+    ends = place_name_ends() - area_name_ends()  # buildings, not areas
     for sent in dict.fromkeys(sents):
         doc = an.doc
         for tok in sent:

@@ -194,10 +194,6 @@ def _in_agreement(tok: Any, people: People) -> Undertaking | None:
 UNDERTAKING_MODALS = frozenset({"should", "will", "would", "shall", "must"})
 
 
-#: What a guest accepts an invitation to do: "to visit Ghana", "to attend the leaders' session".
-_GUEST_STEPS = {"visit", "attend", "join", "participate", "address", "come", "travel"}
-
-
 def _accepted_invitation(tok: Any, people: People) -> Undertaking | None:
     """ "X accepted an invitation to visit Ghana in 2026": the guest undertakes the visit."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "accept":
@@ -206,7 +202,14 @@ def _accepted_invitation(tok: Any, people: People) -> Undertaking | None:
     noun = next((k for k in tok.children if k.dep_ == "dobj" and k.lemma_.lower() == "invitation"), None)
     if guest is None or noun is None or not people.refer(guest):
         return None
-    visit = next((k for k in noun.children if k.dep_ in {"acl", "relcl"} and k.lemma_.lower() in _GUEST_STEPS), None)
+    visit = next(
+        (
+            k
+            for k in noun.children
+            if k.dep_ in {"acl", "relcl"} and k.lemma_.lower() in word_set("cues", "guest_steps")
+        ),
+        None,
+    )
     if visit is None:
         return None
     return Undertaking(tok, visit, visit.right_edge.i + 1, guest, 0.7)

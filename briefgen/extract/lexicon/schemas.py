@@ -103,6 +103,8 @@ class Cues(_Strict):
     speaking_bodies: Words
     arrangement_verbs: Words
     own_country_events: Words
+    calendar_verbs: Words
+    guest_steps: Words
     actor_bodies: Words
     not_party_contexts: Words
     side_nouns: Words
@@ -157,6 +159,7 @@ class Names(_Strict):
     calendar_words: Words
     not_name_words: Words
     place_name_ends: Words
+    area_name_ends: Words
     inner_honorifics: Words
     month_surnames: Words
     given_name_titles: Words
