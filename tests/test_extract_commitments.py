@@ -644,3 +644,41 @@ def test_an_election_a_country_must_hold_is_no_undertaking_of_the_sides():
         "They discussed Bolivia. Moreover, a new presidential election has to be held there, Soto said."
     )
     assert m.commitments == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action"),
+    [
+        # a stated readiness under a verb of emphasis, the possessor a country
+        ("Karimov underscored Uzbekistan's readiness to widen rail transit.", "widen rail transit"),
+        # a noun of eagerness the lexicon now names
+        ("Karimov stressed Uzbekistan's eagerness to host the trade fair.", "host the trade fair"),
+        # the parser hangs the infinitive on the verb, not on the noun
+        ("Karimov also stressed his keenness to keep close contact with Baku.", "keep close contact with Baku"),
+    ],
+)
+def test_a_sides_stated_readiness_eagerness_or_keenness_is_its_undertaking(sentence, action):
+    m = run(
+        "President Aziz Karimov of Uzbekistan had a telephone conversation with President Elnur Aliyev of "
+        "Azerbaijan.\n\n" + sentence
+    )
+    assert [(c.actor, c.action) for c in m.commitments] == [("Aziz Karimov (Uzbekistan)", action)]
+
+
+def test_a_wish_about_what_another_country_must_be_is_no_undertaking():
+    m = run(
+        "President Aziz Karimov of Uzbekistan had a telephone conversation with President Elnur Aliyev of "
+        "Azerbaijan.\n\nKarimov emphasized his eagerness that the region must remain a zone of calm."
+    )
+    assert m.commitments == []
+
+
+@pytest.mark.parametrize("adjective", ["vital", "important", "essential"])
+def test_what_the_sides_agree_is_necessary_to_do_is_their_undertaking(adjective):
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Santiago.\n\n"
+        f"The ministers agreed it was {adjective} to build a broad coalition against illegal fishing."
+    )
+    assert [(c.actor, c.action) for c in m.commitments] == [
+        ("Ana Soto and Eva Berg (Chile and Norway)", "build a broad coalition against illegal fishing")
+    ]

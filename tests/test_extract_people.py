@@ -979,3 +979,23 @@ def test_a_headlines_past_tense_verb_is_not_part_of_a_name():
     )
     assert sorted(p.name for p in m.participants) == ["Ana Soto", "Luis Paredes"]
     assert not any("Held" in (p.name or "") for p in m.mentioned)
+
+
+def test_a_readouts_own_principal_named_by_office_is_not_the_other_sides_holder_of_that_office():
+    m = run(
+        "PM call with Prime Minister Tane of Samoa\n\n"
+        "The Prime Minister spoke to Prime Minister Ioane Tane of Samoa this morning.\n\n"
+        "The Prime Minister thanked Prime Minister Tane for Samoa's support."
+    )
+    assert sorted((p.name or "", p.title) for p in m.participants) == [
+        ("", "Prime Minister"),
+        ("Ioane Tane", "Prime Minister"),
+    ]
+
+
+def test_a_bare_office_after_its_holder_was_named_is_that_holder():
+    m = run(
+        "Prime Minister Ioane Tane of Samoa met President Ana Soto of Chile in Apia.\n\n"
+        "The Prime Minister said the talks were useful."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ana Soto", "Ioane Tane"]

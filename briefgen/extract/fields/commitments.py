@@ -400,6 +400,27 @@ def _undertaking_clause(verb: Any) -> bool:
     return False
 
 
+def _noun_complement(verb: Any, noun: Any) -> list[Any]:
+    """What completes a noun of resolve: "readiness to assist", "commitment to the treaty". The parser sometimes
+    hangs the infinitive on the verb instead ("stressed his keenness to continue …"); it is taken from there."""
+    after = [ch for ch in noun.children if ch.dep_ in {"acl", "prep", "relcl"} and ch.i > noun.i]
+    return after or [ch for ch in verb.children if ch.dep_ == "xcomp" and ch.left_edge.i == noun.right_edge.i + 1]
+
+
+def _agreed_necessity(verb: Any, need_adjectives: set[str]) -> Any:
+    """The step of "agreed (that) it was vital to build a coalition": what the sides agree must be done is
+    theirs to do. Returns the infinitive ("build"), or None."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.lemma_ == "be"):
+        expletive = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
+        need = next((c for c in clause.children if c.dep_ == "acomp" and c.lower_ in need_adjectives), None)
+        if not expletive or need is None:
+            continue
+        for step in (c for c in [*need.children, *clause.children] if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            if any(k.dep_ == "aux" and k.lower_ == "to" for k in step.children):
+                return step
+    return None
+
+
 def _infinitive_after_phrase(verb: Any) -> Any:
     """The "to" of a cue verb's infinitive when a prepositional phrase stands between them
     ("agreed in bilateral talks in Munich to strengthen …"), or None."""
@@ -708,6 +729,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     steps = {str(k): str(v) for k, v in (c.get("agreed_step_nouns") or {}).items()}
     past_mods = set(c.get("past_step_modifiers", []))
     need_nouns = set(c.get("need_nouns", []))
+    need_adjectives = set(c.get("need_adjectives", []))
+    agreeing = set(c.get("quoted_agreement_verbs", []))  # the verbs of agreeing: agree, decide, concur, resolve
     weak_reporting = set(c.get("weak_reporting_verbs", []))
     not_verbs = set(c.get("not_commitment_verbs", []))
     arrangements = set(c.get("arrangement_verbs", []))
@@ -806,6 +829,10 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     and an.doc[tok.i + 2].lower_ == "to"
                 ):
                     negated, nxt = nxt, an.doc[tok.i + 2]  # "agreed not to allow …": the "not" is the undertaking
+                necessity = _agreed_necessity(tok, need_adjectives) if lemma in agreeing else None
+                if necessity is not None:
+                    add(tok, an.doc[necessity.i], clause_end(necessity), float(cue.get("confidence", 0.8)) - 0.05)
+                    continue
                 if wanted:
                     later = _after_adverbial(an, tok, sent.end)  # "agreed on Monday to resume talks"
                     if later is None and "to" in wanted:
@@ -863,13 +890,19 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                         )
                         if lemma == "welcome" and possessor is None:
                             continue
-                        after = [ch for ch in obj.children if ch.dep_ in {"acl", "prep", "relcl"} and ch.i > obj.i]
+                        after = _noun_complement(tok, obj)
+                        if (
+                            after
+                            and after[0].dep_ in {"acl", "xcomp"}
+                            and any(k.dep_ == "nsubj" for k in after[0].children)
+                        ):
+                            break  # "his eagerness that Iraq must be …": a wish about someone else, not a step
                         start = (
                             an.doc[after[0].i + 1]
                             if after and after[0].lower_ in {"to", "of"}
                             else (after[0] if after else obj)
                         )
-                        if after and after[0].dep_ == "acl":
+                        if after and after[0].dep_ in {"acl", "xcomp"}:
                             start = after[0]
                             kids = [k for k in after[0].children if k.dep_ == "aux" and k.lower_ == "to"]
                             start = an.doc[kids[0].i + 1] if kids else start
@@ -877,7 +910,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                         # "reiterated President Biden's resolve" / "the United States' ironclad commitment": a side's
                         # standing policy restated, not an undertaking made at the meeting: kept, marked for review
                         own_policy = lemma != "welcome" and any(ch.dep_ == "poss" for ch in obj.children)
-                        add(tok, start, obj.right_edge.i + 1, 0.55 if own_policy else 0.75, possessor, text=phrase)
+                        end = clause_end(after[0]) if after and after[0].dep_ == "xcomp" else obj.right_edge.i + 1
+                        add(tok, start, end, 0.55 if own_policy else 0.75, possessor, text=phrase)
                         break
                     if lemma == "welcome" and olemma in steps:
                         if not _past_step(obj, past_mods):

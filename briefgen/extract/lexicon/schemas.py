@@ -77,6 +77,7 @@ class Cues(_Strict):
     past_step_modifiers: Words
     weak_reporting_verbs: Words
     need_nouns: Words
+    need_adjectives: Words
     not_commitment_verbs: Words
     outlook_cues: Words
     named_by_a_place: Words

@@ -420,6 +420,8 @@ class MentionFinder(Clusters):
             target.mentions.append(m)
         for m in offices:
             owner = self._person_by_office(m.title or "", m.affiliation)
+            if owner is not None and self._holder_named_beside(owner, m):
+                owner = None  # "The Prime Minister spoke to Prime Minister Luxon": the issuer's own, another person
             if owner is None:
                 owner = Person(confidence=0.75)
                 self.persons.append(owner)
@@ -430,6 +432,19 @@ class MentionFinder(Clusters):
                     self._owner[k] = p
                 self._refs.append((m.start, p))
         self._refs.sort(key=lambda r: r[0])
+
+    def _holder_named_beside(self, owner: Person, office: Mention) -> bool:
+        """Whether a bare office as a sentence's subject comes before the first naming of its holder, in the
+        same sentence and not as an apposition: "The Prime Minister spoke to Prime Minister Luxon" names two
+        people, the readout's own principal and the other side's."""
+        body = self.an.headline_end  # a headline's "PM call with Prime Minister Luxon" names no one first
+        named = sorted(mm.start for mm in owner.mentions if mm.name and self.doc[mm.start].idx >= body)
+        head = self.doc[office.end - 1]
+        if not named or named[0] <= office.start or head.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        sent = head.sent
+        after = named[0] - (office.outer_end or office.end)
+        return named[0] < sent.end and after > 2 and not any(t.i == named[0] for t in head.subtree)
 
     def _echoes(self, taken: set[int]) -> None:
         """Later bare uses of a known surname ("Lavrov said") refer to that person."""
