@@ -497,3 +497,28 @@ def test_the_first_sentence_naming_the_sides_places_the_meeting_its_frame_does_n
         "Ozols, who hosted the meeting, said it had focused on energy and sanctions."
     )
     assert m.setting.location.city == "Riga"
+
+
+@pytest.mark.parametrize(
+    ("headline", "occasion"),
+    [
+        ("PM call with Prime Minister Tane of Samoa", "call"),
+        ("Readout of the President's phone call with President Soto", "phone call"),
+        ("Soto, Tane hold video call on fisheries", "video call"),
+    ],
+)
+def test_a_call_only_the_headline_names_is_the_occasion(headline, occasion):
+    m = run(
+        f"{headline}\n\nPresident Ana Soto of Chile spoke to Prime Minister Ioane Tane of Samoa today.\n\n"
+        "The leaders discussed fisheries and climate finance."
+    )
+    assert m.setting.occasion == occasion
+
+
+@pytest.mark.parametrize("headline", ["Minister to call on Samoan leaders", "Soto renews call for calm"])
+def test_a_headline_that_calls_for_something_names_no_call(headline):
+    m = run(
+        f"{headline}\n\nPresident Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia today.\n\n"
+        "The leaders discussed fisheries and climate finance."
+    )
+    assert m.setting.occasion is None

@@ -311,7 +311,25 @@ def _occasion(an: Analysis, people: People, hosted: Any = None) -> tuple[str | N
     found, sent = _described_later(an, people)
     if found is None and hosted is not None:
         return hosted[2], hosted[3]  # "Tbilisi hosted a four-way ministerial meeting"
+    if found is None:
+        return _headline_call(an)
     return found, sent
+
+
+#: A headline that names the meeting a call ("PM call with Prime Minister Luxon"), never the verb ("to call on").
+_HEADLINE_CALL = re.compile(r"(?<!\bto )\b(?:(?:tele)?phone |video )?call\b(?! (?:on|for|upon)\b)", re.I)
+
+
+def _headline_call(an: Analysis) -> tuple[str | None, Any]:
+    """The call a headline names, when the body only says the leaders "spoke": government readouts title
+    each call this way ("PM call with …", "Readout of the President's call with …") and tell it with
+    "spoke to" below, so the headline is the only place the occasion is written."""
+    heads = [s for s in an.sents if an.in_headline(s)]
+    for sent in heads:
+        m = _HEADLINE_CALL.search(an.text_of(sent))
+        if m:
+            return m.group(0).lower(), sent
+    return None, None
 
 
 #: "This was the first meeting of …", "The talks were the second round of …": the text saying what the
