@@ -77,3 +77,21 @@ def test_the_headline_is_no_next_step():
         "They will meet again in Santiago next year."
     )
     assert [o.text for o in m.outlook] == ["meet again in Santiago next year"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They also talked about how the partnership could move forward in the years ahead.",
+        "Both sides want to take relations to greater heights.",
+        "The ministers discussed intensifying contacts between their parliaments.",
+        "The leaders highlighted the opportunities of the new trade accord.",
+        "Soto proposed ways of deepening cooperation on fisheries.",
+    ],
+)
+def test_ways_ahead_and_opportunities_are_outlook(sentence):
+    m = run(
+        "President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia.\n\n"
+        "They discussed fisheries. " + sentence
+    )
+    assert [o.evidence[0].text for o in m.outlook] == [sentence]
