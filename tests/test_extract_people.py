@@ -999,3 +999,19 @@ def test_a_bare_office_after_its_holder_was_named_is_that_holder():
         "The Prime Minister said the talks were useful."
     )
     assert sorted(p.name for p in m.participants) == ["Ana Soto", "Ioane Tane"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "affiliation"),
+    [
+        ("Soto also hailed Mongolia's role in the region. Rahimi thanked her for the call.", "Mongolia"),
+        # two countries named twice that no side holds: a guess between them is no evidence
+        ("Soto also hailed Peru's role and Peru's and Mongolia's reforms. Rahimi thanked her.", None),
+    ],
+)
+def test_the_one_country_named_again_that_no_side_holds_is_the_untied_sides(tail, affiliation):
+    m = run(
+        "President Rahimi received a phone call today from Chilean President Ana Soto.\n\n"
+        "Soto praised Mongolia's reforms. " + tail
+    )
+    assert sorted((p.name, p.affiliation) for p in m.participants) == [("Ana Soto", "Chile"), ("Rahimi", affiliation)]

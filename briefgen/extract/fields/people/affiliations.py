@@ -168,6 +168,22 @@ class Affiliations(Clusters):
                 used.add(best)
         self._fill_from_seat()  # the elimination may leave one side untied that the seat then names
         self._fill_from_home_dateline()
+        self._fill_from_sole_other_country(counts)
+
+    def _fill_from_sole_other_country(self, counts: Counter[str]) -> None:
+        """ "President Salih received a call from the UN Secretary-General … Iraq's stability …": one side left
+        untied, and the text names one country again and again that no other side holds. Outlets and readouts
+        leave their own leader's country unsaid; what else they name is the partner's side or the subject of
+        talks, so the country must be named twice and be the only one so named that no side holds."""
+        untied = [p for p in self.participants if p.affiliation is None and p.name]
+        used = {p.affiliation for p in self.persons if p.affiliation}
+        if len(untied) != 1 or not used & {p.affiliation for p in self.participants}:
+            return
+        left = [c for c, n in counts.items() if c not in used and n >= 2]
+        if len(left) == 1:
+            untied[0].mentions[0].affiliation = left[0]
+            untied[0].affiliation_implied = True
+            untied[0].confidence = min(untied[0].confidence, 0.6)
 
     def _names_another(self, start: int, p: Person) -> bool:
         """The country at token `start` belongs to someone else's mention: inside it, or as the possessive or
