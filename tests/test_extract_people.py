@@ -1015,3 +1015,13 @@ def test_the_one_country_named_again_that_no_side_holds_is_the_untied_sides(tail
         "Soto praised Mongolia's reforms. " + tail
     )
     assert sorted((p.name, p.affiliation) for p in m.participants) == [("Ana Soto", "Chile"), ("Rahimi", affiliation)]
+
+
+@pytest.mark.parametrize("support", ["U.S. support", "American support"])
+def test_support_a_person_pledges_as_their_countrys_is_their_side(support):
+    m = run(
+        "Vice President Dana Ward spoke today with President Ana Soto of Chile.\n\n"
+        f"Ward pledged {support} for the joint efforts of the governments of Chile, Peru, Mongolia and Peru's "
+        "neighbours to rebuild the port of Mongolia's partner."
+    )
+    assert {p.name: p.affiliation for p in m.participants}["Dana Ward"] == "United States"

@@ -78,6 +78,7 @@ class Cues(_Strict):
     weak_reporting_verbs: Words
     need_nouns: Words
     need_adjectives: Words
+    stance_giving_verbs: Words
     not_commitment_verbs: Words
     outlook_cues: Words
     named_by_a_place: Words

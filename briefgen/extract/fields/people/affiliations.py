@@ -395,14 +395,16 @@ class Affiliations(Clusters):
         """The one country whose stance the person restates: "reiterated Canada's support for …", "expressed
         India's readiness to …" — a side speaks for its own country's resolve."""
         gaz = gazetteer()
-        verbs = word_set("cues", "commitment_frame_verbs") - {"welcome"}
+        verbs = (word_set("cues", "commitment_frame_verbs") - {"welcome"}) | word_set("cues", "stance_giving_verbs")
         nouns = word_set("cues", "commitment_nouns") | {"support", "position", "stance", "willingness"}
         found: set[str] = set()
         for tok in self.doc:
             if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in verbs or p not in (self.refer(tok) or []):
                 continue
             for obj in (c for c in tok.head.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns):
-                for poss in (c for c in obj.children if c.dep_ == "poss"):
+                # "India's readiness", and a country as modifier: "pledged U.S. support", "Canadian support"
+                owners = [c for c in obj.children if c.i < obj.i and c.dep_ in {"poss", "compound", "amod", "nmod"}]
+                for poss in owners:
                     country = gaz.country(self.doc[poss.left_edge.i : poss.i + 1].text)
                     if country:
                         found.add(country)
