@@ -1025,3 +1025,34 @@ def test_support_a_person_pledges_as_their_countrys_is_their_side(support):
         "neighbours to rebuild the port of Mongolia's partner."
     )
     assert {p.name: p.affiliation for p in m.participants}["Dana Ward"] == "United States"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("President-elect", "President-elect"), ("Prime Minister-designate", "Prime Minister-designate")],
+)
+def test_an_office_not_yet_taken_up_is_the_title(title, expected):
+    m = run(f"President Dana Ward called {title} Ana Soto of Chile today to congratulate her.")
+    assert {p.name: p.title for p in m.participants} == {"Dana Ward": "President", "Ana Soto": expected}
+
+
+def test_a_single_name_calling_a_titled_person_frames_the_call():
+    # the parser reads "Ward called Prime Minister Soto" as naming, with Soto an object predicate
+    m = run("President Kagame called Prime Minister Ana Soto of Chile today.")
+    assert sorted(p.name for p in m.participants) == ["Ana Soto", "Kagame"]
+
+
+def test_the_head_of_a_body_and_a_titled_name_are_two_people():
+    m = run(
+        "Readout of the Secretary-General's meeting\n\nThe Secretary-General and Foreign Minister Ana Soto of "
+        "Chile met today.\n\nThe Secretary-General and the Minister discussed Haiti."
+    )
+    assert sorted((p.name or "", p.title) for p in m.participants) == [
+        ("", "Secretary-General"),
+        ("Ana Soto", "Foreign Minister"),
+    ]
+
+
+def test_a_title_alone_after_a_headline_without_a_stop_stays_with_its_name():
+    m = run("Readout of the call\n\nPresident Dana Ward spoke with Ana Soto today.")
+    assert {p.name: p.title for p in m.participants}["Dana Ward"] == "President"

@@ -82,6 +82,12 @@ def _title_grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+@cache
+def _title_suffixes() -> frozenset[str]:
+    """Words hyphenated after a title for an office not yet taken up ("-elect", "-designate")."""
+    return frozenset(w.lower() for w in titles().get("title_suffixes", []))
+
+
 def _known_title(lows: list[str], i: int, limit: int) -> int:
     index, longest, words = title_index()
     if i >= limit or lows[i] not in words:
@@ -134,6 +140,8 @@ def match_title(doc: Any, i: int, limit: int | None = None) -> int:
     if not n:
         return 0 if j > i else _core_title(doc, lows, i, limit)
     end = j + n
+    if end + 1 < limit and lows[end] == "-" and lows[end + 1] in _title_suffixes():
+        end += 2  # "Prime Minister-designate", "President-elect": an office about to be held
     if end + 1 < limit and lows[end] == "and":
         k = end + 1
         while k < limit and lows[k] in modifiers:
@@ -144,6 +152,8 @@ def match_title(doc: Any, i: int, limit: int | None = None) -> int:
         two_heads = _is_head_office(lows[j : j + n]) and _is_head_office(lows[k : k + n2])
         # "the Foreign Secretary and Secretary Tillerson": an office referred to, then a short title and a name
         referred = n2 == 1 and i > 0 and lows[i - 1] == "the"
+        # "The Secretary-General and Foreign Minister X met": the head of a body named as an office, then another
+        referred = referred or (i > 0 and lows[i - 1] == "the" and _is_head_office(lows[j : j + n]))
         if n2 and not same and not two_heads and not referred and k + n2 < limit and is_name_word(doc[k + n2]):
             end = k + n2
     return end - i

@@ -25,7 +25,11 @@ class ParagraphBreaks:
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             gap = prev.whitespace_ + (prev.text if prev.is_space else "")
-            if tok.is_space or "\n" not in gap:
+            if tok.is_space:
+                continue
+            if "\n" not in gap:
+                if (prev.is_alpha or prev.text == ",") and tok.is_alpha:
+                    tok.is_sent_start = False  # "President | Dana Ward called …": no sentence starts after a word
                 continue
             if "\n\n" in gap:
                 tok.is_sent_start = True

@@ -129,6 +129,7 @@ class TitleEntry(_Strict):
 class Titles(_Strict):
     titles: list[TitleEntry]
     title_modifiers: Words
+    title_suffixes: Words
     title_heads: Words
     title_abbreviations: dict[str, str]
     generic_offices: Words
