@@ -55,7 +55,8 @@ class FrameFinder(Clusters):
                 if tok.i in elsewhere:
                     continue  # "A day after X hosted Y, …": another meeting, told to date this one
                 kids = {c.lower_ for c in tok.children}
-                objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "oprd"}]  # "called Prime Minister X": oprd
+                # "X called Prime Minister Y": the parser may take Y for an object predicate (oprd)
+                objs = [c for c in tok.children if c.dep_ in {"dobj", "attr", "oprd"}]
                 if tok.dep_ == "relcl" and not objs:
                     objs = [tok.head]  # "the talks she held in Oslo with X": the noun the clause qualifies
                 # "held two rounds of talks", "had a series of meetings": the meeting noun after "of"
