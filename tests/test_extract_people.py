@@ -1056,3 +1056,38 @@ def test_the_head_of_a_body_and_a_titled_name_are_two_people():
 def test_a_title_alone_after_a_headline_without_a_stop_stays_with_its_name():
     m = run("Readout of the call\n\nPresident Dana Ward spoke with Ana Soto today.")
     assert {p.name: p.title for p in m.participants}["Dana Ward"] == "President"
+
+
+def test_an_envoys_hyphenated_brief_is_part_of_the_title():
+    m = run(
+        "President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia.\n\n"
+        "Ambassador-at-Large Rosa Vega was present."
+    )
+    vega = next(p for p in [*m.participants, *m.mentioned] if p.name and "Vega" in p.name)
+    assert (vega.name, vega.title) == ("Rosa Vega", "Ambassador-at-Large")
+
+
+@pytest.mark.parametrize("venue", ["Palacio de la Moneda", "Palazzo Chigi", "Palais Schwarzenberg"])
+def test_a_venue_in_its_own_language_is_no_person(venue):
+    m = run(f"Foreign Minister Ana Soto of Chile went to {venue} to meet with Peruvian Foreign Minister Luis Paredes.")
+    assert sorted(p.name for p in [*m.participants, *m.mentioned]) == ["Ana Soto", "Luis Paredes"]
+
+
+def test_an_office_greeted_before_a_comma_is_not_the_subject_after_it():
+    m = run(
+        "President Aziz Karimov of Uzbekistan held a meeting with Minister of Foreign Affairs of Azerbaijan Elnur "
+        "Aliyev.\n\nGreeting the Azerbaijani Foreign Minister, Karimov praised the growth of trade."
+    )
+    assert {p.name: p.title for p in m.participants} == {
+        "Aziz Karimov": "President",
+        "Elnur Aliyev": "Minister of Foreign Affairs",
+    }
+
+
+def test_a_headline_short_form_joins_the_person_it_is_bracketed_after():
+    m = run(
+        "President Bamsut Receives Chilean President\n\nJakarta - President Bambang Sutrisno (Bamsut) received "
+        'President Ana Soto of Chile today.\n\n"The visit was useful," President Bamsut said.'
+    )
+    assert sorted(p.name for p in m.participants) == ["Ana Soto", "Bambang Sutrisno"]
+    assert [q.speaker for q in m.quotes] == ["Bambang Sutrisno"]

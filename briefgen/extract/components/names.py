@@ -83,9 +83,19 @@ def _title_grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @cache
-def _title_suffixes() -> frozenset[str]:
-    """Words hyphenated after a title for an office not yet taken up ("-elect", "-designate")."""
-    return frozenset(w.lower() for w in titles().get("title_suffixes", []))
+def _title_suffixes() -> tuple[tuple[str, ...], ...]:
+    """Words hyphenated onto a title ("-elect", "-designate", "-at-Large"), as the tokens they split into."""
+    return tuple(tuple(re.sub(r"-", " - ", w.lower()).split()) for w in titles().get("title_suffixes", []))
+
+
+def _title_suffix(lows: list[str], end: int, limit: int) -> int:
+    """Tokens of a hyphenated suffix at `end` ("- elect", "- at - large"), or 0."""
+    if end >= limit or lows[end] != "-":
+        return 0
+    for words in _title_suffixes():
+        if tuple(lows[end + 1 : end + 1 + len(words)]) == words:
+            return 1 + len(words)
+    return 0
 
 
 def _known_title(lows: list[str], i: int, limit: int) -> int:
@@ -140,8 +150,7 @@ def match_title(doc: Any, i: int, limit: int | None = None) -> int:
     if not n:
         return 0 if j > i else _core_title(doc, lows, i, limit)
     end = j + n
-    if end + 1 < limit and lows[end] == "-" and lows[end + 1] in _title_suffixes():
-        end += 2  # "Prime Minister-designate", "President-elect": an office about to be held
+    end += _title_suffix(lows, end, limit)  # "President-elect", "Ambassador-at-Large"
     if end + 1 < limit and lows[end] == "and":
         k = end + 1
         while k < limit and lows[k] in modifiers:

@@ -162,6 +162,7 @@ class Names(_Strict):
     calendar_words: Words
     not_name_words: Words
     place_name_ends: Words
+    place_name_starts: Words
     area_name_ends: Words
     inner_honorifics: Words
     month_surnames: Words

@@ -157,6 +157,8 @@ class MentionFinder(Clusters):
         last = m.name.split()[-1]
         if last in ends or (m.end < len(doc) and doc[m.end].text in ends):
             return True
+        if m.name.split()[0] in word_set("names", "place_name_starts"):
+            return True  # "Palacio de San Carlos": a venue in the language of its country
         if m.title is None and last in _outlet_ends():
             return True  # "Ammon News", "Daily Times": an outlet, not a person
         # "received him at Singha Durbar, Kathmandu": an untitled name after "at" and before a city is a venue
@@ -271,7 +273,7 @@ class MentionFinder(Clusters):
         )  # "Minister of Foreign Affairs, Regional Cooperation and Nationals Abroad,"
         if listed != j:
             title, j = doc[i:listed].text, listed
-        k = j + 1 if j < limit and doc[j].text == "," else j
+        k = j + 1 if j < limit and doc[j].text == "," and not self._object_before_subject(j) else j
         s, e = grab_name(doc, k, limit)
         if e == s and k + 1 < limit and doc[k].text in given_name_titles() and is_name_word(doc[k + 1]):
             s, e = k, grab_name(doc, k + 1, limit)[1]  # "… of Chad Amir Saleh Daoud": a name, not a title
@@ -418,6 +420,7 @@ class MentionFinder(Clusters):
                 target = Person()
                 self.persons.append(target)
             target.mentions.append(m)
+        self._join_alias_holders()
         for m in offices:
             owner = self._person_by_office(m.title or "", m.affiliation)
             if owner is not None and self._holder_named_beside(owner, m):
@@ -432,6 +435,28 @@ class MentionFinder(Clusters):
                     self._owner[k] = p
                 self._refs.append((m.start, p))
         self._refs.sort(key=lambda r: r[0])
+
+    def _join_alias_holders(self) -> None:
+        """ "President Jokowi receives …" over "President Joko Widodo (Jokowi) received …": a person the headline
+        named by the short form before the text gave it in brackets is the person the short form belongs to."""
+        for p in list(self.persons):
+            for alias in [m.name for m in p.mentions if m.kind == "alias" and m.name]:
+                for q in [q for q in self.persons if q is not p]:
+                    if q.mentions and all(m.name == alias for m in q.mentions if m.name) and q.name:
+                        p.mentions = sorted([*p.mentions, *q.mentions], key=lambda m: m.start)
+                        self.persons.remove(q)
+
+    def _object_before_subject(self, comma: int) -> bool:
+        """ "Greeting the Russian Foreign Minister, Tokayev highlighted …": the office before the comma is the
+        object of an opening phrase and the name after it the sentence's subject, two people, no apposition."""
+        doc = self.doc
+        office, name = doc[comma - 1], doc[comma + 1] if comma + 1 < len(doc) else None
+        if name is None or office.dep_ not in {"dobj", "pobj"}:
+            return False
+        root = name
+        while root.dep_ in {"compound", "flat"} and root.head is not root:
+            root = root.head
+        return root.dep_ in {"nsubj", "nsubjpass"} and root.head is not office.head and office.head.pos_ == "VERB"
 
     def _holder_named_beside(self, owner: Person, office: Mention) -> bool:
         """Whether a bare office as a sentence's subject comes before the first naming of its holder, in the
