@@ -302,3 +302,21 @@ def test_a_quotation_standing_alone_after_someone_confirmed_or_said_something_is
         'place.\n\n"The call took place yesterday evening, as planned with the presidency."'
     )
     assert [q.speaker for q in m.quotes] == ["Amani Njoroge", "Amani Njoroge", "Iryna Bondar"]
+
+
+def test_a_body_speaking_by_its_acronym_is_named_in_full():
+    m = run(
+        "Soto holds talks with Samoan leader\n\nThe Ministry of Foreign Relations said on Tuesday that President "
+        "Ana Soto of Chile held talks with Prime Minister Ioane Tane of Samoa.\n\n"
+        'The MFR added, "Several agreements on fisheries were also exchanged."'
+    )
+    assert [q.speaker for q in m.quotes] == ["Ministry of Foreign Relations"]
+
+
+def test_the_agency_is_the_body_whose_statement_the_text_cites():
+    m = run(
+        "President Ana Soto of Chile spoke with Prime Minister Ioane Tane of Samoa on Monday.\n\n"
+        "In a statement provided by the Office of the President, the agency said Soto "
+        '"renewed the interest of Chile in the fisheries accord".'
+    )
+    assert [q.speaker for q in m.quotes] == ["Office of the President"]

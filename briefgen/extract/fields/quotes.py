@@ -339,14 +339,36 @@ def _named_bodies(quotes: list[Quote], text: str) -> list[Quote]:
             quote.speaker = _issuer_before(text, at) or named or quote.speaker
         elif len(words) > 1 and words[-1].lower() in bodies:
             named = speaker
+        elif _ACRONYM.fullmatch(speaker):
+            quote.speaker = _spelled_out(speaker, text) or speaker  # "MEA said": the Ministry of External Affairs
     return quotes
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: A body's name as a run of capitalised words with the small words that join them ("Department of Foreign
+#: Affairs", "Ministry of External Affairs").
+_BODY_NAME = re.compile(r"[A-Z][\w'’-]*(?: (?:of|for|and|the|on|[A-Z][\w'’-]*))+")
+
+
+def _spelled_out(acronym: str, text: str) -> str | None:
+    """The body an acronym stands for, named in full in the text: the first run of capitalised words whose
+    initials spell it ("Ministry of External Affairs" for "MEA"). A speaker is named in full, as a person is."""
+    for m in _BODY_NAME.finditer(text):
+        words = m.group(0).split()
+        while words and words[-1] in {"of", "for", "and", "the", "on"}:
+            words.pop()
+        for first in range(len(words)):
+            capitals = [w for w in words[first:] if w[:1].isupper()]
+            if words[first][:1].isupper() and "".join(w[0] for w in capitals) == acronym:
+                return " ".join(words[first:])
+    return None
 
 
 #: Who issued a document or a report, as the text says it: "a note from X", "a readout of the meeting
 #: issued by X", "X reported", "X said in a statement".
 _ISSUER = re.compile(
     r"\b(?:statement|release|readout|communiqu[eé]|report|note)\b(?: of the (?:meeting|talks|call))?"
-    r"(?: (?:issued|released|published))? (?:from|by) (?:the )?"
+    r"(?: (?:issued|released|published|provided|sent|shared))? (?:from|by) (?:the )?"
     r"(?P<after>[A-Z][\w.'’-]*(?: (?:of|for|the|[A-Z][\w.'’-]*)){0,8})"
     r"|(?:the )?(?P<before>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5}) (?:reported|said in a (?:statement|release|readout))"
 )
