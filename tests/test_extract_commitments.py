@@ -682,3 +682,37 @@ def test_what_the_sides_agree_is_necessary_to_do_is_their_undertaking(adjective)
     assert [(c.actor, c.action) for c in m.commitments] == [
         ("Ana Soto and Eva Berg (Chile and Norway)", "build a broad coalition against illegal fishing")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "action"),
+    [
+        (
+            "The ministers expressed interest in opening new routes for trade.",
+            "Ana Soto and Eva Berg (Chile and Norway)",
+            "opening new routes for trade",
+        ),
+        (
+            "Both ministers highlighted the will of Chile and Norway to continue advancing on salmon exports.",
+            "Chile and Norway",
+            "continue advancing on salmon exports",
+        ),
+        (
+            "Berg ratified the willingness to strengthen cooperation ties in the Antarctic.",
+            "Eva Berg (Norway)",
+            "strengthen cooperation ties in the Antarctic",
+        ),
+    ],
+)
+def test_interest_will_and_ratified_willingness_with_a_step_are_undertakings(sentence, actor, action):
+    m = run("Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Santiago.\n\n" + sentence)
+    assert [(c.actor, c.action) for c in m.commitments] == [(actor, action)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The ministers expressed interest in the Antarctic region.", "Berg highlighted the will of the people."],
+)
+def test_interest_or_will_without_a_step_is_no_undertaking(sentence):
+    m = run("Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Santiago.\n\n" + sentence)
+    assert m.commitments == []

@@ -84,7 +84,7 @@ def _subjects(verb: Any) -> list[Any]:
 
 def _actor(an: Analysis, people: People, verb: Any, possessor: Any = None) -> tuple[str | None, float]:
     gaz = gazetteer()
-    heads = [possessor] if possessor is not None else _subjects(verb)
+    heads = [possessor, *possessor.conjuncts] if possessor is not None else _subjects(verb)
     persons: list[Person] = []
     places: list[str] = []
     texts: list[str] = []
@@ -400,11 +400,21 @@ def _undertaking_clause(verb: Any) -> bool:
     return False
 
 
-def _noun_complement(verb: Any, noun: Any) -> list[Any]:
-    """What completes a noun of resolve: "readiness to assist", "commitment to the treaty". The parser sometimes
-    hangs the infinitive on the verb instead ("stressed his keenness to continue …"); it is taken from there."""
+def _noun_complement(verb: Any, noun: Any) -> tuple[list[Any], Any]:
+    """What completes a noun of resolve, and the side an "of" names: "readiness to assist", "commitment to the
+    treaty", "interest in exploring …", "the will of Chile and Peru to continue …" (→ "continue", Chile).
+
+    The parser often hangs the infinitive on the verb instead of the noun ("stressed his keenness to
+    continue …", "the will of X to continue" as an adverbial clause); it is taken from there."""
     after = [ch for ch in noun.children if ch.dep_ in {"acl", "prep", "relcl"} and ch.i > noun.i]
-    return after or [ch for ch in verb.children if ch.dep_ == "xcomp" and ch.left_edge.i == noun.right_edge.i + 1]
+    hung = [ch for ch in verb.children if ch.dep_ in {"xcomp", "advcl"} and ch.left_edge.i == noun.right_edge.i + 1]
+    if after and after[0].dep_ == "prep" and after[0].lower_ == "of" and hung and hung[0].left_edge.lower_ == "to":
+        side = next((g for g in after[0].children if g.dep_ == "pobj"), None)
+        return hung[:1], side
+    if after and after[0].dep_ == "prep" and after[0].lower_ == "in":
+        step = next((g for g in after[0].children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        return ([step] if step is not None else []), None
+    return (after or [h for h in hung if h.dep_ == "xcomp"]), None
 
 
 def _agreed_necessity(verb: Any, need_adjectives: set[str]) -> Any:
@@ -726,6 +736,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     nouns = set(c.get("commitment_nouns", []))
     shared_only = set(c.get("shared_only_commitment_nouns", []))
     frame_verbs = set(c.get("commitment_frame_verbs", []))
+    verbal_only = word_set("cues", "verbal_commitment_nouns")
     steps = {str(k): str(v) for k, v in (c.get("agreed_step_nouns") or {}).items()}
     past_mods = set(c.get("past_step_modifiers", []))
     need_nouns = set(c.get("need_nouns", []))
@@ -890,19 +901,23 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                         )
                         if lemma == "welcome" and possessor is None:
                             continue
-                        after = _noun_complement(tok, obj)
+                        after, side = _noun_complement(tok, obj)
                         if (
                             after
                             and after[0].dep_ in {"acl", "xcomp"}
                             and any(k.dep_ == "nsubj" for k in after[0].children)
                         ):
                             break  # "his eagerness that Iraq must be …": a wish about someone else, not a step
+                        if olemma in verbal_only and not (after and after[0].pos_ in {"VERB", "AUX"}):
+                            break  # "interest in the region", "the will of the people": no step
+                        if side is not None and (people.refer(side) or gazetteer().affiliation(side.text)):
+                            possessor = side  # "highlighted the will of Chile and Colombia to continue …"
                         start = (
                             an.doc[after[0].i + 1]
                             if after and after[0].lower_ in {"to", "of"}
                             else (after[0] if after else obj)
                         )
-                        if after and after[0].dep_ in {"acl", "xcomp"}:
+                        if after and after[0].dep_ in {"acl", "xcomp", "advcl", "pcomp"}:
                             start = after[0]
                             kids = [k for k in after[0].children if k.dep_ == "aux" and k.lower_ == "to"]
                             start = an.doc[kids[0].i + 1] if kids else start
@@ -910,7 +925,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                         # "reiterated President Biden's resolve" / "the United States' ironclad commitment": a side's
                         # standing policy restated, not an undertaking made at the meeting: kept, marked for review
                         own_policy = lemma != "welcome" and any(ch.dep_ == "poss" for ch in obj.children)
-                        end = clause_end(after[0]) if after and after[0].dep_ == "xcomp" else obj.right_edge.i + 1
+                        hung_on_verb = after and after[0].dep_ in {"xcomp", "advcl"}
+                        end = clause_end(after[0]) if hung_on_verb else obj.right_edge.i + 1
                         add(tok, start, end, 0.55 if own_policy else 0.75, possessor, text=phrase)
                         break
                     if lemma == "welcome" and olemma in steps:

@@ -79,6 +79,7 @@ class Cues(_Strict):
     need_nouns: Words
     need_adjectives: Words
     stance_giving_verbs: Words
+    verbal_commitment_nouns: Words
     not_commitment_verbs: Words
     outlook_cues: Words
     named_by_a_place: Words
