@@ -522,3 +522,24 @@ def test_a_headline_that_calls_for_something_names_no_call(headline):
         "The leaders discussed fisheries and climate finance."
     )
     assert m.setting.occasion is None
+
+
+def test_a_call_by_teleconference_is_the_occasion():
+    m = run("Foreign Minister Ana Soto of Chile spoke via teleconference with Foreign Minister Eva Berg of Norway.")
+    assert m.setting.occasion == "teleconference"
+
+
+def test_a_visit_the_visitor_arrived_for_names_where_it_goes():
+    m = run(
+        "President Aziz Karimov of Uzbekistan held a meeting with Foreign Minister Elnur Aliyev of Azerbaijan, who "
+        "arrived in Tashkent for a working visit."
+    )
+    assert m.setting.occasion == "working visit to Tashkent"
+
+
+def test_a_participants_visit_told_by_the_verb_is_the_occasion():
+    m = run(
+        "On 3 May 2024, Foreign Minister Ana Soto of Chile visited Lima to meet her colleague, Foreign Minister "
+        "Luis Paredes of Peru.\n\nThey discussed fisheries."
+    )
+    assert m.setting.occasion == "visit to Lima"

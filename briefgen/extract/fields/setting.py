@@ -312,8 +312,45 @@ def _occasion(an: Analysis, people: People, hosted: Any = None) -> tuple[str | N
     if found is None and hosted is not None:
         return hosted[2], hosted[3]  # "Tbilisi hosted a four-way ministerial meeting"
     if found is None:
+        found, sent = _visited_place(an, people)
+    if found is None:
         return _headline_call(an)
     return found, sent
+
+
+def _visited_place(an: Analysis, people: People) -> tuple[str | None, Any]:
+    """ "Foreign Minister X visited Moscow to meet his colleague": a participant's visit told by the verb is
+    the occasion, written as the noun the memo needs ("visit to Moscow")."""
+    gaz = gazetteer()
+    for sent in an.body_sents[:4]:
+        for tok in sent:
+            if tok.lemma_.lower() != "visit" or tok.pos_ != "VERB" or tok.tag_ not in {"VBD", "VBZ", "VBP"}:
+                continue
+            # the visitor stands before the verb; the parser does not always make it the subject
+            before = an.doc[sent.start : tok.i]
+            place = next((c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "GPE"), None)
+            if place is None or not any(p.participant for t in before for p in people.refer(t) or []):
+                continue
+            name = an.doc[place.left_edge.i : place.i + 1].text
+            if gaz.city(name) or gaz.country(name):
+                return f"visit to {name}", sent
+    return None, None
+
+
+#: "who arrived in Astana for a working visit": the place the visitor arrived in.
+_ARRIVED_IN = re.compile(r"\barriv\w* (?:in|at) (?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+
+
+def _with_destination(occasion: str | None, text: str) -> str | None:
+    """ "a working visit" → "a working visit to Astana" when its sentence says the visitor arrived there: the
+    occasion names where the visit goes, as readers of a memo expect."""
+    if not occasion or not re.search(r"\b(?:visit|trip|tour)$", occasion):
+        return occasion
+    m = _ARRIVED_IN.search(text)
+    if m is None:
+        return occasion
+    place = m.group("place")
+    return f"{occasion} to {place}" if gazetteer().city(place) or gazetteer().country(place) else occasion
 
 
 #: A headline that names the meeting a call ("PM call with Prime Minister Luxon"), never the verb ("to call on").
@@ -673,6 +710,7 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     occasion, occ_sent = _occasion(an, people, hosted)
     if occ_sent is not None:
         evidence_sents.append(occ_sent)
+        occasion = _with_destination(occasion, an.text_of(occ_sent))
     # ---- date
     line = dateline(an.text)
     date_text = None
