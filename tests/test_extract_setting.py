@@ -543,3 +543,12 @@ def test_a_participants_visit_told_by_the_verb_is_the_occasion():
         "Luis Paredes of Peru.\n\nThey discussed fisheries."
     )
     assert m.setting.occasion == "visit to Lima"
+
+
+def test_the_city_written_after_the_venue_anywhere_is_the_place():
+    m = run(
+        "President Budi Santoso received a courtesy call from Prime Minister Ana Soto of Chile.\n\n"
+        '"We value the partnership," President Budi Santoso said during the meeting at the Merdeka Palace in '
+        "Jakarta Thursday."
+    )
+    assert (m.setting.location.venue, m.setting.location.city) == ("Merdeka Palace", "Jakarta")

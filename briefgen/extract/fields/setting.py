@@ -667,6 +667,17 @@ def _venue_named(an: Analysis, sents: list[Any]) -> str | None:
     return None
 
 
+def _city_after_venue(text: str, venue: str, context: frozenset[str]) -> tuple[str | None, str | None]:
+    """ "at the Merdeka Palace in Jakarta", "at Government House, Apia": the city the text writes right after
+    the venue, wherever that mention is (often in a quote's attribution, not the opening)."""
+    for m in re.finditer(re.escape(venue) + r"(?:,| in) (?P<city>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)", text):
+        for words in (m.group("city"), m.group("city").split()[0]):
+            found = find_city(words, context)
+            if found is not None:
+                return found.name, found.country
+    return None, None
+
+
 def _elsewhere_named(an: Analysis, home: str) -> bool:
     """The opening sentences place someone in another country ("in Germany", "visit to Paris")."""
     gaz = gazetteer()
@@ -762,6 +773,8 @@ def extract_setting(an: Analysis, people: People) -> Setting:
     if people.frame_is_call or (occasion and _is_call(occasion)):
         city = country = None
     venue = None if people.frame_is_call else _venue_named(an, [s for s in (place_sent, frame) if s is not None])
+    if venue and not city:
+        city, country = _city_after_venue(an.text, venue, _context_countries(an))
     setting = Setting(
         date=date,
         date_text=date_text,
