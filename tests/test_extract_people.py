@@ -1091,3 +1091,23 @@ def test_a_headline_short_form_joins_the_person_it_is_bracketed_after():
     )
     assert sorted(p.name for p in m.participants) == ["Ana Soto", "Bambang Sutrisno"]
     assert [q.speaker for q in m.quotes] == ["Bambang Sutrisno"]
+
+
+def test_plural_office_with_its_portfolio_over_a_list_of_sides_gives_an_office_per_side():
+    m = run(
+        "Joint statement\n\nThe Ministers of Foreign Affairs of Chile and Norway met today in Santiago.\n\n"
+        "Both ministers agreed to relaunch the business council."
+    )
+    assert sorted((p.name, p.title, p.affiliation) for p in m.participants) == [
+        (None, "minister of foreign affairs", "Chile"),
+        (None, "minister of foreign affairs", "Norway"),
+    ]
+
+
+@pytest.mark.parametrize("body", ["the United Nations Multi-Donor Fund", "the Central Committee"])
+def test_a_body_written_like_a_name_is_no_person(body):
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima.\n\n"
+        f"Chile also joined {body} this year."
+    )
+    assert sorted(p.name for p in [*m.participants, *m.mentioned]) == ["Ana Soto", "Luis Paredes"]

@@ -164,6 +164,7 @@ class Names(_Strict):
     not_name_words: Words
     place_name_ends: Words
     place_name_starts: Words
+    body_name_ends: Words
     area_name_ends: Words
     inner_honorifics: Words
     month_surnames: Words

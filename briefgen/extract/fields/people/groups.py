@@ -191,9 +191,12 @@ class Groups(Clusters):
                 ):
                     office_start -= 1
                 office = (doc[office_start : tok.i].text + " " + tok.text[:-1]).strip()
+                portfolio = self._portfolio_after(tok.i + 1, sent.end)  # "Ministers of Foreign Affairs of A and B"
+                if portfolio > tok.i + 1:
+                    office = f"{office} {doc[tok.i + 1 : portfolio].text}"
                 sides = (
-                    self._countries_listed(tok.i + 2, sent.end)
-                    if tok.i + 1 < sent.end and (doc[tok.i + 1].lower_ == "of")
+                    self._countries_listed(portfolio + 1, sent.end)
+                    if portfolio < sent.end and (doc[portfolio].lower_ == "of")
                     else self._countries_listed_before(office_start, sent.start)
                 )
                 if len(sides) < 2:
@@ -204,6 +207,17 @@ class Groups(Clusters):
                     m = Mention(tok.i, tok.i, None, office.lower(), side, "group", office_start, tok.i + 1)
                     self.persons.append(Person(mentions=[m], participant=True, confidence=0.7))
                 return
+
+    def _portfolio_after(self, i: int, limit: int) -> int:
+        """Where a portfolio after a plural office ends ("of Foreign Affairs" in "Ministers of Foreign Affairs of
+        Chile and Colombia"): the index of the "of" that opens the sides, or `i` when no portfolio comes."""
+        doc = self.doc
+        if i + 1 >= limit or doc[i].lower_ != "of" or doc[i + 1].lower_ not in _group_modifiers():
+            return i
+        k = i + 1
+        while k < limit and (doc[k].lower_ in _group_modifiers() or doc[k].lower_ in {"and", "&"}):
+            k += 1
+        return k if k < limit and doc[k].lower_ == "of" else i
 
     def _name_office_by_next_subject(self) -> None:
         """ "The Georgian Foreign Minister spoke about … . Nika Beridze also emphasized …": an office-only

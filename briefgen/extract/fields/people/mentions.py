@@ -161,6 +161,8 @@ class MentionFinder(Clusters):
             return True  # "Palacio de San Carlos": a venue in the language of its country
         if m.title is None and last in _outlet_ends():
             return True  # "Ammon News", "Daily Times": an outlet, not a person
+        if last in word_set("names", "body_name_ends"):
+            return True  # "the Multi-Donor Fund", "the Central Committee": a body
         # "received him at Singha Durbar, Kathmandu": an untitled name after "at" and before a city is a venue
         after_at = m.title is None and m.start > 0 and doc[m.start - 1].lower_ == "at"
         return (
