@@ -1111,3 +1111,11 @@ def test_a_body_written_like_a_name_is_no_person(body):
         f"Chile also joined {body} this year."
     )
     assert sorted(p.name for p in [*m.participants, *m.mentioned]) == ["Ana Soto", "Luis Paredes"]
+
+
+def test_the_other_side_of_a_visitor_arriving_in_a_city_is_the_host():
+    m = run(
+        "Talks fruitful\n\nPrime Minister Ioane Tane and President Ana Soto discussed fisheries and shipping.\n\n"
+        "Tane said President Soto's arrival in Valparaiso opens a new chapter."
+    )
+    assert {p.name: p.affiliation for p in m.participants}["Ioane Tane"] == "Chile"

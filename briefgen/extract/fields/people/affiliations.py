@@ -47,6 +47,15 @@ def _not_own_country() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b")
 
 
+def _place_country(place: str) -> str | None:
+    """The country a place names: itself, or the country of a city ("Asmara" → Eritrea)."""
+    country = gazetteer().country(place)
+    if country:
+        return country
+    city = find_city(place, frozenset())
+    return city.country if city is not None else None
+
+
 class Affiliations(Clusters):
     """Fills the affiliations the text only implies."""
 
@@ -76,8 +85,10 @@ class Affiliations(Clusters):
                     p.affiliation_implied = True
         self._fill_from_side_openers()
         self._fill_from_led_sides()
-        host = self._visit_destination()
+        host, visitors = self._visit_destination()
         untied = [p for p in self.participants if p.affiliation is None and p.name]
+        if len(untied) == 2 and len([p for p in untied if p in visitors]) == 1:
+            untied = [p for p in untied if p not in visitors]  # "Rabuka's arrival in Port Moresby": the other hosts
         if host and len(untied) == 1 and host not in {p.affiliation for p in self.participants}:
             untied[0].mentions[0].affiliation = host  # "X's state visit to Estonia": the one host untied is Estonia's
             untied[0].affiliation_implied = True
@@ -283,12 +294,13 @@ class Affiliations(Clusters):
                         p.mentions[0].affiliation = country
                         p.affiliation_implied = True
 
-    def _visit_destination(self) -> str | None:
+    def _visit_destination(self) -> tuple[str | None, list[Person]]:
         """The country a participant's visit goes to ("Lind's state visit to Estonia", "Lind arrived in
-        Estonia" → Estonia), when one."""
+        Estonia" → Estonia), when one; and the participants the text shows making it."""
         gaz = gazetteer()
         nouns = word_set("cues", "own_visit_nouns") - {"delegation"}
         found: set[str] = set()
+        makers: list[Person] = []
         for p in self.participants:
             for m in p.mentions:
                 owned = self._possessed_noun(m)
@@ -296,9 +308,11 @@ class Affiliations(Clusters):
                     continue
                 for prep in (c for c in owned.children if c.dep_ == "prep" and c.lower_ in {"to", "in"}):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                        country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
+                        # "Rabuka's arrival in Port Moresby": a city names its country too
+                        country = _place_country(self.doc[obj.left_edge.i : obj.i + 1].text)
                         if country and country != p.affiliation:
                             found.add(country)
+                            makers.append(p)
         for tok in self.doc:  # "X, who is on a state visit to Vietnam", "X paid an official visit to Vietnam"
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
                 continue
@@ -310,6 +324,7 @@ class Affiliations(Clusters):
                     country = gaz.country(self.doc[obj.left_edge.i : obj.i + 1].text)
                     if country and all(country != v.affiliation for v in visitors):
                         found.add(country)
+                        makers.extend(visitors)
         for sent in self.an.sents:  # "The Belarusian president arrived in Kenya": the visitor's arrival
             for tok in sent:
                 if tok.pos_ != "VERB" or tok.lemma_.lower() not in {"arrive", "land"}:
@@ -320,12 +335,11 @@ class Affiliations(Clusters):
                     continue
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                        place = self.doc[obj.left_edge.i : obj.i + 1].text
-                        city = find_city(place, frozenset()) if not gaz.country(place) else None
-                        country = gaz.country(place) or (city.country if city is not None else None)
+                        country = _place_country(self.doc[obj.left_edge.i : obj.i + 1].text)
                         if country and all(country != v.affiliation for v in visitors):
                             found.add(country)  # "arrived in Kenya", "arrived in Asmara" (Eritrea)
-        return found.pop() if len(found) == 1 else None
+                            makers.extend(visitors)
+        return (found.pop(), makers) if len(found) == 1 else (None, [])
 
     def _visit_makers(self, visit: Any) -> list[Person]:
         """Who is making a visit: the subject of the verb it hangs on ("X is on a visit to", "X paid a visit
