@@ -716,3 +716,13 @@ def test_interest_will_and_ratified_willingness_with_a_step_are_undertakings(sen
 def test_interest_or_will_without_a_step_is_no_undertaking(sentence):
     m = run("Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Santiago.\n\n" + sentence)
     assert m.commitments == []
+
+
+def test_agreeing_on_the_importance_of_a_step_written_as_a_gerund_agrees_the_step():
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Santiago.\n\n"
+        "The ministers agreed on the importance of working together to lower trade barriers."
+    )
+    assert [(c.actor, c.action) for c in m.commitments] == [
+        ("Ana Soto and Eva Berg (Chile and Norway)", "working together to lower trade barriers")
+    ]

@@ -727,6 +727,10 @@ def _needed_verb(prep: Any, need_nouns: set[str]) -> Any:
         for verb in (c for c in pobj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
             if any(k.dep_ == "aux" and k.lower_ == "to" for k in verb.children):
                 return verb
+        # "agreed on the importance of working together to …": a step written as a gerund is agreed too
+        for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for verb in (g for g in of.children if g.dep_ == "pcomp" and g.tag_ == "VBG"):
+                return verb
     return None
 
 
