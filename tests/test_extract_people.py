@@ -332,7 +332,6 @@ def test_a_capital_that_names_a_process_gives_no_one_its_country():
     "sentence",
     [
         "Kask said he had asked Foreign Minister Jaan Tamm, who was present, to brief parliament.",
-        "Kask was accompanied by Defence Minister Mari Saar and Foreign Minister Jaan Tamm.",
         "Also present were Foreign Minister Jaan Tamm and the two ambassadors.",
     ],
 )
@@ -341,6 +340,16 @@ def test_people_the_text_says_were_present_are_participants(sentence):
         "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday. " + sentence
     )
     assert "Jaan Tamm" in [p.name for p in m.participants]
+
+
+def test_a_delegation_accompanying_a_leader_is_mentioned_not_a_participant():
+    # the README's convention: participants are those who took part; an entourage is named, not a side
+    m = run(
+        "Prime Minister Ivo Kask of Estonia met Prime Minister Ana Lind of Sweden in Stockholm on Monday. "
+        "Kask was accompanied by Defence Minister Mari Saar and Foreign Minister Jaan Tamm."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ana Lind", "Ivo Kask"]
+    assert {"Jaan Tamm", "Mari Saar"} <= {p.name for p in m.mentioned}
 
 
 def test_a_person_met_elsewhere_after_an_accompanied_by_is_not_present():
