@@ -552,3 +552,12 @@ def test_the_city_written_after_the_venue_anywhere_is_the_place():
         "Jakarta Thursday."
     )
     assert (m.setting.location.venue, m.setting.location.city) == ("Merdeka Palace", "Jakarta")
+
+
+@pytest.mark.parametrize(("place", "city"), [("in capital Nairobi", "Nairobi"), ("in Port Moresby", "Port Moresby")])
+def test_a_capital_written_without_its_article_is_the_place_and_a_port_name_stays_whole(place, city):
+    m = run(
+        "Soto tells Tane her priorities\n\nPresident Ana Soto of Chile and Prime Minister Ioane Tane of Samoa met "
+        f"{place} on Thursday."
+    )
+    assert m.setting.location.city == city

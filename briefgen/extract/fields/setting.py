@@ -116,11 +116,12 @@ def _place_after(
 
 
 def _past_place_noun(doc: Any, i: int, limit: int) -> int:
-    """The token after "the (German) city of" / "the capital" when a capitalised name follows; else i."""
-    if i >= limit or doc[i].lower_ != "the":
-        return i
+    """The token after "the (German) city of" / "the capital" / agency style "capital" with no article, when a
+    capitalised name follows; else i."""
     intro = word_set("cues", "place_intro_nouns")  # "the capital Accra", "the resort of Sochi"
-    k = i + 1
+    if i >= limit or (doc[i].lower_ != "the" and not (doc[i].lower_ in intro and doc[i].text.islower())):
+        return i  # lower case only: "Port Moresby" is a name, "port city of X" is not
+    k = i + 1 if doc[i].lower_ == "the" else i  # "met in capital Ankara": no article
     while k < limit and k - i <= 5 and doc[k].lower_ not in intro:
         if not (doc[k].text[:1].isupper() or doc[k].pos_ == "ADJ"):
             return i
