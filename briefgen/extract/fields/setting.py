@@ -395,12 +395,24 @@ _ON_VISIT = re.compile(
 )
 
 
+#: "Shoukry and Kerry's meeting was held …", "The talks took place …": a sentence telling where or at what the
+#: meeting itself was held.
+_HELD_AT = re.compile(
+    r"\b(?:meeting|talks|call|conversation)\b[^.;]{0,40}?\b(?:was|were) (?:held|conducted)\b|\btook place\b"
+)
+
+
 def _described_later(an: Analysis, people: People) -> tuple[str | None, Any]:
     """The occasion as a later sentence describes the meeting itself or the visitor's arrival, when the
     opening names none."""
     heads = word_set("cues", "occasion_strong_heads") | {"meeting", "talks", "round", "session"}
     for sent in an.sents:
         text = an.text_of(sent)
+        held = _HELD_AT.search(text)
+        if held and not _background(an, sent):
+            phrase = _opened_phrase(text[held.end() :])  # "Their meeting was held on the sidelines of the UNGA"
+            if phrase:
+                return phrase, sent
         for m in _OWN_VISIT.finditer(text):
             at = sent.start_char + m.start("who")
             who = next((t for t in sent if t.idx == at), None)
