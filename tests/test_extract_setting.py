@@ -566,7 +566,9 @@ def test_a_capital_written_without_its_article_is_the_place_and_a_port_name_stay
 def test_a_later_sentence_saying_where_the_meeting_was_held_gives_the_occasion():
     m = run(
         "Foreign Minister Ana Soto of Chile and Foreign Minister Eva Berg of Norway discussed fisheries in a "
-        "meeting on Tuesday.\n\nThey also discussed Antarctic research.\n\nSoto and Berg's meeting was held on the "
+        "meeting on Tuesday.\n\nThey also discussed Antarctic research. Soto raised salmon exports. Berg raised "
+        "krill quotas. They reviewed port fees. They spoke of shipping lanes. They noted the whaling moratorium."
+        "\n\nSoto and Berg's meeting was held on the "
         "sidelines of the 79th United Nations General Assembly."
     )
     assert m.setting.occasion == "on the sidelines of the 79th United Nations General Assembly"
