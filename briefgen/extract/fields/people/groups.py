@@ -116,7 +116,9 @@ class Groups(Clusters):
         peers = {"counterparts", "peers", "colleagues", "counterpart", "peer"}
         for sent in self.an.sents[:3]:
             for tok in sent:
-                plural = tok.tag_ in {"NNS", "NNPS"} and tok.lower_.rstrip("s") in name_sets()["office_nouns"]
+                # "Foreign Ministers of A, B and C": the parser tags a capitalised plural as a singular name
+                looks_plural = tok.tag_ in {"NNS", "NNPS"} or (tok.tag_ == "NNP" and tok.lower_.endswith("s"))
+                plural = looks_plural and tok.lower_.rstrip("s") in name_sets()["office_nouns"]
                 if not (plural or tok.lower_ in peers) or tok.i + 2 >= sent.end:
                     continue
                 if doc[tok.i + 1].lower_ not in {"of", "from"}:
