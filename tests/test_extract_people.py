@@ -1128,3 +1128,26 @@ def test_the_other_side_of_a_visitor_arriving_in_a_city_is_the_host():
         "Tane said President Soto's arrival in Valparaiso opens a new chapter."
     )
     assert {p.name: p.affiliation for p in m.participants}["Ioane Tane"] == "Chile"
+
+
+def test_a_portfolio_joined_by_and_before_the_name_and_a_surname_without_its_article():
+    m = run(
+        "Haddad meets Chilean counterpart in Amman\n\nJordanian Minister of Foreign Affairs and Expatriates, Omar "
+        "Al-Haddad and his Chilean counterpart, Ana Soto held a joint press conference on Thursday in Amman.\n\n"
+        '"We agreed on much," Haddad said.'
+    )
+    people = {p.name: (p.title, p.affiliation) for p in m.participants}
+    assert people["Omar Al-Haddad"] == ("Minister of Foreign Affairs and Expatriates", "Jordan")
+    assert [q.speaker for q in m.quotes] == ["Omar Al-Haddad"]
+
+
+def test_capitalised_plural_office_over_sides_then_names_respectively():
+    m = run(
+        "Three FMs discuss trade\n\nForeign Ministers of Chile, Peru and Norway, Ana Soto, Luis Paredes and Eva Berg, "
+        "respectively, discussed trade at the ministerial meeting in Lima."
+    )
+    assert sorted((p.name, p.affiliation) for p in m.participants) == [
+        ("Ana Soto", "Chile"),
+        ("Eva Berg", "Norway"),
+        ("Luis Paredes", "Peru"),
+    ]

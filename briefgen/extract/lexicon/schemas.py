@@ -165,6 +165,7 @@ class Names(_Strict):
     place_name_ends: Words
     place_name_starts: Words
     body_name_ends: Words
+    surname_articles: Words
     area_name_ends: Words
     inner_honorifics: Words
     month_surnames: Words

@@ -37,7 +37,7 @@ from ...components.names import (
     prefix_affiliation,
     title_entry,
 )
-from ...lexicon.data import load, word_set
+from ...lexicon.data import load, titles, word_set
 from ...lexicon.gazetteer import fold, gazetteer, is_news_agency
 from .clusters import Clusters, Mention, Person, _other_given_name, _variant
 
@@ -45,6 +45,13 @@ from .clusters import Clusters, Mention, Person, _other_given_name, _variant
 @cache
 def _outlet_ends() -> frozenset[str]:
     return frozenset(load("names").get("outlet_name_ends", []))
+
+
+def _without_surname_article(surname: str) -> str:
+    """ "al-safadi" → "safadi": a hyphened article before a surname ("Al-", "El-") is often dropped in short
+    mentions ("Safadi said …"); both spellings are one person."""
+    head, _, rest = surname.partition("-")
+    return rest if rest and head in word_set("names", "surname_articles") else surname
 
 
 class MentionFinder(Clusters):
@@ -356,6 +363,8 @@ class MentionFinder(Clusters):
         """Where a title ends that lists its portfolios after a comma ("Minister of Foreign Affairs, African
         Cooperation and Nationals Abroad, Ivo Kask"): the comma before the name; else `j`."""
         doc = self.doc
+        if j < limit and doc[j].lower_ == "and":
+            return self._portfolio_added(j, limit)
         if j >= limit or doc[j].text != "," or j == 0 or doc[j - 1].text[:1].islower():
             return j
         k = j + 1
@@ -368,6 +377,19 @@ class MentionFinder(Clusters):
             or not any(t.lower_ == "and" for t in words)
             or any(t.ent_type_ in {"PERSON", "GPE"} and gazetteer().country(t.text) for t in words)
         ):
+            return j
+        s, e = grab_name(doc, k + 1, limit)
+        return k if e > s else j
+
+    def _portfolio_added(self, j: int, limit: int) -> int:
+        """ "Minister of Foreign Affairs and Expatriates, Ayman Al-Safadi": a portfolio joined by "and" (portfolio
+        words only), then a comma and the name; the comma before the name, else `j`."""
+        doc = self.doc
+        portfolio = {w.lower() for w in titles().get("title_extension_words", [])}
+        k = j + 1
+        while k < min(limit, j + 5) and doc[k].text[:1].isupper() and doc[k].lower_ in portfolio:
+            k += 1
+        if k == j + 1 or k >= limit or doc[k].text != ",":
             return j
         s, e = grab_name(doc, k + 1, limit)
         return k if e > s else j
@@ -405,10 +427,11 @@ class MentionFinder(Clusters):
                 offices.append(m)
                 continue
             words = [w.lower() for w in re.split(r"[\s,]+", m.name) if w and w.rstrip(".").lower() not in {"jr", "sr"}]
+            words = [*words[:-1], _without_surname_article(words[-1])] if words else words  # "Al-Safadi" → "safadi"
             target = None
             for p in self.persons:
                 pwords = {w.lower() for mm in p.mentions if mm.name for w in re.split(r"[\s,\-]+", mm.name)}
-                psur = (p.surname or "").lower()
+                psur = _without_surname_article((p.surname or "").lower())
                 if len(words) > 1 and _other_given_name(words, p):
                     continue  # "Tamim bin Hamad Al Thani" is not "Mohammad bin Abdulrahman Al Thani"
                 if (
