@@ -320,3 +320,18 @@ def test_the_agency_is_the_body_whose_statement_the_text_cites():
         '"renewed the interest of Chile in the fisheries accord".'
     )
     assert [q.speaker for q in m.quotes] == ["Office of the President"]
+
+
+def test_a_quotation_running_over_paragraphs_in_curly_marks_gives_one_quote_per_paragraph():
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Oslo on Monday.\n\n"
+        "In a post on X, Soto said the meeting went well.\n\n"
+        "\u201cOur talks covered salmon exports and polar research.\n\n"
+        "\u201cWe also agreed that our shipping agencies should share data on ice.\n\n"
+        "\u201cThey lay the ground for a visit next year.\u201d"
+    )
+    assert [(q.speaker, q.text[:20]) for q in m.quotes] == [
+        ("Ana Soto", "Our talks covered sa"),
+        ("Ana Soto", "We also agreed that "),
+        ("Ana Soto", "They lay the ground "),
+    ]

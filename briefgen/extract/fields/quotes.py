@@ -304,7 +304,12 @@ def extract_quotes(an: Analysis, people: People) -> list[Quote]:
             quotes.append(quote)
             last_close = span.close_mark
             continue
-        if quotes and _same_paragraph(an, last_close, span.open_mark) and not _attributed(an, span.start, span.end):
+        run_on = quotes and not an.text[last_close + 1 : span.open_mark].strip()  # the next paragraph of a quotation
+        if (
+            quotes
+            and (run_on or _same_paragraph(an, last_close, span.open_mark))
+            and not _attributed(an, span.start, span.end)
+        ):
             # a quote with no attribution of its own, after another in the same paragraph, continues it
             speaker, confidence = quotes[-1].speaker, min(quotes[-1].confidence, 0.8)
         elif (

@@ -95,6 +95,25 @@ def _single(text: str, inside: list[QuoteSpan]) -> list[QuoteSpan]:
     return out
 
 
+def _curly_paragraph_runs(text: str, found: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Paragraphs of a quotation that runs on in curly marks: each opens with “ and has no closing mark, and the
+    next paragraph opens with “ again (the English convention). Each such paragraph is a quotation of its own,
+    up to its end; the last paragraph, closed with ”, pairs as usual."""
+    out = []
+    for m in re.finditer("“", text):
+        p = m.start()
+        if any(s.open_mark <= p <= s.close_mark for s in found) or not _at_paragraph_start(text, p):
+            continue
+        end = text.find("\n", p)
+        end = len(text) if end < 0 else end
+        if "”" in text[p:end] or not text[end:].lstrip().startswith("“"):
+            continue
+        inner_end = len(text[:end].rstrip())
+        if inner_end - p > 2:
+            out.append(QuoteSpan(p + 1, inner_end, p, inner_end - 1))
+    return out
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quotations of a text, in order of their opening mark."""
     spans = [
@@ -110,6 +129,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if m.start() not in opened
     ]
     spans.extend(mixed)
+    spans.extend(_curly_paragraph_runs(text, spans))
     spans.extend(_straight(text, frozenset(s.close_mark for s in mixed)))
     spans.extend(_single(text, spans))
     spans.sort(key=lambda s: s.open_mark)
