@@ -726,3 +726,36 @@ def test_agreeing_on_the_importance_of_a_step_written_as_a_gerund_agrees_the_ste
     assert [(c.actor, c.action) for c in m.commitments] == [
         ("Ana Soto and Eva Berg (Chile and Norway)", "working together to lower trade barriers")
     ]
+
+
+def test_the_countries_alone_as_subject_are_the_sides():
+    m = run(
+        "President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia.\n\n"
+        "The countries have also vowed to work together to promote regional peace."
+    )
+    assert [(c.actor, c.action) for c in m.commitments] == [
+        ("Ana Soto and Ioane Tane (Chile and Samoa)", "work together to promote regional peace")
+    ]
+
+
+def test_the_countries_of_a_region_are_not_the_sides():
+    m = run(
+        "President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia.\n\n"
+        "The countries of the region have vowed to work together on fisheries."
+    )
+    assert m.commitments == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On climate, Soto welcomed the return to the Paris Agreement saying Chile was keen on partnering with "
+        "Samoa in advancing the climate agenda.",
+        "Soto said Chile was keen on partnering with Samoa in advancing the climate agenda.",
+    ],
+)
+def test_a_side_a_participant_says_is_keen_on_a_step_undertakes_it(sentence):
+    m = run("President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia.\n\n" + sentence)
+    assert [(c.actor, c.action) for c in m.commitments] == [
+        ("Chile", "partnering with Samoa in advancing the climate agenda")
+    ]

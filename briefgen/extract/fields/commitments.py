@@ -584,7 +584,12 @@ def _party_subject(an: Analysis, people: People, verb: Any) -> bool:
 def _speaks_for_subject(an: Analysis, people: People, verb: Any) -> bool:
     """In "Wang said China is willing to …", the one reporting is a participant of the country the clause
     is about."""
-    speakers = [p for s in verb.head.children if s.dep_ == "nsubj" for p in (people.refer(s) or [])]
+    said = verb.head
+    if said.dep_ == "acl":  # "welcomed the return to the accord saying Kenya was keen": hung on a noun
+        said = said.head
+        while said.pos_ not in {"VERB", "AUX"} and said.head is not said:
+            said = said.head
+    speakers = [p for s in _subjects(said) for p in (people.refer(s) or [])]
     countries = {_subject_country(an, s) for s in _subjects(verb)} - {None}
     return len(countries) == 1 and any(p.participant and p.affiliation in countries for p in speakers)
 
@@ -943,6 +948,16 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             if tok.lower_ in readiness and tok.dep_ in {"acomp", "conj", "oprd", "attr"}:
                 verb = _readiness_verb(tok)
                 comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+                comp = comp or next(  # "keen on partnering with the US"
+                    (
+                        g
+                        for c in tok.children
+                        if c.dep_ == "prep" and c.lower_ in {"on", "about"}
+                        for g in c.children
+                        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                    ),
+                    None,
+                )
                 reported = verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in _REPORTING_VERBS
                 # "X stated that the US stands ready to …" is an offer reported: an undertaking only when X speaks
                 # for that side ("Wang said China is willing to …"), and then marked for review
@@ -956,7 +971,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     and _party_subject(an, people, verb)
                 ):
                     first = comp.left_edge if comp.left_edge.lower_ != "to" else an.doc[comp.left_edge.i + 1]
-                    add(verb, first, clause_end(comp), 0.6 if reported else 0.7)
+                    end = comp.right_edge.i + 1 if comp.dep_ == "pcomp" else clause_end(comp)
+                    add(verb, first, end, 0.6 if reported else 0.7)
                 continue
             # 3b. "Ghana remains committed to expanding rail links": a standing undertaking, said or reported
             if tok.lower_ in devoted and tok.dep_ in {"acomp", "conj", "oprd"}:

@@ -68,6 +68,8 @@ class Lookup(Clusters):
             return self.participants or None
         if low in _PARTY_NOUNS and any(c.lower_ in _GROUP_COUNTS for c in tok.children):
             return self.participants or None  # "the two countries", "both governments"
+        if low in _PARTY_NOUNS and self._the_sides(tok):
+            return self.participants  # "The countries have also vowed to …": the sides, named before
         if low in {"counterpart", "peer"}:
             found = self._counterpart_of(tok)
             return [found] if found else None
@@ -78,6 +80,15 @@ class Lookup(Clusters):
             return royals if len(royals) == 1 else None
         found = self._by_office_phrase(tok) or self._by_side_noun(tok)
         return [found] if found else None
+
+    def _the_sides(self, tok: Any) -> bool:
+        """ "the countries" alone, as a subject, where the participants come from two or more countries: the
+        sides. Never "the countries of the region" or "the countries that border it": those name others."""
+        kids = list(tok.children)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
+        qualified = any(c.dep_ in {"prep", "relcl", "acl", "amod", "compound"} for c in kids)
+        sides = {p.affiliation for p in self.participants if p.affiliation}
+        return definite and not qualified and tok.dep_ in {"nsubj", "nsubjpass"} and len(sides) >= 2
 
     def _by_side_noun(self, tok: Any) -> Person | None:
         """ "the German official", "the Kenyan leader": the one participant of the side the demonym names."""
