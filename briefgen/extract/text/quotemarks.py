@@ -109,8 +109,8 @@ def _curly_paragraph_runs(text: str, found: list[QuoteSpan]) -> list[QuoteSpan]:
         if "”" in text[p:end] or not text[end:].lstrip().startswith("“"):
             continue
         inner_end = len(text[:end].rstrip())
-        if inner_end - p > 2:
-            out.append(QuoteSpan(p + 1, inner_end, p, inner_end - 1))
+        if inner_end - p > 2:  # no closing mark: the paragraph's end stands for it
+            out.append(QuoteSpan(p + 1, inner_end, p, end))
     return out
 
 
