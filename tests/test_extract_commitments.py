@@ -759,3 +759,13 @@ def test_a_side_a_participant_says_is_keen_on_a_step_undertakes_it(sentence):
     assert [(c.actor, c.action) for c in m.commitments] == [
         ("Chile", "partnering with Samoa in advancing the climate agenda")
     ]
+
+
+@pytest.mark.parametrize("opening", ["In September 2019,", "On 3 May 2021,", "Back in 2018,"])
+def test_an_agreement_told_under_a_past_year_is_background_not_a_step(opening):
+    m = run(
+        "President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia.\n\n"
+        f"{opening} the foreign ministers of the two countries agreed to encourage business ties."
+    )
+    assert m.commitments == []
+    assert m.outlook == []

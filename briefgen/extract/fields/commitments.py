@@ -18,7 +18,7 @@ from ...model import Commitment
 from ..components.document import Analysis
 from ..lexicon.data import cues, word_set
 from ..lexicon.gazetteer import gazetteer, is_news_agency
-from ..text.phrases import without_article
+from ..text.phrases import opens_on_a_past_date, without_article
 from .bodies import body_antecedent
 from .goals import goal_after
 from .people import People, Person
@@ -805,7 +805,8 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
     for sent in an.sents:
         if an.in_headline(sent) and len(an.sents) > 2:
             continue  # a headline's "X, Y commit to …" labels what the body tells in full
-        if _PAST_MARKERS.search(an.text_of(sent)) and not re.search(r"\bwill\b", an.text_of(sent)):
+        past = _PAST_MARKERS.search(an.text_of(sent)) or opens_on_a_past_date(an.text_of(sent))
+        if past and not re.search(r"\bwill\b", an.text_of(sent)):
             continue
         # 0. a visit that lies ahead, with its time: "looked forward to the President's visit to the UK in July"
         for tok in sent:

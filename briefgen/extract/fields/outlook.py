@@ -15,6 +15,7 @@ from ...model import BackgroundEvent, Commitment, OutlookItem
 from ..components.document import Analysis
 from ..lexicon.data import cues, word_set
 from ..text.dates import FULL_DATE, resolve
+from ..text.phrases import opens_on_a_past_date
 from .people import People
 
 _MAX_WORDS = 40
@@ -46,10 +47,11 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
             continue  # the headline's "X, Y commit to …" labels what the story tells in full
         evidence = an.sentence_evidence(sent)
         body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", an.text_of(sent))
-        hits = pattern.findall(body.lower())
         # inside quotation marks a bare "will" is a speaker's prediction; a named next step still counts
+        hits = pattern.findall(body.lower())
         hits += [h for h in pattern.findall(an.text_of(sent).lower()) if h != "will" and h not in hits]
         past = bool(re.search(r"\b(?:has|have|had) (?:committed|pledged)\b", body)) and "will" not in hits
+        past = past or (opens_on_a_past_date(body) and "will" not in hits)  # "In September 2019, X agreed to …"
         # "a follow-up to the previous gathering", "thanked him for the invitation": looking back, not ahead
         weak = word_set("cues", "weak_outlook_cues")
         looks_back = bool(re.search(r"\b(?:previous|earlier|last|ago|thanked)\b", body, re.I))
