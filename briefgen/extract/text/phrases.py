@@ -13,7 +13,9 @@ def without_article(text: str) -> str:
 
 
 #: A sentence opening on a year, with or without its month and day: "In September 2019, …", "On 3 May 2021, …".
-_OPENS_ON_A_YEAR = re.compile(r"\s*(?:In|On|Back in|Since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:19|20)\d\d\b")
+_OPENS_ON_A_YEAR = re.compile(
+    r"\s*(?:In|On|Back in|Since)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
+)
 
 
 def opens_on_a_past_date(sentence: str) -> bool:
