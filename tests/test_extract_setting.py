@@ -572,3 +572,19 @@ def test_a_later_sentence_saying_where_the_meeting_was_held_gives_the_occasion()
         "sidelines of the 79th United Nations General Assembly."
     )
     assert m.setting.occasion == "on the sidelines of the 79th United Nations General Assembly"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Minister Soto is visiting Lima at the invitation of Minister Paredes.",
+        "They spoke of trade. Soto raised salmon. Paredes raised copper. They noted port fees. They spoke of "
+        "mining.\n\nDuring her visit to Lima, the Chilean minister also met business leaders.",
+    ],
+)
+def test_a_participants_visit_told_later_is_the_occasion(tail):
+    m = run(
+        "Foreign Minister Ana Soto of Chile called on Foreign Minister Luis Paredes of Peru today.\n\n"
+        "They discussed fisheries and a rail link. " + tail
+    )
+    assert m.setting.occasion == "visit to Lima"

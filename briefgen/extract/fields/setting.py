@@ -320,13 +320,24 @@ def _occasion(an: Analysis, people: People, hosted: Any = None) -> tuple[str | N
 
 
 def _visited_place(an: Analysis, people: People) -> tuple[str | None, Any]:
-    """ "Foreign Minister X visited Moscow to meet his colleague": a participant's visit told by the verb is
-    the occasion, written as the noun the memo needs ("visit to Moscow")."""
+    """ "Foreign Minister X visited Moscow to meet his colleague", "Minister Song is visiting Singapore at the
+    invitation of …", "During his visit to Vilnius, the Finnish minister also met …": a participant's visit
+    told by the verb, or by a pronoun's visit anywhere, is the occasion, written as the noun the memo needs
+    ("visit to Moscow")."""
     gaz = gazetteer()
+    for sent in an.body_sents:
+        for m in _PRONOUN_VISIT.finditer(an.text_of(sent)):
+            pronoun = next((t for t in sent if t.idx == sent.start_char + m.start("who")), None)
+            place = m.group("place")
+            visitors = people.refer(pronoun) or [] if pronoun is not None else []
+            if any(p.participant for p in visitors) and (gaz.city(place) or gaz.country(place)):
+                return f"visit to {place}", sent
     for sent in an.body_sents[:4]:
         for tok in sent:
-            if tok.lemma_.lower() != "visit" or tok.pos_ != "VERB" or tok.tag_ not in {"VBD", "VBZ", "VBP"}:
+            if tok.lemma_.lower() != "visit" or tok.pos_ != "VERB" or tok.tag_ not in {"VBD", "VBZ", "VBP", "VBG"}:
                 continue
+            if tok.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+                continue  # "is visiting Singapore", never "after visiting Singapore"
             # the visitor stands before the verb; the parser does not always make it the subject
             before = an.doc[sent.start : tok.i]
             place = next((c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "GPE"), None)
@@ -336,6 +347,12 @@ def _visited_place(an: Analysis, people: People) -> tuple[str | None, Any]:
             if gaz.city(name) or gaz.country(name):
                 return f"visit to {name}", sent
     return None, None
+
+
+#: "During his visit to Vilnius, …": a visit owned by a pronoun, resolved to its participant.
+_PRONOUN_VISIT = re.compile(
+    r"\b[Dd]uring (?P<who>his|her|their) (?:[\w-]+ ){0,2}visit to (?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
 
 
 #: "who arrived in Astana for a working visit": the place the visitor arrived in.
