@@ -336,3 +336,21 @@ def test_a_quotation_running_over_paragraphs_in_curly_marks_gives_one_quote_per_
         ("Ana Soto", "We also agreed that "),
         ("Ana Soto", "They lay the ground "),
     ]
+
+
+def test_he_after_a_spokesperson_took_the_floor_is_the_spokesperson():
+    m = run(
+        "President Ana Soto of Chile had a phone conversation with Prime Minister Ioane Tane of Samoa.\n\n"
+        "The spokesperson for the Samoan government revealed that Tane assured Soto of his support.\n\n"
+        '"The Prime Minister thanked Chile for its help with the fisheries pact," he said.'
+    )
+    assert [q.speaker for q in m.quotes] == ["spokesperson for the Samoan government"]
+
+
+def test_he_after_a_person_took_the_floor_is_that_person():
+    m = run(
+        "President Ana Soto of Chile had a phone conversation with Prime Minister Ioane Tane of Samoa.\n\n"
+        "Tane said the spokesperson would brief reporters later.\n\n"
+        '"We thanked Chile for its help with the fisheries pact," he said.'
+    )
+    assert [q.speaker for q in m.quotes] == ["Ioane Tane"]

@@ -83,6 +83,9 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
             or _name_after(an, people, verb, end)
         )
         for child in subjects:
+            spokesperson = _spokesperson_before(an, people, child)
+            if spokesperson:
+                return spokesperson, 0.75
             found = people.refer(child)
             if found and _label(found):
                 return _label(found), 0.9
@@ -104,6 +107,30 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                 if found and found[0].participant and _label(found):
                     return _label(found), 0.7
     return None, 0.4
+
+
+_SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
+
+def _spokesperson_before(an: Analysis, people: People, pronoun: Any) -> str | None:
+    """ "The spokesperson for the UK government revealed that Sunak assured … . "…," he said": "he" is the
+    spokesperson when the main subject of the sentence before is one (the clauses inside report what others
+    did; they do not take the floor)."""
+    if pronoun.lower_ not in {"he", "she"}:
+        return None
+    si = an.sentence_index(pronoun.idx)
+    if si == 0:
+        return None
+    before = an.sents[si - 1]
+    subject = next(
+        (
+            t
+            for t in before
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == before.root.i and an.quote_at(t.idx) is None
+        ),
+        None,
+    )
+    return _noun_speaker(an, subject) if subject is not None and subject.lemma_.lower() in _SPOKESPEOPLE else None
 
 
 def _issuing_office(an: Analysis, verb: Any, subject: Any) -> str | None:
@@ -239,8 +266,8 @@ def _noun_speaker(an: Analysis, head: Any) -> str:
     while left < head.i and an.doc[left].dep_ in {"det", "predet"}:
         left += 1
     end = head.i + 1
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
-    if of is not None and of.right_edge.i - head.i <= 6:  # "the Ministry of External Affairs"
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i == end), None)
+    if of is not None and of.right_edge.i - head.i <= 6:  # "the Ministry of External Affairs", "spokesperson for X"
         end = of.right_edge.i + 1
     return an.doc[left:end].text
 
