@@ -1151,3 +1151,24 @@ def test_capitalised_plural_office_over_sides_then_names_respectively():
         ("Eva Berg", "Norway"),
         ("Luis Paredes", "Peru"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stray"),
+    [
+        ("They met on the sidelines of the Mekong Ministers' Meeting (FMM MLC).", "FMM MLC"),
+        ("Soto later flew to St. Vincent for the summit.", "St. Vincent"),
+    ],
+)
+def test_acronyms_and_saints_places_are_no_people(sentence, stray):
+    m = run("Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru.\n\n" + sentence)
+    assert stray not in {p.name for p in [*m.participants, *m.mentioned]}
+
+
+def test_a_malaysian_style_before_a_name_is_no_name():
+    m = run(
+        "Foreign Minister Datuk Seri Zambry Abdul Kadir met Foreign Minister Ana Soto of Chile in Putrajaya.\n\n"
+        "They touched on the visit by the Prime Minister Datuk Seri Anwar Ibrahim to Chile."
+    )
+    names = {p.name for p in [*m.participants, *m.mentioned]}
+    assert "Zambry Abdul Kadir" in names and "Datuk Seri" not in names
