@@ -166,8 +166,9 @@ class MentionFinder(Clusters):
             return True
         if m.name.split()[0] in word_set("names", "place_name_starts"):
             return True  # "Palacio de San Carlos": a venue in the language of its country
-        if all(w.isupper() and len(w) <= 5 for w in m.name.split()):
-            return True  # "FMM MLC", "Amb": acronyms, never a person's name written out
+        words = m.name.split()
+        if len(words) > 1 and all(w.isupper() and len(w) <= 5 for w in words):
+            return True  # "FMM MLC": acronyms, never a person's name written out (one alone may be a source: "NTB")
         if m.title is None and last in _outlet_ends():
             return True  # "Ammon News", "Daily Times": an outlet, not a person
         if last in word_set("names", "body_name_ends"):
