@@ -1172,3 +1172,12 @@ def test_a_malaysian_style_before_a_name_is_no_name():
     )
     names = {p.name for p in [*m.participants, *m.mentioned]}
     assert "Zambry Abdul Kadir" in names and "Datuk Seri" not in names
+
+
+def test_a_call_of_three_ministers_frames_all_three():
+    m = run(
+        "Foreign Office on the joint call\n\nAfter a phone call of Foreign Minister Hanna Vogel, her Chilean "
+        "counterpart Ana Soto and Peruvian Foreign Minister Luis Paredes a spokesperson issued a statement today."
+        "\n\nThe call focused on fisheries."
+    )
+    assert sorted(p.name for p in m.participants) == ["Ana Soto", "Hanna Vogel", "Luis Paredes"]

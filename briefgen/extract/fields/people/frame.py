@@ -79,7 +79,10 @@ class FrameFinder(Clusters):
                 continue  # "Kask in talks with Swedish counterpart": a headline's words, not a sentence
             for tok in sent:  # "In a telephone call with President Ruto, the Secretary discussed …"
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _CALL_NOUNS | s["meeting_nouns"]:
-                    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+                    # "After a phone call of Foreign Minister A, his French counterpart B and …": "of" joins the
+                    # people of a call as "with" does (never a summit "of" or "between" leaders still to meet)
+                    joining = {"with", "of"} if tok.lemma_.lower() in _CALL_NOUNS else {"with"}
+                    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in joining):
                         if any(g.i in self._owner for g in prep.subtree if g.i != prep.i):
                             return sent
         return fallback
