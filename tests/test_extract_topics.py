@@ -183,3 +183,13 @@ def test_pleasantries_positions_and_a_press_release_are_not_topics():
         "fisheries quotas."
     )
     assert [t.label for t in m.topics] == ["fisheries quotas"]
+
+
+@pytest.mark.parametrize("word", ["ties", "friendship"])
+def test_a_bare_word_for_the_relationship_is_no_topic(word):
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Luis Paredes of Peru in Lima.\n\n"
+        f"They discussed {word} and the salmon export quota."
+    )
+    labels = [t.label for t in m.topics]
+    assert word not in labels and any("salmon" in label for label in labels)
