@@ -95,3 +95,19 @@ def test_ways_ahead_and_opportunities_are_outlook(sentence):
         "They discussed fisheries. " + sentence
     )
     assert [o.evidence[0].text for o in m.outlook] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The progress in the implementation of the agreements reached last June was noted with satisfaction.",
+        "The implementation of the irrigation projects has started.",
+        "Minister Soto is visiting Apia at the invitation of Prime Minister Tane.",
+    ],
+)
+def test_a_weak_cue_in_a_sentence_that_looks_back_is_no_outlook(sentence):
+    m = run(
+        "President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia.\n\n"
+        "They discussed fisheries. " + sentence
+    )
+    assert m.outlook == []

@@ -54,7 +54,7 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
         past = past or (opens_on_a_past_date(body) and "will" not in hits)  # "In September 2019, X agreed to …"
         # "a follow-up to the previous gathering", "thanked him for the invitation": looking back, not ahead
         weak = word_set("cues", "weak_outlook_cues")
-        looks_back = bool(re.search(r"\b(?:previous|earlier|last|ago|thanked)\b", body, re.I))
+        looks_back = bool(_LOOKS_BACK.search(body))
         past = past or (set(hits) <= weak and looks_back)
         if evidence.start in undertaken:
             confidence = 0.7
@@ -68,6 +68,15 @@ def extract_outlook(an: Analysis, people: People, commitments: list[Commitment] 
         item.evidence = [evidence]
         out.append(item)
     return out
+
+
+#: Words of a sentence that looks back on what was done ("reviewed the progress in the implementation of …", "the
+#: implementation … has started", "visiting at the invitation of …"): a weak cue there is no next step.
+_LOOKS_BACK = re.compile(
+    r"\b(?:previous|earlier|last|ago|thanked|progress|achieved|has started|have started|has begun|"
+    r"noted with satisfaction|at the invitation of)\b",
+    re.I,
+)
 
 
 def _discussed_ahead(sent: Any, hits: list[str]) -> bool:
