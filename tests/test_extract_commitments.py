@@ -693,9 +693,9 @@ def test_what_the_sides_agree_is_necessary_to_do_is_their_undertaking(adjective)
             "opening new routes for trade",
         ),
         (
-            "Both ministers highlighted the will of Chile and Norway to continue advancing on salmon exports.",
+            "In Santiago the two stressed the will of Chile and Norway to keep widening salmon exports.",
             "Chile and Norway",
-            "continue advancing on salmon exports",
+            "keep widening salmon exports",
         ),
         (
             "Berg ratified the willingness to strengthen cooperation ties in the Antarctic.",
@@ -721,20 +721,20 @@ def test_interest_or_will_without_a_step_is_no_undertaking(sentence):
 def test_agreeing_on_the_importance_of_a_step_written_as_a_gerund_agrees_the_step():
     m = run(
         "Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Santiago.\n\n"
-        "The ministers agreed on the importance of working together to lower trade barriers."
+        "The ministers agreed on the importance of cutting tariffs on farm goods by spring."
     )
     assert [(c.actor, c.action) for c in m.commitments] == [
-        ("Ana Soto and Eva Berg (Chile and Norway)", "working together to lower trade barriers")
+        ("Ana Soto and Eva Berg (Chile and Norway)", "cutting tariffs on farm goods by spring")
     ]
 
 
 def test_the_countries_alone_as_subject_are_the_sides():
     m = run(
         "President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia.\n\n"
-        "The countries have also vowed to work together to promote regional peace."
+        "The countries then vowed to jointly guard the tuna stocks of the Pacific."
     )
     assert [(c.actor, c.action) for c in m.commitments] == [
-        ("Ana Soto and Ioane Tane (Chile and Samoa)", "work together to promote regional peace")
+        ("Ana Soto and Ioane Tane (Chile and Samoa)", "jointly guard the tuna stocks of the Pacific")
     ]
 
 
@@ -749,16 +749,14 @@ def test_the_countries_of_a_region_are_not_the_sides():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "On climate, Soto welcomed the return to the Paris Agreement saying Chile was keen on partnering with "
-        "Samoa in advancing the climate agenda.",
-        "Soto said Chile was keen on partnering with Samoa in advancing the climate agenda.",
+        "On the ocean, Soto praised the plan for a marine park saying Chile was keen on helping Samoa in "
+        "mapping its reefs.",
+        "Soto said Chile was keen on helping Samoa in mapping its reefs.",
     ],
 )
 def test_a_side_a_participant_says_is_keen_on_a_step_undertakes_it(sentence):
     m = run("President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa in Apia.\n\n" + sentence)
-    assert [(c.actor, c.action) for c in m.commitments] == [
-        ("Chile", "partnering with Samoa in advancing the climate agenda")
-    ]
+    assert [(c.actor, c.action) for c in m.commitments] == [("Chile", "helping Samoa in mapping its reefs")]
 
 
 @pytest.mark.parametrize("opening", ["In September 2019,", "On 3 May 2021,", "Back in 2018,"])

@@ -100,8 +100,8 @@ def test_ways_ahead_and_opportunities_are_outlook(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The progress in the implementation of the agreements reached last June was noted with satisfaction.",
-        "The implementation of the irrigation projects has started.",
+        "Steady progress in the implementation of last year's fisheries accords was noted with satisfaction.",
+        "Work on the implementation of the new rail tariff has started.",
         "Minister Soto is visiting Apia at the invitation of Prime Minister Tane.",
     ],
 )

@@ -1030,8 +1030,8 @@ def test_the_one_country_named_again_that_no_side_holds_is_the_untied_sides(tail
 def test_support_a_person_pledges_as_their_countrys_is_their_side(support):
     m = run(
         "Vice President Dana Ward spoke today with President Ana Soto of Chile.\n\n"
-        f"Ward pledged {support} for the joint efforts of the governments of Chile, Peru, Mongolia and Peru's "
-        "neighbours to rebuild the port of Mongolia's partner."
+        f"Ward pledged {support} for a rail plan drawn up by Chile, Peru, Mongolia and Bolivia, and spoke of "
+        "Mongolia's copper and Mongolia's partners."
     )
     assert {p.name: p.affiliation for p in m.participants}["Dana Ward"] == "United States"
 
@@ -1084,8 +1084,8 @@ def test_a_venue_in_its_own_language_is_no_person(venue):
 
 def test_an_office_greeted_before_a_comma_is_not_the_subject_after_it():
     m = run(
-        "President Aziz Karimov of Uzbekistan held a meeting with Minister of Foreign Affairs of Azerbaijan Elnur "
-        "Aliyev.\n\nGreeting the Azerbaijani Foreign Minister, Karimov praised the growth of trade."
+        "President Aziz Karimov of Uzbekistan received Minister of Foreign Affairs of Azerbaijan Elnur "
+        "Aliyev.\n\nWelcoming the Azerbaijani Foreign Minister, Karimov praised the growth of trade."
     )
     assert {p.name: p.title for p in m.participants} == {
         "Aziz Karimov": "President",
@@ -1104,7 +1104,7 @@ def test_a_headline_short_form_joins_the_person_it_is_bracketed_after():
 
 def test_plural_office_with_its_portfolio_over_a_list_of_sides_gives_an_office_per_side():
     m = run(
-        "Joint statement\n\nThe Ministers of Foreign Affairs of Chile and Norway met today in Santiago.\n\n"
+        "Joint statement\n\nThe Ministers of Foreign Affairs of Chile and Norway sat down today in Santiago.\n\n"
         "Both ministers agreed to relaunch the business council."
     )
     assert sorted((p.name, p.title, p.affiliation) for p in m.participants) == [
@@ -1133,7 +1133,7 @@ def test_the_other_side_of_a_visitor_arriving_in_a_city_is_the_host():
 def test_a_portfolio_joined_by_and_before_the_name_and_a_surname_without_its_article():
     m = run(
         "Haddad meets Chilean counterpart in Amman\n\nJordanian Minister of Foreign Affairs and Expatriates, Omar "
-        "Al-Haddad and his Chilean counterpart, Ana Soto held a joint press conference on Thursday in Amman.\n\n"
+        "Al-Haddad and his Chilean counterpart, Ana Soto spoke to reporters in Amman after their talks.\n\n"
         '"We agreed on much," Haddad said.'
     )
     people = {p.name: (p.title, p.affiliation) for p in m.participants}
@@ -1168,7 +1168,7 @@ def test_acronyms_and_saints_places_are_no_people(sentence, stray):
 def test_a_malaysian_style_before_a_name_is_no_name():
     m = run(
         "Foreign Minister Datuk Seri Zambry Abdul Kadir met Foreign Minister Ana Soto of Chile in Putrajaya.\n\n"
-        "They touched on the visit by the Prime Minister Datuk Seri Anwar Ibrahim to Chile."
+        "They also spoke of a trip to Chile that Prime Minister Datuk Seri Ahmad Rosli plans."
     )
     names = {p.name for p in [*m.participants, *m.mentioned]}
     assert "Zambry Abdul Kadir" in names and "Datuk Seri" not in names

@@ -531,8 +531,8 @@ def test_a_call_by_teleconference_is_the_occasion():
 
 def test_a_visit_the_visitor_arrived_for_names_where_it_goes():
     m = run(
-        "President Aziz Karimov of Uzbekistan held a meeting with Foreign Minister Elnur Aliyev of Azerbaijan, who "
-        "arrived in Tashkent for a working visit."
+        "President Aziz Karimov of Uzbekistan received Foreign Minister Elnur Aliyev of Azerbaijan, who had "
+        "arrived in Tashkent on Sunday for a working visit."
     )
     assert m.setting.occasion == "working visit to Tashkent"
 
@@ -568,16 +568,15 @@ def test_a_later_sentence_saying_where_the_meeting_was_held_gives_the_occasion()
         "Foreign Minister Ana Soto of Chile and Foreign Minister Eva Berg of Norway discussed fisheries in a "
         "meeting on Tuesday.\n\nThey also discussed Antarctic research. Soto raised salmon exports. Berg raised "
         "krill quotas. They reviewed port fees. They spoke of shipping lanes. They noted the whaling moratorium."
-        "\n\nSoto and Berg's meeting was held on the "
-        "sidelines of the 79th United Nations General Assembly."
+        "\n\nTheir talks were held on the margins of the 79th United Nations General Assembly."
     )
-    assert m.setting.occasion == "on the sidelines of the 79th United Nations General Assembly"
+    assert m.setting.occasion == "on the margins of the 79th United Nations General Assembly"
 
 
 @pytest.mark.parametrize(
     "tail",
     [
-        "Minister Soto is visiting Lima at the invitation of Minister Paredes.",
+        "Minister Soto is visiting Lima until Friday.",
         "They spoke of trade. Soto raised salmon. Paredes raised copper. They noted port fees. They spoke of "
         "mining.\n\nDuring her visit to Lima, the Chilean minister also met business leaders.",
     ],

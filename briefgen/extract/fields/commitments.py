@@ -585,7 +585,7 @@ def _speaks_for_subject(an: Analysis, people: People, verb: Any) -> bool:
     """In "Wang said China is willing to …", the one reporting is a participant of the country the clause
     is about."""
     said = verb.head
-    if said.dep_ == "acl":  # "welcomed the return to the accord saying Kenya was keen": hung on a noun
+    if said.dep_ == "acl":  # "praised the plan for the port saying Ghana was keen": hung on a noun
         said = said.head
         while said.pos_ not in {"VERB", "AUX"} and said.head is not said:
             said = said.head
@@ -732,7 +732,7 @@ def _needed_verb(prep: Any, need_nouns: set[str]) -> Any:
         for verb in (c for c in pobj.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
             if any(k.dep_ == "aux" and k.lower_ == "to" for k in verb.children):
                 return verb
-        # "agreed on the importance of working together to …": a step written as a gerund is agreed too
+        # "agreed on the importance of cutting tariffs …": a step written as a gerund is agreed too
         for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
             for verb in (g for g in of.children if g.dep_ == "pcomp" and g.tag_ == "VBG"):
                 return verb
@@ -921,7 +921,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                         if olemma in verbal_only and not (after and after[0].pos_ in {"VERB", "AUX"}):
                             break  # "interest in the region", "the will of the people": no step
                         if side is not None and (people.refer(side) or gazetteer().affiliation(side.text)):
-                            possessor = side  # "highlighted the will of Chile and Colombia to continue …"
+                            possessor = side  # "stressed the will of Peru and Chile to keep …"
                         start = (
                             an.doc[after[0].i + 1]
                             if after and after[0].lower_ in {"to", "of"}
@@ -949,7 +949,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
             if tok.lower_ in readiness and tok.dep_ in {"acomp", "conj", "oprd", "attr"}:
                 verb = _readiness_verb(tok)
                 comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
-                comp = comp or next(  # "keen on partnering with the US"
+                comp = comp or next(  # "keen on helping Samoa map its reefs"
                     (
                         g
                         for c in tok.children

@@ -113,7 +113,7 @@ _SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
 
 def _spokesperson_before(an: Analysis, people: People, pronoun: Any) -> str | None:
-    """ "The spokesperson for the UK government revealed that Sunak assured … . "…," he said": "he" is the
+    """ "A spokeswoman for the Finnish government said the leaders had agreed … . "…," she added": "she" is the
     spokesperson when the main subject of the sentence before is one (the clauses inside report what others
     did; they do not take the floor)."""
     if pronoun.lower_ not in {"he", "she"}:

@@ -320,8 +320,8 @@ def _occasion(an: Analysis, people: People, hosted: Any = None) -> tuple[str | N
 
 
 def _visited_place(an: Analysis, people: People) -> tuple[str | None, Any]:
-    """ "Foreign Minister X visited Moscow to meet his colleague", "Minister Song is visiting Singapore at the
-    invitation of …", "During his visit to Vilnius, the Finnish minister also met …": a participant's visit
+    """ "Foreign Minister X visited Moscow to meet his colleague", "Minister Lee is visiting Oslo until
+    Friday", "During her visit to Riga, the minister also met …": a participant's visit
     told by the verb, or by a pronoun's visit anywhere, is the occasion, written as the noun the memo needs
     ("visit to Moscow")."""
     gaz = gazetteer()
@@ -355,12 +355,12 @@ _PRONOUN_VISIT = re.compile(
 )
 
 
-#: "who arrived in Astana for a working visit": the place the visitor arrived in.
+#: "who had arrived in Riga for an official visit": the place the visitor arrived in.
 _ARRIVED_IN = re.compile(r"\barriv\w* (?:in|at) (?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 
 
 def _with_destination(occasion: str | None, text: str) -> str | None:
-    """ "a working visit" → "a working visit to Astana" when its sentence says the visitor arrived there: the
+    """ "an official visit" → "an official visit to Riga" when its sentence says the visitor arrived there: the
     occasion names where the visit goes, as readers of a memo expect."""
     if not occasion or not re.search(r"\b(?:visit|trip|tour)$", occasion):
         return occasion
@@ -371,7 +371,7 @@ def _with_destination(occasion: str | None, text: str) -> str | None:
     return f"{occasion} to {place}" if gazetteer().city(place) or gazetteer().country(place) else occasion
 
 
-#: A headline that names the meeting a call ("PM call with Prime Minister Luxon"), never the verb ("to call on").
+#: A headline that names the meeting a call ("PM call with Prime Minister Tane"), never the verb ("to call on").
 _HEADLINE_CALL = re.compile(r"(?<!\bto )\b(?:(?:tele)?phone |video )?call\b(?! (?:on|for|upon)\b)", re.I)
 
 
@@ -412,7 +412,7 @@ _ON_VISIT = re.compile(
 )
 
 
-#: "Shoukry and Kerry's meeting was held …", "The talks took place …": a sentence telling where or at what the
+#: "The ministers' meeting was held …", "The talks took place …": a sentence telling where or at what the
 #: meeting itself was held.
 _HELD_AT = re.compile(
     r"\b(?:meeting|talks|call|conversation)\b[^.;]{0,40}?\b(?:was|were) (?:held|conducted)\b|\btook place\b"
@@ -427,7 +427,7 @@ def _described_later(an: Analysis, people: People) -> tuple[str | None, Any]:
         text = an.text_of(sent)
         held = _HELD_AT.search(text)
         if held and not _background(an, sent):
-            phrase = _opened_phrase(text[held.end() :])  # "Their meeting was held on the sidelines of the UNGA"
+            phrase = _opened_phrase(text[held.end() :])  # "Their talks were held on the margins of the summit"
             if phrase:
                 return phrase, sent
         for m in _OWN_VISIT.finditer(text):

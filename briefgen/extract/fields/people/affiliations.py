@@ -88,7 +88,7 @@ class Affiliations(Clusters):
         host, visitors = self._visit_destination()
         untied = [p for p in self.participants if p.affiliation is None and p.name]
         if len(untied) == 2 and len([p for p in untied if p in visitors]) == 1:
-            untied = [p for p in untied if p not in visitors]  # "Rabuka's arrival in Port Moresby": the other hosts
+            untied = [p for p in untied if p not in visitors]  # "the guest's arrival in Apia": the other side hosts
         if host and len(untied) == 1 and host not in {p.affiliation for p in self.participants}:
             untied[0].mentions[0].affiliation = host  # "X's state visit to Estonia": the one host untied is Estonia's
             untied[0].affiliation_implied = True
@@ -182,7 +182,7 @@ class Affiliations(Clusters):
         self._fill_from_sole_other_country(counts)
 
     def _fill_from_sole_other_country(self, counts: Counter[str]) -> None:
-        """ "President Salih received a call from the UN Secretary-General … Iraq's stability …": one side left
+        """ "President Rahimi took a call from the UN Secretary-General … Mongolia's reforms …": one side left
         untied, and the text names one country again and again that no other side holds. Outlets and readouts
         leave their own leader's country unsaid; what else they name is the partner's side or the subject of
         talks, so the country must be named twice and be the only one so named that no side holds."""
@@ -308,7 +308,7 @@ class Affiliations(Clusters):
                     continue
                 for prep in (c for c in owned.children if c.dep_ == "prep" and c.lower_ in {"to", "in"}):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                        # "Rabuka's arrival in Port Moresby": a city names its country too
+                        # "the guest's arrival in Apia": a city names its country too
                         country = _place_country(self.doc[obj.left_edge.i : obj.i + 1].text)
                         if country and country != p.affiliation:
                             found.add(country)

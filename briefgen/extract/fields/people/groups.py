@@ -212,7 +212,7 @@ class Groups(Clusters):
 
     def _portfolio_after(self, i: int, limit: int) -> int:
         """Where a portfolio after a plural office ends ("of Foreign Affairs" in "Ministers of Foreign Affairs of
-        Chile and Colombia"): the index of the "of" that opens the sides, or `i` when no portfolio comes."""
+        Peru and Ecuador"): the index of the "of" that opens the sides, or `i` when no portfolio comes."""
         doc = self.doc
         if i + 1 >= limit or doc[i].lower_ != "of" or doc[i + 1].lower_ not in _group_modifiers():
             return i

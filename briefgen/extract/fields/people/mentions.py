@@ -48,8 +48,8 @@ def _outlet_ends() -> frozenset[str]:
 
 
 def _without_surname_article(surname: str) -> str:
-    """ "al-safadi" → "safadi": a hyphened article before a surname ("Al-", "El-") is often dropped in short
-    mentions ("Safadi said …"); both spellings are one person."""
+    """ "al-haddad" → "haddad": a hyphened article before a surname ("Al-", "El-") is often dropped in short
+    mentions ("Haddad said …"); both spellings are one person."""
     head, _, rest = surname.partition("-")
     return rest if rest and head in word_set("names", "surname_articles") else surname
 
@@ -385,7 +385,7 @@ class MentionFinder(Clusters):
         return k if e > s else j
 
     def _portfolio_added(self, j: int, limit: int) -> int:
-        """ "Minister of Foreign Affairs and Expatriates, Ayman Al-Safadi": a portfolio joined by "and" (portfolio
+        """ "Minister of Foreign Affairs and Expatriates, Omar Al-Haddad": a portfolio joined by "and" (portfolio
         words only), then a comma and the name; the comma before the name, else `j`."""
         doc = self.doc
         portfolio = {w.lower() for w in titles().get("title_extension_words", [])}
@@ -430,7 +430,7 @@ class MentionFinder(Clusters):
                 offices.append(m)
                 continue
             words = [w.lower() for w in re.split(r"[\s,]+", m.name) if w and w.rstrip(".").lower() not in {"jr", "sr"}]
-            words = [*words[:-1], _without_surname_article(words[-1])] if words else words  # "Al-Safadi" → "safadi"
+            words = [*words[:-1], _without_surname_article(words[-1])] if words else words  # "Al-Haddad" → "haddad"
             target = None
             for p in self.persons:
                 pwords = {w.lower() for mm in p.mentions if mm.name for w in re.split(r"[\s,\-]+", mm.name)}
@@ -452,7 +452,7 @@ class MentionFinder(Clusters):
         for m in offices:
             owner = self._person_by_office(m.title or "", m.affiliation)
             if owner is not None and self._holder_named_beside(owner, m):
-                owner = None  # "The Prime Minister spoke to Prime Minister Luxon": the issuer's own, another person
+                owner = None  # "The Prime Minister spoke to Prime Minister Tane": the issuer's own, another person
             if owner is None:
                 owner = Person(confidence=0.75)
                 self.persons.append(owner)
@@ -465,7 +465,7 @@ class MentionFinder(Clusters):
         self._refs.sort(key=lambda r: r[0])
 
     def _join_alias_holders(self) -> None:
-        """ "President Jokowi receives …" over "President Joko Widodo (Jokowi) received …": a person the headline
+        """ "President Bamsut receives …" over "President Bambang Sutrisno (Bamsut) received …": a person the headline
         named by the short form before the text gave it in brackets is the person the short form belongs to."""
         for p in list(self.persons):
             for alias in [m.name for m in p.mentions if m.kind == "alias" and m.name]:
@@ -475,7 +475,7 @@ class MentionFinder(Clusters):
                         self.persons.remove(q)
 
     def _object_before_subject(self, comma: int) -> bool:
-        """ "Greeting the Russian Foreign Minister, Tokayev highlighted …": the office before the comma is the
+        """ "Welcoming the Peruvian minister, Soto praised …": the office before the comma is the
         object of an opening phrase and the name after it the sentence's subject, two people, no apposition."""
         doc = self.doc
         office, name = doc[comma - 1], doc[comma + 1] if comma + 1 < len(doc) else None
@@ -488,9 +488,9 @@ class MentionFinder(Clusters):
 
     def _holder_named_beside(self, owner: Person, office: Mention) -> bool:
         """Whether a bare office as a sentence's subject comes before the first naming of its holder, in the
-        same sentence and not as an apposition: "The Prime Minister spoke to Prime Minister Luxon" names two
+        same sentence and not as an apposition: "The Prime Minister spoke to Prime Minister Tane" names two
         people, the readout's own principal and the other side's."""
-        body = self.an.headline_end  # a headline's "PM call with Prime Minister Luxon" names no one first
+        body = self.an.headline_end  # a headline's "PM call with Prime Minister Tane" names no one first
         named = sorted(mm.start for mm in owner.mentions if mm.name and self.doc[mm.start].idx >= body)
         head = self.doc[office.end - 1]
         if not named or named[0] <= office.start or head.dep_ not in {"nsubj", "nsubjpass"}:
