@@ -354,3 +354,12 @@ def test_he_after_a_person_took_the_floor_is_that_person():
         '"We thanked Chile for its help with the fisheries pact," he said.'
     )
     assert [q.speaker for q in m.quotes] == ["Ioane Tane"]
+
+
+def test_the_person_who_says_the_words_speaks_them_even_after_according_to():
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Oslo on Monday.\n\n"
+        "According to the Chilean foreign ministry, Soto said salmon trade is growing "
+        "\u201cwith a shared sense of purpose and steady rules.\u201d"
+    )
+    assert [q.speaker for q in m.quotes] == ["Ana Soto"]

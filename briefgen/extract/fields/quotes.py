@@ -62,19 +62,19 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
                 candidates.append((distance, tok))
         if sent.start_char > end:
             break
-    for sent in an.sents[si : ei + 1]:  # "According to X, “…”" in the quote's own sentence
-        for tok in sent:
-            if tok.lower_ == "according" and not (start <= tok.idx < end) and tok.i + 2 < len(an.doc):
-                source = next((c for c in an.doc[tok.i + 1].children if c.dep_ == "pobj"), an.doc[tok.i + 2])
-                if is_news_agency(an.doc[source.left_edge.i : source.i + 1].text):
-                    continue  # "X said it was “vital”, according to Xinhua": the agency reports X's words
-                found = people.refer(source)
-                if found and _label(found):
-                    return _label(found), 0.85
-                body = _body_speaker(an, source)
-                if body:
-                    return body, 0.7
     candidates.sort(key=lambda c: c[0])
+    # "According to the ministry, X said … “…”": the person who says the words speaks them; the source only
+    # reports them, and speaks itself only when no one in the sentence does
+    for _, verb in candidates:
+        if verb.sent.start > an.sents[ei].start:
+            break
+        for child in (c for c in verb.children if c.dep_ == "nsubj" and not (start <= c.idx < end)):
+            found = people.refer(child) if child.pos_ == "PROPN" else None
+            if found and _label(found):
+                return _label(found), 0.9
+    according = _according_source(an, people, si, ei, start, end)
+    if according is not None:
+        return according
     for _, verb in candidates:
         subjects = (
             [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not (start <= c.idx < end)]
@@ -131,6 +131,23 @@ def _spokesperson_before(an: Analysis, people: People, pronoun: Any) -> str | No
         None,
     )
     return _noun_speaker(an, subject) if subject is not None and subject.lemma_.lower() in _SPOKESPEOPLE else None
+
+
+def _according_source(an: Analysis, people: People, si: int, ei: int, start: int, end: int) -> tuple[str, float] | None:
+    """ "According to X, “…”" in the quote's own sentences: X, a person or a body (an agency only reports)."""
+    for sent in an.sents[si : ei + 1]:
+        for tok in sent:
+            if tok.lower_ == "according" and not (start <= tok.idx < end) and tok.i + 2 < len(an.doc):
+                source = next((c for c in an.doc[tok.i + 1].children if c.dep_ == "pobj"), an.doc[tok.i + 2])
+                if is_news_agency(an.doc[source.left_edge.i : source.i + 1].text):
+                    continue  # "X said it was “vital”, according to Xinhua": the agency reports X's words
+                found = people.refer(source)
+                if found and _label(found):
+                    return _label(found), 0.85
+                body = _body_speaker(an, source)
+                if body:
+                    return body, 0.7
+    return None
 
 
 def _issuing_office(an: Analysis, verb: Any, subject: Any) -> str | None:
