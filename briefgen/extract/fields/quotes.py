@@ -65,8 +65,8 @@ def _speaker_near(an: Analysis, people: People, start: int, end: int) -> tuple[s
     candidates.sort(key=lambda c: c[0])
     # "According to the ministry, X said … “…”": the person who says the words speaks them; the source only
     # reports them, and speaks itself only when no one in the sentence does
-    for _, verb in candidates:
-        if verb.sent.start > an.sents[ei].start:
+    for _, verb in candidates[:1]:  # the nearest verb of speech, in the quote's own sentences
+        if not an.sents[si].start <= verb.i < an.sents[ei].end:
             break
         for child in (c for c in verb.children if c.dep_ == "nsubj" and not (start <= c.idx < end)):
             found = people.refer(child) if child.pos_ == "PROPN" else None
