@@ -62,3 +62,13 @@ def test_the_cache_name_follows_the_gazetteer(fresh_index, monkeypatch):
     first = world._cache_file()
     monkeypatch.setattr(world, "_INDEX_FORMAT", world._INDEX_FORMAT + 1)
     assert world._cache_file() != first
+
+
+@pytest.mark.parametrize(
+    ("demonym", "country"),
+    [("Cabo Verdean", "Cabo Verde"), ("Bajan", "Barbados"), ("I-Kiribati", "Kiribati"), ("Salvadorean", "El Salvador")],
+)
+def test_demonyms_of_official_names_and_local_forms_name_their_country(demonym, country):
+    from briefgen.extract.lexicon.gazetteer import gazetteer
+
+    assert gazetteer().affiliation(demonym) == country
