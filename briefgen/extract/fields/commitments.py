@@ -75,7 +75,7 @@ def _subjects(verb: Any) -> list[Any]:
                 out.append(s)
                 out.extend(c for c in s.subtree if c.dep_ == "conj" and c.head.i in {x.i for x in out})
             return out
-        if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"} and v.head is not v:
+        if v.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"} and v.head.i != v.i:
             v = v.head
         else:
             break
@@ -587,7 +587,7 @@ def _speaks_for_subject(an: Analysis, people: People, verb: Any) -> bool:
     said = verb.head
     if said.dep_ == "acl":  # "praised the plan for the port saying Ghana was keen": hung on a noun
         said = said.head
-        while said.pos_ not in {"VERB", "AUX"} and said.head is not said:
+        while said.pos_ not in {"VERB", "AUX"} and said.head.i != said.i:  # tokens compare by index
             said = said.head
     speakers = [p for s in _subjects(said) for p in (people.refer(s) or [])]
     countries = {_subject_country(an, s) for s in _subjects(verb)} - {None}
@@ -628,7 +628,7 @@ def _side_of(tok: Any) -> str | None:
 def _readiness_verb(adjective: Any) -> Any:
     """The verb an adjective of readiness completes: "is" in "is willing and ready to", "stands" in "stands ready"."""
     pred = adjective
-    while pred.dep_ == "conj" and pred.head is not pred:
+    while pred.dep_ == "conj" and pred.head.i != pred.i:
         pred = pred.head
     verb = pred.head
     return verb if verb is not pred and verb.pos_ in {"VERB", "AUX"} else None
@@ -852,7 +852,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                     negated, nxt = nxt, an.doc[tok.i + 2]  # "agreed not to allow …": the "not" is the undertaking
                 necessity = _agreed_necessity(tok, need_adjectives) if lemma in agreeing else None
                 if necessity is not None:
-                    add(tok, an.doc[necessity.i], clause_end(necessity), float(cue.get("confidence", 0.8)) - 0.05)
+                    add(tok, necessity, clause_end(necessity), float(cue.get("confidence", 0.8)) - 0.05)
                     continue
                 if wanted:
                     later = _after_adverbial(an, tok, sent.end)  # "agreed on Monday to resume talks"

@@ -113,7 +113,7 @@ def _forward_clause(an: Analysis, sent: Any, pattern: re.Pattern[str]) -> str | 
             continue
         verb = tok
         for _ in range(3):  # "look for ways of …": from the cue word up to its verb
-            if verb.pos_ == "VERB" or verb.head is verb:
+            if verb.pos_ == "VERB" or verb.head.i == verb.i:
                 break
             verb = verb.head
         verb = tok.head if tok.tag_ == "MD" else verb if verb.pos_ == "VERB" else None
@@ -156,7 +156,7 @@ def _described_noun(verb: Any) -> Any:
     for _ in range(3):
         if node.dep_ in {"acl", "relcl"} and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
-        if node.dep_ not in {"xcomp", "auxpass"} or node.head is node:
+        if node.dep_ not in {"xcomp", "auxpass"} or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -179,7 +179,7 @@ def _event_head(tok: Any) -> Any:
     """Climb from a date to the event noun it dates ("meeting held in Sochi in November 2024")."""
     cur = tok
     for _ in range(5):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ in {"NOUN", "PROPN"} and (cur.lemma_.lower() in _EVENT_NOUNS or cur.text.lower() in _EVENT_NOUNS):

@@ -202,7 +202,7 @@ def _body_before(an: Analysis, people: People, it: Any) -> str | None:
 def _participle_subjects(verb: Any, start: int, end: int) -> list[Any]:
     """ "X echoed these sentiments, describing the talks as a “…”": a participle of speech has no subject
     of its own; it speaks for the subject of the verb it hangs on."""
-    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head is verb:
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head.i == verb.i:
         return []
     return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"} and not (start <= c.idx < end)]
 

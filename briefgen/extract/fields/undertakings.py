@@ -92,7 +92,7 @@ def _praised_resolve(tok: Any, people: People) -> Undertaking | None:
     if possessor is None or not people.refer(possessor):
         return None
     head, steps = tok, 0
-    while head.dep_ in {"pobj", "dobj", "conj", "prep"} and steps < 4 and head.head is not head:
+    while head.dep_ in {"pobj", "dobj", "conj", "prep"} and steps < 4 and head.head.i != head.i:
         head, steps = head.head, steps + 1
     if head.pos_ != "VERB" or head.lemma_.lower() not in word_set("cues", "praise_verbs"):
         return None
@@ -123,7 +123,7 @@ def _pronoun_owner(noun: Any, verb: Any, people: People) -> Any:
     if obj is not None:
         return obj
     first = noun
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     if first is not noun:
         owner = next((k for k in first.children if k.dep_ == "poss"), None)

@@ -97,7 +97,7 @@ def _a_subject_discussed(tok: Any) -> bool:
     heads = word_set("cues", "matter_nouns")
     cur = tok
     for _ in range(5):  # "the situation in Sudan, South Sudan and Somalia": through the list to its head
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         if cur.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT"}:
             return False

@@ -217,7 +217,7 @@ class Lookup(Clusters):
         tok = self.doc[i]
         if i - tok.sent.start <= 3 and tok.head.pos_ in {"VERB", "AUX"} and tok.i < tok.head.i:
             return True
-        while tok.dep_ in {"compound", "flat", "appos", "amod"} and tok.head is not tok:
+        while tok.dep_ in {"compound", "flat", "appos", "amod"} and tok.head.i != tok.i:
             tok = tok.head
         return tok.dep_ in {"nsubj", "nsubjpass"}
 

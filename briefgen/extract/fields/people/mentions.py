@@ -101,7 +101,7 @@ class MentionFinder(Clusters):
             if tok.i in taken or tok.dep_ not in {"nsubj", "nsubjpass", "conj"}:
                 continue
             head = tok.head
-            while head.dep_ == "conj" and head.head is not head:
+            while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
             verb = head.head if tok.dep_ == "conj" else head
             if (
@@ -482,9 +482,9 @@ class MentionFinder(Clusters):
         if name is None or office.dep_ not in {"dobj", "pobj"}:
             return False
         root = name
-        while root.dep_ in {"compound", "flat"} and root.head is not root:
+        while root.dep_ in {"compound", "flat"} and root.head.i != root.i:  # tokens compare by index
             root = root.head
-        return root.dep_ in {"nsubj", "nsubjpass"} and root.head is not office.head and office.head.pos_ == "VERB"
+        return root.dep_ in {"nsubj", "nsubjpass"} and root.head.i != office.head.i and office.head.pos_ == "VERB"
 
     def _holder_named_beside(self, owner: Person, office: Mention) -> bool:
         """Whether a bare office as a sentence's subject comes before the first naming of its holder, in the
