@@ -587,3 +587,27 @@ def test_a_participants_visit_told_later_is_the_occasion(tail):
         "They discussed fisheries and a rail link. " + tail
     )
     assert m.setting.occasion == "visit to Lima"
+
+
+def test_a_place_where_the_sides_will_meet_again_is_not_this_meetings():
+    m = run(
+        "President Ana Soto of Chile met Prime Minister Ioane Tane of Samoa on Monday and said they would meet "
+        "again at a joint council in Valparaiso in the spring.\n\nThey discussed fisheries."
+    )
+    assert m.setting.location.city is None
+
+
+def test_the_place_of_the_framing_event_still_places_a_sidelines_meeting():
+    m = run(
+        "Foreign Minister Ana Soto of Chile held a meeting with Peruvian counterpart Luis Paredes on Tuesday, "
+        "within the framework of the Pacific Forum that will take place in the city of Auckland this week."
+    )
+    assert m.setting.location.city == "Auckland"
+
+
+def test_a_visit_to_a_city_places_the_meeting():
+    m = run(
+        "Minister Ana Soto of Chile called on Minister Luis Paredes of Peru today and was hosted to lunch.\n\n"
+        "Minister Soto is visiting Lima until Friday."
+    )
+    assert (m.setting.occasion, m.setting.location.city) == ("visit to Lima", "Lima")

@@ -200,6 +200,8 @@ def _city_in(
             continue
         if not frame and _AHEAD_OF_PLACE.search(doc[sent.start : tok.i].text):
             continue
+        if _in_a_clause_ahead(tok):
+            continue  # "… confirmed that they would meet in Thessaloniki in the autumn": a meeting still to come
         if low in {"at", "inside"}:
             city, country = _venue_city(doc, tok.i + 1, sent.end, context)
         else:
@@ -207,6 +209,19 @@ def _city_in(
         if city:
             return city, country
     return None, None
+
+
+def _in_a_clause_ahead(prep: Any) -> bool:
+    """The place a preposition opens belongs to a verb put in the future ("would meet at a council in X",
+    "will travel to Y"): not where this meeting was."""
+    verb = prep.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"relcl", "acl"}:
+        return False  # "the Leaders' Meeting that will take place in San Francisco": the framing event's place
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "’ll"} for c in verb.children)
 
 
 @cache
@@ -624,6 +639,10 @@ def _meeting_place(
             return venue[0], venue[1], sent
     if hosted is not None:
         return hosted[0], hosted[1], hosted[3]  # "the Latvian town of Cesis hosted the forum"
+    visited = re.search(r"\bvisit to (?P<to>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)", occasion or "")
+    city = find_city(visited.group("to"), context) if visited else None
+    if city is not None and fold(city.name) == fold(visited.group("to")):
+        return city.name, city.country, occ_sent  # the occasion "visit to Lima" places the meeting
     line = _verified_dateline(an.text, context)
     if line is not None and line.city and (line.kind in {"header", "dash"} or (line.kind == "colon" and not occasion)):
         city = find_city(line.city, context)
