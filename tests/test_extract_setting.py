@@ -600,7 +600,7 @@ def test_a_place_where_the_sides_will_meet_again_is_not_this_meetings():
 def test_the_place_of_the_framing_event_still_places_a_sidelines_meeting():
     m = run(
         "Foreign Minister Ana Soto of Chile held a meeting with Peruvian counterpart Luis Paredes on Tuesday, "
-        "within the framework of the Pacific Forum that will take place in the city of Auckland this week."
+        "within the framework of the Pacific Forum, which will open in Auckland this week."
     )
     assert m.setting.location.city == "Auckland"
 
