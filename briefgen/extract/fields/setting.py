@@ -201,7 +201,7 @@ def _city_in(
         if not frame and _AHEAD_OF_PLACE.search(doc[sent.start : tok.i].text):
             continue
         if _in_a_clause_ahead(tok):
-            continue  # "… confirmed that they would meet in Thessaloniki in the autumn": a meeting still to come
+            continue  # "… said they would meet again in Valparaiso in the spring": a meeting still to come
         if low in {"at", "inside"}:
             city, country = _venue_city(doc, tok.i + 1, sent.end, context)
         else:
@@ -220,7 +220,7 @@ def _in_a_clause_ahead(prep: Any) -> bool:
             break
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"relcl", "acl"}:
-        return False  # "the Leaders' Meeting that will take place in San Francisco": the framing event's place
+        return False  # "the Forum, which will open in Auckland": the framing event's place
     return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "’ll"} for c in verb.children)
 
 
@@ -364,7 +364,7 @@ def _visited_place(an: Analysis, people: People) -> tuple[str | None, Any]:
     return None, None
 
 
-#: "During his visit to Vilnius, …": a visit owned by a pronoun, resolved to its participant.
+#: "During her visit to Riga, …": a visit owned by a pronoun, resolved to its participant.
 _PRONOUN_VISIT = re.compile(
     r"\b[Dd]uring (?P<who>his|her|their) (?:[\w-]+ ){0,2}visit to (?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 )
