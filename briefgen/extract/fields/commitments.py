@@ -917,7 +917,7 @@ def extract_commitments(an: Analysis, people: People) -> list[Commitment]:
                             and after[0].dep_ in {"acl", "xcomp"}
                             and any(k.dep_ == "nsubj" for k in after[0].children)
                         ):
-                            break  # "his eagerness that Iraq must be …": a wish about someone else, not a step
+                            break  # "his eagerness that the region must stay calm": a wish about others, not a step
                         if olemma in verbal_only and not (after and after[0].pos_ in {"VERB", "AUX"}):
                             break  # "interest in the region", "the will of the people": no step
                         if side is not None and (people.refer(side) or gazetteer().affiliation(side.text)):
