@@ -767,3 +767,13 @@ def test_an_agreement_told_under_a_past_year_is_background_not_a_step(opening):
     )
     assert m.commitments == []
     assert m.outlook == []
+
+
+def test_what_a_side_wants_to_do_is_an_undertaking_for_review():
+    m = run(
+        "Foreign Minister Ana Soto of Chile met Foreign Minister Eva Berg of Norway in Santiago.\n\n"
+        "Together with Peru, they also want to run a joint survey of the krill stocks."
+    )
+    assert [(c.actor, c.action, c.confidence) for c in m.commitments] == [
+        ("Ana Soto and Eva Berg (Chile and Norway)", "run a joint survey of the krill stocks", 0.6)
+    ]
