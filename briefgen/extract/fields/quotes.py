@@ -267,8 +267,9 @@ def _body_speaker(an: Analysis, head: Any) -> str | None:
     text = an.doc[head.left_edge.i : head.i + 1].text
     if is_news_agency(text):  # "…," Yonhap added: an agency reporting is a source, named as it writes itself
         return text
-    if _ACRONYM.fullmatch(text) and _spelled_out(text, an.text):
-        return _spelled_out(text, an.text)  # "MEA said": the body the text names in full (never "PM")
+    spelled = _spelled_out(text, an.text) if _ACRONYM.fullmatch(text) else None
+    if spelled:
+        return spelled  # "MEA said": the body the text names in full (never "PM")
     seat = gazetteer().seat_pattern
     if " ".join(t.lower_ for t in phrase).replace(" 's", "'s") in word_set("cues", "shared_seats"):
         return _noun_speaker(an, head)  # "State House said", "the Presidential Palace said"

@@ -339,13 +339,12 @@ def _visited_place(an: Analysis, people: People) -> tuple[str | None, Any]:
     Friday", "During her visit to Riga, the minister also met …": a participant's visit
     told by the verb, or by a pronoun's visit anywhere, is the occasion, written as the noun the memo needs
     ("visit to Moscow")."""
-    gaz = gazetteer()
     for sent in an.body_sents:
         for m in _PRONOUN_VISIT.finditer(an.text_of(sent)):
             pronoun = next((t for t in sent if t.idx == sent.start_char + m.start("who")), None)
             place = m.group("place")
             visitors = people.refer(pronoun) or [] if pronoun is not None else []
-            if any(p.participant for p in visitors) and (gaz.city(place) or gaz.country(place)):
+            if any(p.participant for p in visitors) and _is_place(place):
                 return f"visit to {place}", sent
     for sent in an.body_sents[:4]:
         for tok in sent:
@@ -359,9 +358,14 @@ def _visited_place(an: Analysis, people: People) -> tuple[str | None, Any]:
             if place is None or not any(p.participant for t in before for p in people.refer(t) or []):
                 continue
             name = an.doc[place.left_edge.i : place.i + 1].text
-            if gaz.city(name) or gaz.country(name):
+            if _is_place(name):
                 return f"visit to {name}", sent
     return None, None
+
+
+def _is_place(name: str) -> bool:
+    """A city or a country the gazetteer knows: what a visit can go to."""
+    return bool(gazetteer().city(name) or gazetteer().country(name))
 
 
 #: "During her visit to Riga, …": a visit owned by a pronoun, resolved to its participant.
@@ -383,7 +387,7 @@ def _with_destination(occasion: str | None, text: str) -> str | None:
     if m is None:
         return occasion
     place = m.group("place")
-    return f"{occasion} to {place}" if gazetteer().city(place) or gazetteer().country(place) else occasion
+    return f"{occasion} to {place}" if _is_place(place) else occasion
 
 
 #: A headline that names the meeting a call ("PM call with Prime Minister Tane"), never the verb ("to call on").

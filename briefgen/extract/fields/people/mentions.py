@@ -161,12 +161,12 @@ class MentionFinder(Clusters):
         if m.end < len(doc) and doc[m.end].lower_ == "of" and is_news_agency(m.name, start_of_name=True):
             return True  # "Press Trust of India": the start of an agency's name
         ends = place_name_ends()
-        last = m.name.split()[-1]
+        words = m.name.split()
+        last = words[-1]
         if last in ends or (m.end < len(doc) and doc[m.end].text in ends):
             return True
-        if m.name.split()[0] in word_set("names", "place_name_starts"):
+        if words[0] in word_set("names", "place_name_starts"):
             return True  # "Palacio de San Carlos": a venue in the language of its country
-        words = m.name.split()
         if len(words) > 1 and all(w.isupper() and len(w) <= 5 for w in words):
             return True  # "FMM MLC": acronyms, never a person's name written out (one alone may be a source: "NTB")
         if m.title is None and last in _outlet_ends():
